@@ -1,0 +1,373 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"guifan/generator/diag"
+)
+
+// Check verifies that the schemas agree with themselves: every field type is
+// known, enums have values, and every requirement of every framework names
+// types, fields, sections and values that exist, with the parameters its
+// kind needs. A schema that passes Check can be evaluated without surprises.
+func (s *Set) Check() diag.List {
+	var d diag.List
+	if s.Document != nil && s.Document.File != "" {
+		s.checkFields(&d, s.Document.File, "fields", s.Document.Fields)
+	}
+	for _, name := range s.TypeNames() {
+		s.checkType(&d, s.Types[name])
+	}
+	for _, id := range s.FrameworkIDs() {
+		s.checkFramework(&d, s.Frameworks[id])
+	}
+	return d
+}
+
+func (s *Set) checkType(d *diag.List, t *DocType) {
+	f := t.File
+	if t.Name == "" {
+		d.Add(s.pos(f, ""), "schema.missing", "name")
+	}
+	if len(t.Label) == 0 {
+		d.Add(s.pos(f, ""), "schema.missing", "label")
+	}
+	for i, format := range t.Formats {
+		if format != "markdown" && format != "toml" {
+			d.Add(s.pos(f, idx("formats", i)), "schema.bad-value", "formats", format, "markdown, toml")
+		}
+	}
+	if t.Classification != "" && s.Document != nil {
+		if cf := s.Document.Field("classification"); cf != nil {
+			if _, ok := cf.Lookup(t.Classification); !ok {
+				d.Add(s.pos(f, "classification"), "schema.bad-value", "classification", t.Classification, strings.Join(cf.ValueNames(), ", "))
+			}
+		}
+	}
+	s.checkFields(d, f, "fields", t.Fields)
+	for i, fld := range t.Fields {
+		if s.Document != nil && s.Document.Field(fld.Name) != nil {
+			d.Add(s.pos(f, idx("fields", i)+".name"), "schema.shadow", fld.Name)
+		}
+	}
+	seen := map[string]bool{}
+	for i, sec := range t.Sections {
+		p := s.pos(f, idx("sections", i))
+		if sec.ID == "" {
+			d.Add(p, "schema.missing", "id")
+		}
+		if seen[sec.ID] {
+			d.Add(p, "schema.duplicate", "section", sec.ID, f)
+		}
+		seen[sec.ID] = true
+		if len(sec.Match) == 0 {
+			d.Add(p, "schema.missing", "match")
+		}
+	}
+	if t.Entries != "" && t.Entries != "headings" {
+		if fld := t.Field(t.Entries); fld == nil || fld.Type != "table" {
+			d.Add(s.pos(f, "entries"), "schema.bad-ref", "entries", t.Entries)
+		}
+	}
+}
+
+func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {
+	seen := map[string]bool{}
+	for i, fld := range fields {
+		path := idx(prefix, i)
+		p := s.pos(file, path)
+		if fld.Name == "" {
+			d.Add(p, "schema.missing", "name")
+		}
+		if seen[fld.Name] {
+			d.Add(p, "schema.duplicate", "field", fld.Name, file)
+		}
+		seen[fld.Name] = true
+		if _, ok := FieldTypes[fld.Type]; !ok {
+			d.Add(s.pos(file, path+".type"), "schema.bad-value", "type", fld.Type, strings.Join(sortedKeys(FieldTypes), ", "))
+			continue
+		}
+		if (fld.Type == "enum" || fld.Of == "enum") && len(fld.Values) == 0 {
+			d.Add(p, "schema.missing", "values")
+		}
+		if fld.Of != "" && fld.Type != "list" {
+			d.Add(s.pos(file, path+".of"), "schema.bad-param", "of", fld.Type)
+		}
+		if fld.Type == "table" {
+			if len(fld.Columns) == 0 {
+				d.Add(p, "schema.missing", "columns")
+			}
+			s.checkFields(d, file, path+".columns", fld.Columns)
+		}
+		for j, rt := range fld.RefTypes {
+			if _, ok := s.Types[rt]; !ok {
+				d.Add(s.pos(file, idx(path+".ref", j)), "schema.unknown-type", rt)
+			}
+		}
+	}
+}
+
+func (s *Set) checkFramework(d *diag.List, fw *Framework) {
+	f := fw.File
+	if fw.ID == "" {
+		d.Add(s.pos(f, ""), "schema.missing", "id")
+	}
+	chapters := map[int]bool{}
+	for _, c := range fw.Chapters {
+		chapters[c.Number] = true
+	}
+	numbers := map[int]bool{}
+	reqIDs := map[string]bool{}
+	for i, a := range fw.Articles {
+		ap := idx("articles", i)
+		if numbers[a.Number] {
+			d.Add(s.pos(f, ap+".number"), "schema.duplicate", "article", fmt.Sprint(a.Number), f)
+		}
+		numbers[a.Number] = true
+		if !chapters[a.Chapter] {
+			d.Add(s.pos(f, ap+".chapter"), "schema.bad-ref", "chapter", fmt.Sprint(a.Chapter))
+		}
+		if len(a.Title) == 0 || len(a.Summary) == 0 {
+			d.Add(s.pos(f, ap), "schema.missing", "title/summary")
+		}
+		if len(a.Requirements) == 0 {
+			d.Add(s.pos(f, ap), "schema.no-requirements", a.Number)
+		}
+		for j, r := range a.Requirements {
+			rp := idx(ap+".requirements", j)
+			if r.ID == "" {
+				d.Add(s.pos(f, rp), "schema.missing", "id")
+			} else if reqIDs[r.ID] {
+				d.Add(s.pos(f, rp+".id"), "schema.duplicate", "requirement", r.ID, f)
+			}
+			reqIDs[r.ID] = true
+			s.checkRequirement(d, f, rp, r)
+		}
+	}
+}
+
+// checkRequirement verifies the parameters of one requirement.
+func (s *Set) checkRequirement(d *diag.List, file, rp string, r *Requirement) {
+	at := func(key string) diag.Pos { return s.pos(file, rp+"."+key) }
+	need := func(ok bool, key string) {
+		if !ok {
+			d.Add(s.pos(file, rp), "schema.missing-param", r.ID, r.Kind, key)
+		}
+	}
+	known := false
+	for _, k := range Kinds {
+		known = known || k == r.Kind
+	}
+	if !known {
+		d.Add(at("kind"), "schema.bad-value", "kind", r.Kind, strings.Join(Kinds, ", "))
+		return
+	}
+	if len(r.Title) == 0 {
+		d.Add(s.pos(file, rp), "schema.missing", "title")
+	}
+	types := r.DocTypes()
+	for _, t := range types {
+		if _, ok := s.Types[t]; !ok {
+			d.Add(at("type"), "schema.unknown-type", t)
+		}
+	}
+	s.checkWhere(d, at("where"), types, r.Where)
+	hasField := func(key, name string) {
+		if name == "" {
+			return
+		}
+		for _, t := range types {
+			if dt := s.Types[t]; dt != nil && (dt.Field(name) != nil || s.Document.Field(name) != nil) {
+				return
+			}
+		}
+		d.Add(at(key), "schema.unknown-field", name, strings.Join(types, ", "))
+	}
+	for key, p := range map[string]string{"within": r.Within, "valid": r.Valid, "advise": r.Advise} {
+		if p != "" {
+			if _, ok := ParsePeriod(p); !ok {
+				d.Add(at(key), "schema.bad-period", p)
+			}
+		}
+	}
+	hasField("year", r.Year)
+	switch r.Kind {
+	case KindDoc:
+		need(len(types) > 0, "type")
+		for _, t := range r.Term {
+			hasField("term", t)
+		}
+	case KindSections:
+		need(len(types) > 0 || r.Form != "", "type")
+		need(len(r.Sections) > 0 || len(r.Fields) > 0 || len(r.Items) > 0, "sections")
+		for i, sec := range r.Sections {
+			found := false
+			for _, t := range types {
+				if dt := s.Types[t]; dt != nil && dt.Section(sec) != nil {
+					found = true
+				}
+			}
+			if !found {
+				d.Add(s.pos(file, idx(rp+".sections", i)), "schema.unknown-section", sec, strings.Join(types, ", "))
+			}
+		}
+		for i, fld := range r.Fields {
+			name := fld
+			if r.Rows != "" {
+				name = r.Rows + "." + fld
+			}
+			before := len(*d)
+			hasField(idx("fields", i), name)
+			if len(*d) > before {
+				(*d)[len(*d)-1].Pos = s.pos(file, idx(rp+".fields", i))
+			}
+		}
+		if r.Rows != "" {
+			for _, t := range types {
+				if dt := s.Types[t]; dt != nil {
+					if rows := dt.Field(r.Rows); rows != nil {
+						s.checkWhere(d, at("rows_where"), nil, r.RowsWhere, rows.Columns...)
+					}
+				}
+			}
+		}
+		if r.Scope != "" && r.Scope != "one" && r.Scope != "each" && r.Scope != "any" {
+			d.Add(at("scope"), "schema.bad-value", "scope", r.Scope, "one, each, any")
+		}
+		if r.Form != "" {
+			need(len(r.Items) > 0, "items")
+		}
+	case KindList:
+		need(len(r.Items) > 0 || r.MembersFrom != "", "items")
+		if r.Field != "" {
+			hasField("field", r.Field)
+		}
+		s.checkItems(d, file, rp, r, types)
+	case KindRecord:
+		need(len(types) > 0, "type")
+		need(r.DateField != "", "date_field")
+		need(r.Within != "" || r.Window != "", "within")
+		hasField("date_field", r.DateField)
+		for _, t := range r.Term {
+			hasField("term", t)
+		}
+		if r.Per != nil {
+			if _, ok := s.Types[r.Per.Type]; !ok {
+				d.Add(at("per.type"), "schema.unknown-type", r.Per.Type)
+			}
+			hasField("per.field", r.Per.Field)
+			s.checkWhere(d, at("per.where"), []string{r.Per.Type}, r.Per.Where)
+		}
+		if r.Window != "" && r.Window != "term" {
+			d.Add(at("window"), "schema.bad-value", "window", r.Window, "term")
+		}
+		if r.Window == "term" {
+			need(len(r.Term) == 2, "term")
+		}
+		if r.Due != "" && r.Due != "midpoint" {
+			d.Add(at("due"), "schema.bad-value", "due", r.Due, "midpoint")
+		}
+	case KindNumber:
+		need(r.Numerator != "", "numerator")
+		need(r.Denominator != "", "denominator")
+		need(r.Met > 0, "met")
+		hasField("numerator", r.Numerator)
+		hasField("denominator", r.Denominator)
+		if r.Partial > r.Met {
+			d.Add(at("partial"), "schema.bad-threshold", r.Partial, r.Met)
+		}
+	}
+}
+
+// checkItems verifies list members: when the requirement collects an enum
+// field, every member must be one of the enum's values, so a typo in the
+// framework cannot make a requirement impossible to meet.
+func (s *Set) checkItems(d *diag.List, file, rp string, r *Requirement, types []string) {
+	seen := map[string]bool{}
+	for i, it := range r.Items {
+		ip := idx(rp+".items", i)
+		if it.ID == "" {
+			d.Add(s.pos(file, ip), "schema.missing", "id")
+		}
+		if seen[it.ID] {
+			d.Add(s.pos(file, ip), "schema.duplicate", "item", it.ID, file)
+		}
+		seen[it.ID] = true
+		if it.Type != "" {
+			if _, ok := s.Types[it.Type]; !ok {
+				d.Add(s.pos(file, ip+".type"), "schema.unknown-type", it.Type)
+			}
+			s.checkWhere(d, s.pos(file, ip+".where"), []string{it.Type}, it.Where)
+			continue
+		}
+		for _, t := range types {
+			dt := s.Types[t]
+			if dt == nil || r.Field == "" {
+				continue
+			}
+			fld := dt.Field(r.Field)
+			if fld == nil || (fld.Type != "enum" && fld.Of != "enum") {
+				continue
+			}
+			for _, v := range append([]string{it.ID}, it.Match...) {
+				if _, ok := fld.Lookup(v); ok {
+					goto next
+				}
+			}
+			d.Add(s.pos(file, ip+".id"), "schema.bad-value", r.Field, it.ID, strings.Join(fld.ValueNames(), ", "))
+		next:
+		}
+	}
+}
+
+// checkWhere verifies that a filter names fields of the types, with values
+// their enums allow.
+func (s *Set) checkWhere(d *diag.List, p diag.Pos, types []string, where map[string]any, columns ...*Field) {
+	for _, key := range sortedKeys(where) {
+		fld := findField(columns, key)
+		for _, t := range types {
+			if fld != nil {
+				break
+			}
+			if dt := s.Types[t]; dt != nil {
+				if fld = dt.Field(key); fld != nil {
+					break
+				}
+			}
+		}
+		if fld == nil && s.Document != nil && len(columns) == 0 {
+			fld = s.Document.Field(key)
+		}
+		if fld == nil {
+			d.Add(p, "schema.unknown-field", key, strings.Join(types, ", "))
+			continue
+		}
+		if fld.Type != "enum" && fld.Of != "enum" {
+			continue
+		}
+		for _, v := range WhereValues(where[key]) {
+			if _, ok := fld.Lookup(v); !ok {
+				d.Add(p, "schema.bad-value", key, v, strings.Join(fld.ValueNames(), ", "))
+			}
+		}
+	}
+}
+
+// WhereValues returns the accepted values of one filter entry, which may be
+// a single value or a list.
+func WhereValues(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			out = append(out, fmt.Sprint(e))
+		}
+		return out
+	case nil:
+		return nil
+	}
+	return []string{fmt.Sprint(v)}
+}

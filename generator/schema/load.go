@@ -1,0 +1,143 @@
+package schema
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"guifan/generator/diag"
+	"guifan/generator/tomlfile"
+)
+
+// Set is everything under schemas/: the common document-control fields, the
+// document types and the frameworks.
+type Set struct {
+	// Document holds the fields every document shares (id, title, status,
+	// ...), from schemas/document.toml.
+	Document   *DocType
+	Types      map[string]*DocType
+	Frameworks map[string]*Framework
+
+	locs map[string]*tomlfile.Doc // schema file -> key positions, for diagnostics
+}
+
+// TypeNames returns the document type names, sorted.
+func (s *Set) TypeNames() []string { return sortedKeys(s.Types) }
+
+// FrameworkIDs returns the framework ids, sorted.
+func (s *Set) FrameworkIDs() []string { return sortedKeys(s.Frameworks) }
+
+// TypeForDir returns the type whose conventional folder is dir, or nil.
+func (s *Set) TypeForDir(dir string) *DocType {
+	for _, name := range s.TypeNames() {
+		if t := s.Types[name]; t.Dir != "" && t.Dir == dir {
+			return t
+		}
+	}
+	return nil
+}
+
+// Load reads a schema tree: document.toml, types/*.toml and
+// frameworks/*.toml. It returns every problem it finds (syntax, unknown keys,
+// and the cross-checks of Check) rather than stopping at the first.
+func Load(fsys fs.FS) (*Set, diag.List) {
+	s := &Set{Types: map[string]*DocType{}, Frameworks: map[string]*Framework{}, locs: map[string]*tomlfile.Doc{}}
+	var diags diag.List
+
+	doc := &DocType{Name: "document"}
+	if s.decode(fsys, "document.toml", doc, &diags) {
+		doc.File = "document.toml"
+		s.Document = doc
+	}
+
+	for _, name := range glob(fsys, "types") {
+		t := &DocType{}
+		if !s.decode(fsys, name, t, &diags) {
+			continue
+		}
+		t.File = name
+		if prev, dup := s.Types[t.Name]; dup {
+			diags.Add(s.pos(name, "name"), "schema.duplicate", "type", t.Name, prev.File)
+			continue
+		}
+		s.Types[t.Name] = t
+	}
+	for _, name := range glob(fsys, "frameworks") {
+		f := &Framework{}
+		if !s.decode(fsys, name, f, &diags) {
+			continue
+		}
+		f.File = name
+		if prev, dup := s.Frameworks[f.ID]; dup {
+			diags.Add(s.pos(name, "id"), "schema.duplicate", "framework", f.ID, prev.File)
+			continue
+		}
+		s.Frameworks[f.ID] = f
+	}
+	if s.Document == nil {
+		s.Document = &DocType{Name: "document"}
+	}
+	diags.Append(s.Check())
+	return s, diags
+}
+
+func glob(fsys fs.FS, dir string) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			out = append(out, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Set) decode(fsys fs.FS, name string, v any, diags *diag.List) bool {
+	file := "schemas/" + name
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		diags.Add(diag.Pos{File: file}, "file.read", err.Error())
+		return false
+	}
+	data = []byte(strings.TrimPrefix(string(data), "\uFEFF"))
+	probs := tomlfile.DecodeStrict(data, v)
+	ok := true
+	for _, p := range probs {
+		pos := diag.Pos{File: file, Line: p.Line, Col: p.Col}
+		switch p.Kind {
+		case "syntax":
+			diags.Add(pos, "toml.syntax", p.Message)
+			ok = false
+		case "type":
+			diags.Add(pos, "schema.type", p.Key, p.Message)
+			ok = false
+		default:
+			diags.Add(pos, "schema.unknown", p.Key)
+		}
+	}
+	if ok {
+		if d, err := tomlfile.Parse(data); err == nil {
+			s.locs[name] = d
+		}
+	}
+	return ok
+}
+
+// pos returns the position of a key path in a schema file.
+func (s *Set) pos(file, keyPath string) diag.Pos {
+	p := diag.Pos{File: "schemas/" + file}
+	if d := s.locs[file]; d != nil {
+		if l, ok := d.Loc(keyPath); ok {
+			p.Line, p.Col = l.ValLine, l.ValCol
+		}
+	}
+	return p
+}
+
+func idx(prefix string, i int) string { return fmt.Sprintf("%s[%d]", prefix, i) }

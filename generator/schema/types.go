@@ -1,0 +1,156 @@
+package schema
+
+// DocType describes one kind of document a hospital writes: its front-matter
+// fields and the sections its body must or may have. It is decoded from
+// schemas/types/NAME.toml.
+type DocType struct {
+	Name        string   `toml:"name"`
+	Label       Text     `toml:"label"`       // singular: 规章制度
+	Group       Text     `toml:"group"`       // heading of the list of such documents
+	Description Text     `toml:"description"` // what the type is for, shown to authors
+	Dir         string   `toml:"dir"`         // conventional folder under content/, implies the type
+	Formats     []string `toml:"formats"`     // "markdown", "toml"; default markdown
+	// Classification is the default classification of documents of this
+	// type when their front matter does not set one.
+	Classification string     `toml:"classification"`
+	Fields         []*Field   `toml:"fields"`
+	Sections       []*Section `toml:"sections"`
+	// Entries names how a document's entries are counted when a requirement
+	// asks for a minimum: "headings" (level-2 headings, as in the FAQ) or
+	// the name of a table field (as in a glossary's terms).
+	Entries string `toml:"entries"`
+
+	File string `toml:"-"` // schema file it came from
+}
+
+// Field is one front-matter key of a document type, or a column of a table
+// field.
+type Field struct {
+	Name        string      `toml:"name"`
+	Label       Text        `toml:"label"`
+	Type        string      `toml:"type"` // see FieldTypes
+	Required    bool        `toml:"required"`
+	Description Text        `toml:"description"`
+	Values      []EnumValue `toml:"values"`  // for enum, and list of enum
+	Of          string      `toml:"of"`      // element type of a list: string (default), enum, date, ref, article
+	RefTypes    []string    `toml:"ref"`     // for ref/refs: allowed document types; empty means any
+	Columns     []*Field    `toml:"columns"` // for table: the fields of each row
+	Min         *float64    `toml:"min"`     // for numbers
+	Max         *float64    `toml:"max"`
+}
+
+// FieldTypes lists the value types a field may have, with what each accepts.
+var FieldTypes = map[string]string{
+	"string":   "a one-line string",
+	"text":     "a string of any length",
+	"date":     "a date, 2026-03-01 (bare or quoted)",
+	"enum":     "one of the field's values (or an alias)",
+	"list":     "an array of strings (or of the type named by of)",
+	"integer":  "a whole number",
+	"number":   "a number",
+	"money":    "an amount in yuan (number, no unit)",
+	"percent":  "a percentage, 0 to 100",
+	"bool":     "true or false",
+	"ref":      "the id of another document",
+	"refs":     "an array of document ids",
+	"article":  "an article number of the framework",
+	"articles": "an array of article numbers",
+	"table":    "an array of tables whose keys are the columns",
+	"year":     "a year, e.g. 2026",
+}
+
+// EnumValue is one allowed value of an enum field. Aliases let authors write
+// the Chinese word (现行) for the canonical value (in_force).
+type EnumValue struct {
+	Value   string   `toml:"value"`
+	Label   Text     `toml:"label"`
+	Aliases []string `toml:"aliases"`
+}
+
+// Section is a part of a document body, found by its heading. Match lists
+// the heading words that identify it (synonyms); a heading matches when it
+// contains one of them after normalisation.
+type Section struct {
+	ID       string   `toml:"id"`
+	Label    Text     `toml:"label"`
+	Match    []string `toml:"match"`
+	Required bool     `toml:"required"`
+}
+
+// Field returns the field named name, or nil. Dotted names reach into table
+// columns: "leadership.role".
+func (t *DocType) Field(name string) *Field {
+	return findField(t.Fields, name)
+}
+
+// Section returns the section with the given id, or nil.
+func (t *DocType) Section(id string) *Section {
+	for _, s := range t.Sections {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// HasFormat reports whether documents of this type may be written in format
+// ("markdown" or "toml").
+func (t *DocType) HasFormat(format string) bool {
+	if len(t.Formats) == 0 {
+		return format == "markdown"
+	}
+	for _, f := range t.Formats {
+		if f == format {
+			return true
+		}
+	}
+	return false
+}
+
+func findField(fields []*Field, name string) *Field {
+	head, rest, dotted := cut(name, '.')
+	for _, f := range fields {
+		if f.Name == head {
+			if !dotted {
+				return f
+			}
+			return findField(f.Columns, rest)
+		}
+	}
+	return nil
+}
+
+func cut(s string, sep byte) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == sep {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// Lookup finds the enum value that v names, by value or alias. Matching
+// ignores case and surrounding space.
+func (f *Field) Lookup(v string) (EnumValue, bool) {
+	n := Normalize(v)
+	for _, ev := range f.Values {
+		if Normalize(ev.Value) == n {
+			return ev, true
+		}
+		for _, a := range ev.Aliases {
+			if Normalize(a) == n {
+				return ev, true
+			}
+		}
+	}
+	return EnumValue{}, false
+}
+
+// ValueNames lists the canonical values of an enum field.
+func (f *Field) ValueNames() []string {
+	out := make([]string, len(f.Values))
+	for i, v := range f.Values {
+		out[i] = v.Value
+	}
+	return out
+}

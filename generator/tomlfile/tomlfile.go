@@ -1,0 +1,251 @@
+// Package tomlfile decodes TOML and remembers where every key and value is.
+//
+// It is the only package that imports the TOML library. The library reports
+// syntax errors with positions but not where a decoded key came from, so after
+// a successful parse a small scanner (locate.go) walks the same text and
+// records the line and column of each key path ("projects[2].budget"). The
+// content loader and the schema loader use those positions to point a
+// diagnostic at the exact value that is wrong.
+package tomlfile
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Loc is where a key path appears: the key itself and the start of its value.
+// Lines and columns are 1-based; columns count runes.
+type Loc struct {
+	Line, Col       int // the key
+	ValLine, ValCol int // the value
+}
+
+// Doc is a decoded TOML document with the position of each key path.
+type Doc struct {
+	Data map[string]any
+	locs map[string]Loc
+}
+
+// SyntaxError is a TOML syntax error at a line and column.
+type SyntaxError struct {
+	Line, Col int
+	Message   string
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message) }
+
+// Parse decodes src (UTF-8, no byte-order mark) into a generic map and
+// locates its keys. Dates written bare (2026-03-01) decode to time.Time.
+func Parse(src []byte) (*Doc, error) {
+	data := map[string]any{}
+	if _, err := toml.Decode(string(src), &data); err != nil {
+		return nil, syntaxError(src, err)
+	}
+	return &Doc{Data: data, locs: locate(src)}, nil
+}
+
+func syntaxError(src []byte, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col := pe.Position.Line, pe.Position.Col
+		if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
+			line, col = lineCol(src, pe.Position.Start)
+		}
+		msg := pe.Message
+		if msg == "" {
+			msg = pe.Error()
+		}
+		return &SyntaxError{Line: line, Col: col, Message: msg}
+	}
+	return &SyntaxError{Line: 1, Col: 1, Message: err.Error()}
+}
+
+func lineCol(src []byte, off int) (int, int) {
+	line, start := 1, 0
+	for i := 0; i < off && i < len(src); i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, len([]rune(string(src[start:off]))) + 1
+}
+
+// Loc returns where a key path was written, e.g. "terms[3].term". For a path
+// that was not written explicitly (a table implied by a dotted key), it falls
+// back to the nearest written ancestor.
+func (d *Doc) Loc(path string) (Loc, bool) {
+	for p := path; p != ""; p = parentPath(p) {
+		if l, ok := d.locs[p]; ok {
+			return l, true
+		}
+	}
+	return Loc{}, false
+}
+
+// Paths returns every located key path, sorted; useful in tests.
+func (d *Doc) Paths() []string {
+	out := make([]string, 0, len(d.locs))
+	for p := range d.locs {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// Problem is something wrong found while decoding into a Go struct.
+type Problem struct {
+	Line, Col int
+	Key       string // the dotted key path
+	Kind      string // "syntax", "unknown" or "type"
+	Message   string // the library's words for syntax and type problems
+}
+
+// DecodeStrict decodes src into v (a pointer to a struct) and reports syntax
+// errors, keys v has no field for, and values of the wrong type, with
+// positions. It is for guifan's own data files (schemas, catalogs, hospital
+// settings), whose shape is fixed by Go types.
+func DecodeStrict(src []byte, v any) []Problem {
+	md, err := toml.Decode(string(src), v)
+	if err != nil {
+		var se *SyntaxError
+		if errors.As(syntaxError(src, err), &se) {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				return []Problem{{Line: se.Line, Col: se.Col, Kind: "syntax", Message: se.Message}}
+			}
+		}
+		// A type mismatch: the library names the key in its message.
+		locs := locate(src)
+		key := typeErrorKey(err.Error())
+		l := locs[key]
+		if l.Line == 0 {
+			l = Loc{Line: 1, Col: 1}
+		}
+		return []Problem{{Line: l.ValLine, Col: l.ValCol, Key: key, Kind: "type", Message: err.Error()}}
+	}
+	var probs []Problem
+	if und := md.Undecoded(); len(und) > 0 {
+		locs := locate(src)
+		for _, k := range und {
+			path := keyPath(k, locs)
+			l, ok := locs[path]
+			if !ok {
+				l = Loc{Line: 1, Col: 1}
+			}
+			probs = append(probs, Problem{Line: l.Line, Col: l.Col, Key: k.String(), Kind: "unknown"})
+		}
+		// Report only the outermost unknown key of a subtree.
+		probs = outermost(probs)
+	}
+	return probs
+}
+
+// keyPath turns the library's key (which has no array indexes) into the first
+// located path that matches it.
+func keyPath(k toml.Key, locs map[string]Loc) string {
+	want := k.String()
+	best := ""
+	bestLine := 0
+	for p, l := range locs {
+		if stripIndexes(p) == want && (best == "" || l.Line < bestLine) {
+			best, bestLine = p, l.Line
+		}
+	}
+	if best == "" {
+		return want
+	}
+	return best
+}
+
+func stripIndexes(p string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range p {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func outermost(probs []Problem) []Problem {
+	sort.Slice(probs, func(i, j int) bool { return probs[i].Key < probs[j].Key })
+	var out []Problem
+	for _, p := range probs {
+		if len(out) > 0 && strings.HasPrefix(p.Key, out[len(out)-1].Key+".") {
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Col < out[j].Col
+	})
+	return out
+}
+
+func typeErrorKey(msg string) string {
+	// toml: line 3 (last key "a.b"): incompatible types: ...
+	if i := strings.Index(msg, `last key "`); i >= 0 {
+		rest := msg[i+len(`last key "`):]
+		if j := strings.Index(rest, `"`); j >= 0 {
+			return rest[:j]
+		}
+	}
+	return ""
+}
+
+// IsLocalDate reports whether t came from a bare TOML date (no time part).
+func IsLocalDate(t time.Time) bool {
+	return t.Location().String() == "date-local"
+}
+
+// TypeName names the TOML type of a decoded value, for messages.
+func TypeName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "string"
+	case int64:
+		return "integer"
+	case float64:
+		return "float"
+	case bool:
+		return "boolean"
+	case time.Time:
+		if IsLocalDate(v) {
+			return "date"
+		}
+		return "datetime"
+	case []map[string]any:
+		return "table-array"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "table"
+	case nil:
+		return "nothing"
+	}
+	return reflect.TypeOf(v).String()
+}

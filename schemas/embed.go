@@ -1,0 +1,11 @@
+// Package schemas embeds guifan's built-in schemas: the frameworks, the
+// document types and the common document fields. A site's own schemas/
+// folder overrides or adds files by name.
+package schemas
+
+import "embed"
+
+// FS holds document.toml, frameworks/*.toml, types/*.toml and forms/*.toml.
+//
+//go:embed document.toml frameworks types
+var FS embed.FS
