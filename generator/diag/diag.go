@@ -90,3 +90,29 @@ func (l List) Errors() int {
 
 // Warnings counts the diagnostics of severity Warning.
 func (l List) Warnings() int { return len(l) - l.Errors() }
+
+// Key is a diagnostic argument that is itself a message-catalog key; the
+// printer replaces it with the catalog's words in the reader's language.
+type Key string
+
+// Localized is a diagnostic argument that has words in several languages
+// (schema.Text does); the printer picks the reader's.
+type Localized interface {
+	In(lang string) string
+}
+
+// Msg is a diagnostic argument that is a whole message of its own (a hint
+// such as "did you mean ..."). An empty Key renders as nothing.
+type Msg struct {
+	Key  string
+	Args []any
+}
+
+// DidYouMean returns a hint naming the likely intended word, or an empty
+// message when there is none.
+func DidYouMean(word string) Msg {
+	if word == "" {
+		return Msg{}
+	}
+	return Msg{Key: "hint.did-you-mean", Args: []any{word}}
+}

@@ -1,0 +1,157 @@
+// Package config reads hospital.toml, the settings of one hospital's site.
+// Defaults come from one constructor; the file is decoded over them and then
+// checked, so a site with a three-line hospital.toml works.
+package config
+
+import (
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"guifan/generator/diag"
+	"guifan/generator/tomlfile"
+)
+
+// FileName is the name of the settings file at the root of a site.
+const FileName = "hospital.toml"
+
+// Hospital is the content of hospital.toml.
+type Hospital struct {
+	Name      string   `toml:"name"`      // 北京示范医院
+	NameEn    string   `toml:"name_en"`   // English name, for the English interface
+	Short     string   `toml:"short"`     // short name for headers
+	Level     string   `toml:"level"`     // 三级甲等, 一级, ...
+	Region    string   `toml:"region"`    // 北京市海淀区
+	Framework string   `toml:"framework"` // id of the framework assessed against
+	Languages []string `toml:"languages"` // first is the default language of outputs
+	Theme     string   `toml:"theme"`     // theme name under themes/
+	// Departments lists the hospital's departments; article 13 asks for a
+	// liaison in each.
+	Departments []string `toml:"departments"`
+	// Outputs lists what guifan build makes.
+	Outputs []string `toml:"outputs"`
+	Fonts   Fonts    `toml:"fonts"`
+	// Contact is the information centre's service phone, shown on outputs.
+	Contact string `toml:"contact"`
+
+	source *tomlfile.Doc
+}
+
+// Fonts lists font files for PDF output, tried in order for each character.
+type Fonts struct {
+	Serif []string `toml:"serif"` // body text (Song/Ming)
+	Sans  []string `toml:"sans"`  // headings (Hei)
+}
+
+// Languages guifan has catalogs for, and outputs it can make.
+var (
+	KnownLanguages = []string{"zh-CN", "en"}
+	KnownOutputs   = []string{"site", "pdf", "excel", "forms", "report"}
+)
+
+// Default returns the settings used where hospital.toml is silent.
+func Default() *Hospital {
+	return &Hospital{
+		Framework: "beijing-2008",
+		Languages: []string{"zh-CN"},
+		Theme:     "default",
+		Outputs:   append([]string(nil), KnownOutputs...),
+	}
+}
+
+// Lang returns the default language of the site's outputs.
+func (h *Hospital) Lang() string {
+	if len(h.Languages) == 0 {
+		return "zh-CN"
+	}
+	return h.Languages[0]
+}
+
+// Pos returns the position of a key in hospital.toml.
+func (h *Hospital) Pos(key string) diag.Pos {
+	p := diag.Pos{File: FileName, Line: 1, Col: 1}
+	if h.source != nil {
+		if l, ok := h.source.Loc(key); ok {
+			p.Line, p.Col = l.ValLine, l.ValCol
+		}
+	}
+	return p
+}
+
+// Load reads hospital.toml from the root of fsys. It returns the settings
+// (defaults where the file is silent) and the problems found in the file.
+// A missing file is reported by the caller, which knows whether it is
+// misuse; Load returns fs.ErrNotExist for it.
+func Load(fsys fs.FS) (*Hospital, *diag.Source, diag.List, error) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
+	src := diag.NewSource(FileName, data)
+	h := Default()
+	var diags diag.List
+	for _, p := range tomlfile.DecodeStrict(data, h) {
+		pos := diag.Pos{File: FileName, Line: p.Line, Col: p.Col}
+		switch p.Kind {
+		case "syntax":
+			diags.Add(pos, "toml.syntax", p.Message)
+		case "type":
+			diags.Add(pos, "config.type", p.Key)
+		default:
+			diags.Add(pos, "config.unknown", p.Key, suggest(p.Key))
+		}
+	}
+	if doc, err := tomlfile.Parse(data); err == nil {
+		h.source = doc
+	}
+	// Unknown keys do not stop the checks; a syntax or type error leaves
+	// nothing trustworthy to check.
+	decoded := true
+	for _, d := range diags {
+		decoded = decoded && d.Code == "config.unknown"
+	}
+	if decoded {
+		h.check(&diags)
+	}
+	return h, src, diags, nil
+}
+
+func (h *Hospital) check(diags *diag.List) {
+	if strings.TrimSpace(h.Name) == "" {
+		diags.Add(h.Pos("name"), "config.required", "name")
+	}
+	for i, l := range h.Languages {
+		if !contains(KnownLanguages, l) {
+			diags.Add(h.Pos(index("languages", i)), "config.language", l, strings.Join(KnownLanguages, ", "))
+		}
+	}
+	for i, o := range h.Outputs {
+		if !contains(KnownOutputs, o) {
+			diags.Add(h.Pos(index("outputs", i)), "config.output", o, strings.Join(KnownOutputs, ", "))
+		}
+	}
+	seen := map[string]bool{}
+	for i, d := range h.Departments {
+		if seen[d] {
+			diags.Warn(h.Pos(index("departments", i)), "config.duplicate-department", d)
+		}
+		seen[d] = true
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+func index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
+
+// knownKeys are the keys hospital.toml accepts, for "did you mean".
+var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "fonts.serif", "fonts.sans"}
+
+func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

@@ -1,0 +1,216 @@
+// Package content reads a hospital's site into the model.
+//
+// A site is a folder with hospital.toml and content/. Under content/, every
+// .md file is a document: TOML front matter between two "+++" lines, then
+// the Markdown body. Every .toml file is a document too, all front matter
+// and no body (registers such as the asset register). Other files (images,
+// attachments) are left alone.
+//
+// A document's type is its front matter's "type", or else the type whose
+// conventional folder (schemas/types/*.toml "dir") holds the file. Its id is
+// the front matter's "id", or else the file name without extension.
+//
+// The loader accepts what Windows editors write (UTF-8 with a byte-order
+// mark, CRLF line endings) and refuses, with a precise message, what it
+// cannot read safely (GBK, UTF-16, invalid UTF-8). Every diagnostic carries
+// the file line and column, front-matter positions shifted to file lines.
+package content
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"guifan/generator/diag"
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+	"guifan/generator/tomlfile"
+)
+
+// Dir is the folder of a site that holds the documents.
+const Dir = "content"
+
+// Load reads every document under content/ in fsys. Documents that cannot
+// be read at all are reported and left out; the rest are returned even when
+// they have problems, so that one bad file does not hide the others.
+func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Source, diag.List) {
+	var diags diag.List
+	sources := map[string]*diag.Source{}
+	var docs []*model.Document
+	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
+		diags.Warn(diag.Pos{File: Dir}, "content.missing")
+		return nil, sources, diags
+	}
+	err := fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Add(diag.Pos{File: p}, "file.read", err.Error())
+			return nil
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") && p != Dir {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		format := formatOf(name)
+		if format == "" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.Pos{File: p}, "file.read", err.Error())
+			return nil
+		}
+		doc, src, ds := Parse(p, format, data)
+		diags.Append(ds)
+		if src != nil {
+			sources[p] = src
+		}
+		if doc != nil {
+			resolveType(doc, set, &diags)
+			docs = append(docs, doc)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Pos{File: Dir}, "file.read", err.Error())
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	return docs, sources, diags
+}
+
+func formatOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".md", ".markdown":
+		return "markdown"
+	case ".toml":
+		return "toml"
+	}
+	return ""
+}
+
+// Parse reads one document. It returns nil when the file cannot be read as
+// a document at all (wrong encoding, broken front matter).
+func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag.List) {
+	data, diags := decodeText(name, raw)
+	if data == nil {
+		return nil, nil, diags
+	}
+	src := diag.NewSource(name, data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		diags.Add(diag.Pos{File: name, Line: 1, Col: 1}, "file.empty")
+		return nil, src, diags
+	}
+	doc := &model.Document{Path: name, Format: format, Source: src}
+	var front []byte
+	frontLine := 1
+	if format == "toml" {
+		front = data
+	} else {
+		var ok bool
+		front, doc.Body, doc.BodyLine, ok = splitFrontMatter(data, src, &diags)
+		if !ok {
+			return nil, src, diags
+		}
+		frontLine = 2
+	}
+	fm, err := tomlfile.Parse(front)
+	if err != nil {
+		se := err.(*tomlfile.SyntaxError)
+		diags.Add(diag.Pos{File: name, Line: se.Line + frontLine - 1, Col: se.Col}, "toml.syntax", se.Message)
+		return nil, src, diags
+	}
+	doc.Meta = fm.Data
+	doc.SetFront(fm, frontLine)
+	doc.ID = doc.String("id")
+	if doc.ID == "" {
+		doc.ID = defaultID(name)
+	}
+	for _, h := range markdown.Headings(doc.Body) {
+		doc.Headings = append(doc.Headings, model.Heading{Level: h.Level, Text: h.Text, Line: h.Line + doc.BodyLine - 1, Col: h.Col})
+	}
+	return doc, src, diags
+}
+
+// splitFrontMatter separates "+++" front matter from the body.
+func splitFrontMatter(data []byte, src *diag.Source, diags *diag.List) (front, body []byte, bodyLine int, ok bool) {
+	first := src.Line(1)
+	switch strings.TrimRight(first, " \t") {
+	case "+++":
+	case "---":
+		diags.Add(diag.Pos{File: src.Name, Line: 1, Col: 1}, "front.yaml")
+		return nil, nil, 0, false
+	default:
+		diags.Add(diag.Pos{File: src.Name, Line: 1, Col: 1}, "front.missing")
+		return nil, nil, 0, false
+	}
+	for n := 2; n <= src.Lines(); n++ {
+		if strings.TrimRight(src.Line(n), " \t") == "+++" {
+			start := src.Offset(2)
+			end := src.Offset(n)
+			bodyStart := len(data)
+			if n < src.Lines() {
+				bodyStart = src.Offset(n + 1)
+			}
+			return data[start:end], data[bodyStart:], n + 1, true
+		}
+	}
+	diags.Add(diag.Pos{File: src.Name, Line: 1, Col: 1}, "front.unclosed")
+	return nil, nil, 0, false
+}
+
+// defaultID derives an id from the file name: "backup.md" -> "backup";
+// "drills/index.md" -> "drills".
+func defaultID(p string) string {
+	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if base == "index" || base == "_index" {
+		base = path.Base(path.Dir(p))
+	}
+	return base
+}
+
+// resolveType sets doc.Type from the front matter or the folder.
+func resolveType(doc *model.Document, set *schema.Set, diags *diag.List) {
+	if v, present := doc.Meta["type"]; present {
+		name, _ := v.(string)
+		if _, ok := set.Types[name]; ok {
+			doc.Type = name
+			return
+		}
+		if name == "" {
+			return // a wrong type of value is the validator's to report
+		}
+		diags.Add(doc.Pos("type", false), "type.unknown", name, diag.DidYouMean(diag.Suggest(name, set.TypeNames())))
+		return
+	}
+	rel := strings.TrimPrefix(doc.Path, Dir+"/")
+	var found []string
+	best := -1
+	for _, name := range set.TypeNames() {
+		dir := set.Types[name].Dir
+		if dir == "" || !strings.HasPrefix(rel, dir+"/") {
+			continue
+		}
+		switch {
+		case len(dir) > best:
+			found, best = []string{name}, len(dir)
+		case len(dir) == best:
+			found = append(found, name)
+		}
+	}
+	switch len(found) {
+	case 1:
+		doc.Type = found[0]
+	case 0:
+		diags.Add(diag.Pos{File: doc.Path, Line: 1, Col: 1}, "type.missing", strings.Join(set.TypeNames(), ", "))
+	default:
+		diags.Add(diag.Pos{File: doc.Path, Line: 1, Col: 1}, "type.ambiguous", strings.Join(found, ", "))
+	}
+}

@@ -1,0 +1,152 @@
+// Package i18n holds the message catalogs: every word guifan says to a user
+// (CLI help, diagnostics, and later the site, PDFs and workbooks) comes from
+// themes/<theme>/i18n/<lang>.toml, never from a string in Go.
+//
+// A catalog is a flat TOML table of key = "text". Texts are fmt formats;
+// translators may reorder arguments with %[2]s.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"guifan/generator/diag"
+	"guifan/generator/tomlfile"
+)
+
+// Catalog is the messages of one language, with a fallback catalog for
+// keys it lacks.
+type Catalog struct {
+	Lang     string
+	msgs     map[string]string
+	fallback *Catalog
+}
+
+// Default language of every output and message.
+const Default = "zh-CN"
+
+// Load reads the catalog of lang from themeFS (a theme folder, holding
+// i18n/). Keys missing from lang fall back to zh-CN.
+func Load(themeFS fs.FS, lang string) (*Catalog, error) {
+	base, err := read(themeFS, Default)
+	if err != nil {
+		return nil, err
+	}
+	if lang == Default || lang == "" {
+		return base, nil
+	}
+	c, err := read(themeFS, lang)
+	if err != nil {
+		return nil, err
+	}
+	c.fallback = base
+	return c, nil
+}
+
+func read(themeFS fs.FS, lang string) (*Catalog, error) {
+	data, err := fs.ReadFile(themeFS, "i18n/"+lang+".toml")
+	if err != nil {
+		return nil, err
+	}
+	doc, err := tomlfile.Parse([]byte(strings.TrimPrefix(string(data), "\uFEFF")))
+	if err != nil {
+		return nil, fmt.Errorf("i18n/%s.toml: %w", lang, err)
+	}
+	c := &Catalog{Lang: lang, msgs: map[string]string{}}
+	flatten("", doc.Data, c.msgs)
+	return c, nil
+}
+
+// flatten turns nested tables into dotted keys, so a catalog may group
+// keys under [field] or write "field.unknown" at the top.
+func flatten(prefix string, m map[string]any, out map[string]string) {
+	for k, v := range m {
+		key := k
+		if prefix != "" {
+			key = prefix + "." + k
+		}
+		switch v := v.(type) {
+		case string:
+			out[key] = v
+		case map[string]any:
+			flatten(key, v, out)
+		}
+	}
+}
+
+// Has reports whether the catalog (or its fallback) has key.
+func (c *Catalog) Has(key string) bool {
+	if _, ok := c.msgs[key]; ok {
+		return true
+	}
+	return c.fallback != nil && c.fallback.Has(key)
+}
+
+// Keys returns the catalog's own keys, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// T returns the message for key formatted with args. Arguments that are
+// catalog keys (diag.Key) or texts in several languages (diag.Localized)
+// are put into this catalog's language first. A missing key yields the key
+// itself, so a gap in a catalog is visible but never fatal.
+func (c *Catalog) T(key string, args ...any) string {
+	format, ok := c.lookup(key)
+	if !ok {
+		format = key
+	}
+	if len(args) == 0 {
+		return format
+	}
+	local := make([]any, len(args))
+	for i, a := range args {
+		switch a := a.(type) {
+		case diag.Key:
+			local[i] = c.T(string(a))
+		case diag.Msg:
+			if a.Key == "" {
+				local[i] = ""
+			} else {
+				local[i] = c.T(a.Key, a.Args...)
+			}
+		case diag.Localized:
+			local[i] = a.In(c.Lang)
+		default:
+			local[i] = a
+		}
+	}
+	return fmt.Sprintf(format, local...)
+}
+
+func (c *Catalog) lookup(key string) (string, bool) {
+	if s, ok := c.msgs[key]; ok {
+		return s, true
+	}
+	if c.fallback != nil {
+		return c.fallback.lookup(key)
+	}
+	return "", false
+}
+
+// FromEnv picks the interface language from the environment: English when
+// LC_ALL, LC_MESSAGES or LANG starts with "en", Chinese otherwise.
+func FromEnv() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			if strings.HasPrefix(s, "en") {
+				return "en"
+			}
+			return Default
+		}
+	}
+	return Default
+}

@@ -1,0 +1,103 @@
+// Package markdown is guifan's one goldmark setup. Today it finds the
+// headings of a document body with their lines; rendering to HTML and plain
+// text for the site, search and PDF builds on the same parser.
+package markdown
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Heading is a heading of a Markdown body. Line and Col are 1-based and
+// relative to the body.
+type Heading struct {
+	Level int
+	Text  string
+	Line  int
+	Col   int
+}
+
+// newParser returns the goldmark instance used everywhere: GFM tables,
+// task lists, footnotes and CJK-friendly emphasis and line breaks.
+func newParser() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(
+		extension.GFM,
+		extension.Footnote,
+		extension.CJK,
+	))
+}
+
+// Headings returns the headings of src in order. Headings inside code
+// blocks or block quotes are not headings and are not returned.
+func Headings(src []byte) []Heading {
+	md := newParser()
+	doc := md.Parser().Parse(text.NewReader(src))
+	lineStarts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			lineStarts = append(lineStarts, i+1)
+		}
+	}
+	pos := func(off int) (int, int) {
+		lo, hi := 0, len(lineStarts)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if lineStarts[mid] <= off {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return lo + 1, utf8.RuneCount(src[lineStarts[lo]:off]) + 1
+	}
+	var out []Heading
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		line, col := 1, 1
+		if lines := h.Lines(); lines.Len() > 0 {
+			line, col = pos(lines.At(0).Start)
+			if col > 1 {
+				// An ATX heading's text starts after the #s; point at the line's start.
+				col = 1
+			}
+		}
+		out = append(out, Heading{Level: h.Level, Text: plainText(h, src), Line: line, Col: col})
+	}
+	return out
+}
+
+// plainText returns the text of a node without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
+				if tt, ok := cc.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b.Bytes()))
+}

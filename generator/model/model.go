@@ -1,0 +1,82 @@
+// Package model is the plain data guifan works on: a hospital's site, its
+// documents, their front matter and headings. It does no I/O and holds no
+// rules; the loader (package content) fills it and the validator and the
+// outputs read it.
+package model
+
+import (
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/tomlfile"
+)
+
+// Project is one hospital's site: its settings and its documents.
+type Project struct {
+	Hospital *config.Hospital
+	Docs     []*Document           // sorted by path
+	Sources  map[string]*diag.Source // every file read, for printing diagnostics
+}
+
+// Doc returns the document with the given id, or nil.
+func (p *Project) Doc(id string) *Document {
+	for _, d := range p.Docs {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// Document is one file under content/: a Markdown file with TOML front
+// matter, or a pure TOML file (registers).
+type Document struct {
+	Path   string // slash path relative to the site, e.g. "content/regulations/backup.md"
+	Format string // "markdown" or "toml"
+	Type   string // resolved document type; "" if it could not be resolved
+	ID     string // from front matter, or the file name
+
+	// Meta is the decoded front matter. Values are as TOML gives them:
+	// string, int64, float64, bool, time.Time, []any, map[string]any and
+	// []map[string]any.
+	Meta map[string]any
+
+	Body     []byte    // Markdown body, line endings normalised to \n
+	BodyLine int       // file line on which Body starts
+	Headings []Heading // body headings, with file lines
+
+	Source *diag.Source
+	front  *tomlfile.Doc
+	fmLine int // file line on which the front-matter text starts
+}
+
+// Heading is a heading of a document body.
+type Heading struct {
+	Level int
+	Text  string // plain text
+	Line  int    // file line
+	Col   int
+}
+
+// SetFront records the front matter's key positions; line is the file line
+// on which the front-matter text starts.
+func (d *Document) SetFront(front *tomlfile.Doc, line int) {
+	d.front, d.fmLine = front, line
+}
+
+// Pos returns the file position of a front-matter key path such as
+// "projects[2].budget": its value, or the key itself when key is true. An
+// unknown path gives the start of the front matter.
+func (d *Document) Pos(path string, key bool) diag.Pos {
+	p := diag.Pos{File: d.Path, Line: 1, Col: 1}
+	if d.front == nil {
+		return p
+	}
+	if l, ok := d.front.Loc(path); ok {
+		if key {
+			p.Line, p.Col = l.Line+d.fmLine-1, l.Col
+		} else {
+			p.Line, p.Col = l.ValLine+d.fmLine-1, l.ValCol
+		}
+	}
+	return p
+}

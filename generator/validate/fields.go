@@ -1,0 +1,304 @@
+package validate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+	"guifan/generator/tomlfile"
+)
+
+// fields checks one table of values (the front matter, or one row of a
+// table field) against two field lists: common is the document-control
+// fields (empty for rows), own the type's fields. With lenient set (the
+// type is unknown), keys that are not common fields are not reported.
+func (c *checker) fields(d *model.Document, prefix string, values map[string]any, common, own []*schema.Field, lenient bool) {
+	known := map[string]*schema.Field{}
+	for _, f := range common {
+		known[f.Name] = f
+	}
+	for _, f := range own {
+		known[f.Name] = f
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		path := join(prefix, k)
+		f := known[k]
+		if f == nil {
+			if !lenient {
+				names := make([]string, 0, len(known))
+				for n := range known {
+					names = append(names, n)
+				}
+				sort.Strings(names)
+				c.diags.Add(d.Pos(path, true), "field.unknown", k, diag.DidYouMean(diag.Suggest(k, names)))
+			}
+			continue
+		}
+		c.value(d, path, f, values[k])
+	}
+	for _, f := range append(append([]*schema.Field(nil), common...), own...) {
+		if !f.Required {
+			continue
+		}
+		if v, ok := values[f.Name]; !ok || isEmpty(v) {
+			pos := diag.Pos{File: d.Path, Line: 1, Col: 1}
+			if prefix != "" {
+				pos = d.Pos(prefix, false)
+			}
+			c.diags.Add(pos, "field.required", f.Name, f.Label)
+		}
+	}
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func isEmpty(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []any:
+		return len(v) == 0
+	case []map[string]any:
+		return len(v) == 0
+	}
+	return v == nil
+}
+
+// value checks one value against its field.
+func (c *checker) value(d *model.Document, path string, f *schema.Field, v any) {
+	pos := d.Pos(path, false)
+	bad := func() {
+		c.diags.Add(pos, "field.type", f.Name, c.typeWord(f), c.typeWord(&schema.Field{Type: tomlfile.TypeName(v)}))
+	}
+	switch f.Type {
+	case "string", "text":
+		s, ok := v.(string)
+		if !ok {
+			bad()
+			return
+		}
+		if f.Type == "string" && strings.Contains(strings.TrimRight(s, "\n"), "\n") {
+			c.diags.Warn(pos, "field.multiline", f.Name)
+		}
+	case "date":
+		c.date(pos, f, v)
+	case "enum":
+		s, ok := v.(string)
+		if !ok {
+			bad()
+			return
+		}
+		c.enum(pos, f, s)
+	case "integer", "year":
+		n, ok := v.(int64)
+		if !ok {
+			if s, isStr := v.(string); isStr {
+				c.diags.Add(pos, "field.quoted-number", f.Name, s)
+				return
+			}
+			bad()
+			return
+		}
+		if f.Type == "year" && (n < 1949 || n > 2200) {
+			c.diags.Add(pos, "field.year", f.Name, n)
+			return
+		}
+		c.rangeCheck(pos, f, float64(n))
+	case "number", "money", "percent":
+		var x float64
+		switch n := v.(type) {
+		case int64:
+			x = float64(n)
+		case float64:
+			x = n
+		case string:
+			c.diags.Add(pos, "field.quoted-number", f.Name, n)
+			return
+		default:
+			bad()
+			return
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			bad()
+			return
+		}
+		if f.Type == "percent" && (x < 0 || x > 100) {
+			c.diags.Add(pos, "field.range", f.Name, strconv.FormatFloat(x, 'f', -1, 64), "0", "100")
+			return
+		}
+		c.rangeCheck(pos, f, x)
+	case "bool":
+		if _, ok := v.(bool); !ok {
+			bad()
+		}
+	case "ref":
+		s, ok := v.(string)
+		if !ok {
+			bad()
+			return
+		}
+		c.ref(pos, f, s)
+	case "article":
+		c.article(pos, v)
+	case "list", "refs", "articles":
+		list, ok := v.([]any)
+		if !ok {
+			if f.Type == "articles" {
+				if _, isInt := v.(int64); isInt {
+					c.article(pos, v) // a single number is accepted for one article
+					return
+				}
+			}
+			bad()
+			return
+		}
+		elem := &schema.Field{Name: f.Name, Label: f.Label, Type: "string", Values: f.Values, RefTypes: f.RefTypes}
+		switch {
+		case f.Type == "refs":
+			elem.Type = "ref"
+		case f.Type == "articles":
+			elem.Type = "article"
+		case f.Of != "":
+			elem.Type = f.Of
+		}
+		for i, e := range list {
+			c.value(d, fmt.Sprintf("%s[%d]", path, i), elem, e)
+		}
+	case "table":
+		rows, ok := v.([]map[string]any)
+		if !ok {
+			if list, isList := v.([]any); isList {
+				for _, e := range list {
+					row, isRow := e.(map[string]any)
+					if !isRow {
+						bad()
+						return
+					}
+					rows = append(rows, row)
+				}
+			} else {
+				bad()
+				return
+			}
+		}
+		for i, row := range rows {
+			c.fields(d, fmt.Sprintf("%s[%d]", path, i), row, nil, f.Columns, false)
+		}
+	}
+}
+
+func (c *checker) typeWord(f *schema.Field) diag.Key {
+	return diag.Key("type." + f.Type)
+}
+
+func (c *checker) date(pos diag.Pos, f *schema.Field, v any) {
+	switch v := v.(type) {
+	case time.Time:
+		if !tomlfile.IsLocalDate(v) {
+			c.diags.Warn(pos, "field.datetime", f.Name)
+		}
+	case string:
+		if _, ok := model.ParseDate(v); !ok {
+			c.diags.Add(pos, "field.date", f.Name, v)
+		}
+	default:
+		c.diags.Add(pos, "field.date", f.Name, fmt.Sprint(v))
+	}
+}
+
+func (c *checker) enum(pos diag.Pos, f *schema.Field, s string) {
+	if _, ok := f.Lookup(s); ok {
+		return
+	}
+	var words []string
+	for _, ev := range f.Values {
+		words = append(words, ev.Value)
+		words = append(words, ev.Aliases...)
+	}
+	c.diags.Add(pos, "field.enum", f.Name, s, valueList{f}, diag.DidYouMean(diag.Suggest(s, words)))
+}
+
+// valueList shows an enum's values in a message, each with its label in
+// the reader's language: "security（信息安全管理制度）, ...".
+type valueList struct{ f *schema.Field }
+
+// In implements diag.Localized.
+func (l valueList) In(lang string) string {
+	f := l.f
+	parts := make([]string, len(f.Values))
+	for i, v := range f.Values {
+		parts[i] = v.Value
+		if l := v.Label.In(lang); l != "" {
+			parts[i] += "（" + l + "）"
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (c *checker) rangeCheck(pos diag.Pos, f *schema.Field, x float64) {
+	format := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case (f.Min != nil && x < *f.Min || f.Max != nil && x > *f.Max) && f.Min != nil && f.Max != nil:
+		c.diags.Add(pos, "field.range", f.Name, format(x), format(*f.Min), format(*f.Max))
+	case f.Min != nil && x < *f.Min:
+		c.diags.Add(pos, "field.min", f.Name, format(x), format(*f.Min))
+	case f.Max != nil && x > *f.Max:
+		c.diags.Add(pos, "field.max", f.Name, format(x), format(*f.Max))
+	}
+}
+
+func (c *checker) ref(pos diag.Pos, f *schema.Field, id string) {
+	target := c.byID[id]
+	if target == nil {
+		ids := make([]string, 0, len(c.byID))
+		for k := range c.byID {
+			ids = append(ids, k)
+		}
+		sort.Strings(ids)
+		c.diags.Add(pos, "ref.unknown", id, diag.DidYouMean(diag.Suggest(id, ids)))
+		return
+	}
+	if len(f.RefTypes) == 0 || target.Type == "" {
+		return
+	}
+	for _, t := range f.RefTypes {
+		if t == target.Type {
+			return
+		}
+	}
+	c.diags.Add(pos, "ref.type", id, target.Type, strings.Join(f.RefTypes, ", "))
+}
+
+func (c *checker) article(pos diag.Pos, v any) {
+	n, ok := v.(int64)
+	if !ok {
+		if s, isStr := v.(string); isStr {
+			if m, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
+				n, ok = int64(m), true
+			}
+		}
+	}
+	if !ok {
+		c.diags.Add(pos, "field.article", fmt.Sprint(v))
+		return
+	}
+	if c.fw != nil && c.fw.Article(int(n)) == nil {
+		c.diags.Add(pos, "article.unknown", n, c.fw.Short, len(c.fw.Articles))
+	}
+}

@@ -1,0 +1,122 @@
+// Package validate checks a hospital's documents against the schemas and
+// returns every problem at once. It does no I/O: it reads the model and the
+// schema set and returns diagnostics, so it is fast and deterministic.
+//
+// What it checks, per document: the type is known and allows the file's
+// format; every front-matter key is a field of the type or a common
+// document-control field (unknown keys get a "did you mean"); values have
+// the field's type (string, date, enum, integer, table rows, ...); required
+// fields and required sections are present; references name documents
+// that exist and have an allowed type; article numbers exist in the
+// framework; an approval does not come after the effective date; a document
+// in force is approved. Across documents: ids are unique. With an as-of
+// date, reviews that are overdue are warned about.
+package validate
+
+import (
+	"strings"
+
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// Input is what Check needs.
+type Input struct {
+	Hospital *config.Hospital
+	Schemas  *schema.Set
+	Docs     []*model.Document
+	AsOf     model.Date // zero: do not check dates against today
+}
+
+// Check validates every document and returns the diagnostics, sorted.
+func Check(in Input) diag.List {
+	c := &checker{in: in, byID: map[string]*model.Document{}}
+	if in.Hospital != nil {
+		c.fw = in.Schemas.Frameworks[in.Hospital.Framework]
+		if c.fw == nil {
+			c.diags.Add(in.Hospital.Pos("framework"), "config.framework", in.Hospital.Framework, strings.Join(in.Schemas.FrameworkIDs(), ", "))
+		}
+	}
+	for _, d := range in.Docs {
+		if prev, dup := c.byID[d.ID]; dup {
+			c.diags.Add(idPos(d), "id.duplicate", d.ID, prev.Path)
+			continue
+		}
+		c.byID[d.ID] = d
+	}
+	for _, d := range in.Docs {
+		c.document(d)
+	}
+	c.diags.Sort()
+	return c.diags
+}
+
+type checker struct {
+	in    Input
+	fw    *schema.Framework
+	byID  map[string]*model.Document
+	diags diag.List
+}
+
+func idPos(d *model.Document) diag.Pos {
+	if _, ok := d.Meta["id"]; ok {
+		return d.Pos("id", false)
+	}
+	return diag.Pos{File: d.Path, Line: 1, Col: 1}
+}
+
+func (c *checker) document(d *model.Document) {
+	t := c.in.Schemas.Types[d.Type]
+	if t == nil {
+		// The loader already reported why the type is unknown; still check
+		// the common fields so the author sees every problem.
+		c.fields(d, "", d.Meta, c.in.Schemas.Document.Fields, nil, true)
+		return
+	}
+	if !t.HasFormat(d.Format) {
+		c.diags.Add(diag.Pos{File: d.Path, Line: 1, Col: 1}, "type.format", t.Name, d.Format, strings.Join(formats(t), ", "))
+	}
+	c.fields(d, "", d.Meta, c.in.Schemas.Document.Fields, t.Fields, false)
+	c.control(d)
+	if d.Format == "markdown" {
+		c.sections(d, t)
+	}
+}
+
+func formats(t *schema.DocType) []string {
+	if len(t.Formats) == 0 {
+		return []string{"markdown"}
+	}
+	return t.Formats
+}
+
+// sections reports required sections that no heading matches.
+func (c *checker) sections(d *model.Document, t *schema.DocType) {
+	for _, s := range t.Sections {
+		if !s.Required {
+			continue
+		}
+		if !HasSection(d, s) {
+			pos := diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}
+			if len(d.Headings) > 0 {
+				pos.Line = d.Headings[0].Line // the title heading, under which the section belongs
+			}
+			c.diags.Add(pos, "section.missing", s.Label, strings.Join(s.Match, "、"))
+		}
+	}
+	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
+		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
+	}
+}
+
+// HasSection reports whether one of d's headings matches s.
+func HasSection(d *model.Document, s *schema.Section) bool {
+	for _, h := range d.Headings {
+		if schema.MatchAny(h.Text, s.Match) {
+			return true
+		}
+	}
+	return false
+}
