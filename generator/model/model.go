@@ -13,7 +13,7 @@ import (
 // Project is one hospital's site: its settings and its documents.
 type Project struct {
 	Hospital *config.Hospital
-	Docs     []*Document           // sorted by path
+	Docs     []*Document             // sorted by path
 	Sources  map[string]*diag.Source // every file read, for printing diagnostics
 }
 

@@ -217,6 +217,7 @@ func (s *scanner) value(path string) {
 				s.i++
 				return
 			}
+			before := s.i
 			elem := path + "[" + strconv.Itoa(n) + "]"
 			l, c := s.lineAt(s.i), s.col(s.i)
 			s.locs[elem] = Loc{Line: l, Col: c, ValLine: l, ValCol: c}
@@ -224,6 +225,9 @@ func (s *scanner) value(path string) {
 			s.skipSpaceAndComments(true)
 			if s.i < len(s.src) && s.src[s.i] == ',' {
 				s.i++
+			}
+			if s.i == before {
+				s.i++ // never loop forever on text we do not understand
 			}
 		}
 	case '{':
