@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds document.toml, frameworks/*.toml, types/*.toml and forms/*.toml.
 //
-//go:embed document.toml frameworks types
+//go:embed document.toml frameworks types forms
 var FS embed.FS

@@ -26,6 +26,7 @@ var ErrNoSite = errors.New("no hospital.toml")
 type Site struct {
 	Project *model.Project
 	Schemas *schema.Set
+	Forms   map[string]*schema.Form // blank forms by id, built-in and the site's own
 	// SchemaFS and ThemeFS are the built-in schemas and theme with the
 	// site's own files laid over them.
 	SchemaFS fs.FS
@@ -52,6 +53,16 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	set, sd := schema.Load(s.SchemaFS)
 	diags.Append(sd)
 	s.Schemas = set
+
+	s.Forms, sd = schema.LoadForms(s.SchemaFS, "forms", "schemas/forms")
+	diags.Append(sd)
+	if own := sub(siteFS, "forms"); own != nil {
+		forms, fd := schema.LoadForms(own, ".", "forms")
+		diags.Append(fd)
+		for id, f := range forms {
+			s.Forms[id] = f
+		}
+	}
 
 	docs, sources, cd := content.Load(siteFS, set)
 	diags.Append(cd)
@@ -91,6 +102,9 @@ func (s *Site) Source(file string) *diag.Source {
 		if data, err := fs.ReadFile(s.SchemaFS, rest); err == nil {
 			return diag.NewSource(file, data)
 		}
+	}
+	if data, err := fs.ReadFile(s.siteFS, file); err == nil {
+		return diag.NewSource(file, data)
 	}
 	return nil
 }

@@ -243,6 +243,7 @@ func (s *Set) checkRequirement(d *diag.List, file, rp string, r *Requirement) {
 		if r.Field != "" {
 			hasField("field", r.Field)
 		}
+		hasField("exclude", r.Exclude)
 		s.checkItems(d, file, rp, r, types)
 	case KindRecord:
 		need(len(types) > 0, "type")

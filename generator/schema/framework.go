@@ -92,8 +92,14 @@ type Requirement struct {
 	// matching documents; an item may instead name a Type (and Where) that
 	// a document of that type satisfies. MembersFrom takes the members from
 	// the hospital settings instead (e.g. "departments").
-	Field       string `toml:"field"`
-	Items       []Item `toml:"items"`
+	Field string `toml:"field"`
+	Items []Item `toml:"items"`
+	// Exclude names a field of the requirement's type whose values are not
+	// members (the information centre needs no liaison of its own).
+	Exclude string `toml:"exclude"`
+	// Contains lets a member match a free-text value that contains one of
+	// its words ("门诊挂号" for 挂号); without it values must equal.
+	Contains    bool   `toml:"contains"`
 	MembersFrom string `toml:"members_from"`
 
 	// Form names a blank form whose fields must include Items (matched by

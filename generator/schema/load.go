@@ -20,7 +20,7 @@ type Set struct {
 	Types      map[string]*DocType
 	Frameworks map[string]*Framework
 
-	locs map[string]*tomlfile.Doc // schema file -> key positions, for diagnostics
+	locs map[string]*tomlDoc // displayed file path -> key positions, for diagnostics
 }
 
 // TypeNames returns the document type names, sorted.
@@ -43,7 +43,7 @@ func (s *Set) TypeForDir(dir string) *DocType {
 // frameworks/*.toml. It returns every problem it finds (syntax, unknown keys,
 // and the cross-checks of Check) rather than stopping at the first.
 func Load(fsys fs.FS) (*Set, diag.List) {
-	s := &Set{Types: map[string]*DocType{}, Frameworks: map[string]*Framework{}, locs: map[string]*tomlfile.Doc{}}
+	s := &Set{Types: map[string]*DocType{}, Frameworks: map[string]*Framework{}, locs: map[string]*tomlDoc{}}
 	var diags diag.List
 
 	doc := &DocType{Name: "document"}
@@ -91,25 +91,33 @@ func glob(fsys fs.FS, dir string) []string {
 	var out []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
-			out = append(out, path.Join(dir, e.Name()))
+			out = append(out, path.Clean(path.Join(dir, e.Name())))
 		}
 	}
 	sort.Strings(out)
 	return out
 }
 
+// tomlDoc is a decoded schema file's key positions.
+type tomlDoc = tomlfile.Doc
+
 func (s *Set) decode(fsys fs.FS, name string, v any, diags *diag.List) bool {
-	file := "schemas/" + name
+	return s.decodeAs(fsys, name, "schemas/"+name, v, diags)
+}
+
+// decodeAs decodes file name of fsys into v, reporting problems under the
+// path display (the path a user sees, relative to the site).
+func (s *Set) decodeAs(fsys fs.FS, name, display string, v any, diags *diag.List) bool {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		diags.Add(diag.Pos{File: file}, "file.read", err.Error())
+		diags.Add(diag.Pos{File: display}, "file.read", err.Error())
 		return false
 	}
-	data = []byte(strings.TrimPrefix(string(data), "\uFEFF"))
+	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
 	probs := tomlfile.DecodeStrict(data, v)
 	ok := true
 	for _, p := range probs {
-		pos := diag.Pos{File: file, Line: p.Line, Col: p.Col}
+		pos := diag.Pos{File: display, Line: p.Line, Col: p.Col}
 		switch p.Kind {
 		case "syntax":
 			diags.Add(pos, "toml.syntax", p.Message)
@@ -123,18 +131,23 @@ func (s *Set) decode(fsys fs.FS, name string, v any, diags *diag.List) bool {
 	}
 	if ok {
 		if d, err := tomlfile.Parse(data); err == nil {
-			s.locs[name] = d
+			s.locs[display] = d
 		}
 	}
 	return ok
 }
 
-// pos returns the position of a key path in a schema file.
-func (s *Set) pos(file, keyPath string) diag.Pos {
-	p := diag.Pos{File: "schemas/" + file}
-	if d := s.locs[file]; d != nil {
+// pos returns the position of a key path in a file under schemas/.
+func (s *Set) pos(file, keyPath string) diag.Pos { return s.posIn("schemas/"+file, keyPath) }
+
+// posIn returns the position of a key path in a file shown as display.
+func (s *Set) posIn(display, keyPath string) diag.Pos {
+	p := diag.Pos{File: display}
+	if d := s.locs[display]; d != nil {
 		if l, ok := d.Loc(keyPath); ok {
 			p.Line, p.Col = l.ValLine, l.ValCol
+		} else {
+			p.Line, p.Col = 1, 1
 		}
 	}
 	return p

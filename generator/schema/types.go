@@ -19,6 +19,10 @@ type DocType struct {
 	// asks for a minimum: "headings" (level-2 headings, as in the FAQ) or
 	// the name of a table field (as in a glossary's terms).
 	Entries string `toml:"entries"`
+	// Record marks a type of dated records (drills, trainings, ...). A
+	// record is evidence unless it is a draft or retired: it needs no
+	// approval, and its status may be left out.
+	Record bool `toml:"record"`
 
 	File string `toml:"-"` // schema file it came from
 }

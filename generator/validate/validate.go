@@ -78,11 +78,31 @@ func (c *checker) document(d *model.Document) {
 	if !t.HasFormat(d.Format) {
 		c.diags.Add(diag.Pos{File: d.Path, Line: 1, Col: 1}, "type.format", t.Name, d.Format, strings.Join(formats(t), ", "))
 	}
-	c.fields(d, "", d.Meta, c.in.Schemas.Document.Fields, t.Fields, false)
-	c.control(d)
+	common := c.in.Schemas.Document.Fields
+	if t.Record {
+		common = optional(common, "status")
+	}
+	c.fields(d, "", d.Meta, common, t.Fields, false)
+	if !t.Record {
+		c.control(d)
+	}
 	if d.Format == "markdown" {
 		c.sections(d, t)
 	}
+}
+
+// optional returns fields with the named one no longer required.
+func optional(fields []*schema.Field, name string) []*schema.Field {
+	out := make([]*schema.Field, len(fields))
+	for i, f := range fields {
+		if f.Name == name && f.Required {
+			g := *f
+			g.Required = false
+			f = &g
+		}
+		out[i] = f
+	}
+	return out
 }
 
 func formats(t *schema.DocType) []string {

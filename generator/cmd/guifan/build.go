@@ -1,22 +1,29 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"path/filepath"
+
+	"guifan/generator/build"
 )
 
 type buildOptions struct {
 	asOf string
+	out  string
 }
 
 func buildFlags(fs *flag.FlagSet) *buildOptions {
 	o := &buildOptions{}
 	fs.StringVar(&o.asOf, "as-of", "", "cmd.build.as-of")
+	fs.StringVar(&o.out, "o", "", "cmd.build.out")
 	return o
 }
 
-// runBuild runs the stages that exist so far: load and check. The output
-// stages (site, PDF, workbooks, forms, report) slot in after the check.
+// runBuild runs the stages in order: load, check, assess, then the outputs,
+// published together into the output folder. Content with errors builds
+// nothing, so a broken edit never replaces a good intranet site.
 func runBuild(e *env, args []string) int {
 	fs := newFlags(e, "build")
 	o := buildFlags(fs)
@@ -37,12 +44,29 @@ func runBuild(e *env, args []string) int {
 		return code
 	}
 	diags.Append(site.Check(asOf))
+	rep, ad := makeReport(e, site, asOf, true)
+	diags.Append(ad)
 	diags.Sort()
 	printer(e, site).Text(e.stderr, diags)
-	if diags.Errors() > 0 {
+	if diags.Errors() > 0 || rep == nil {
 		summarize(e, diags, len(site.Project.Docs))
 		return exitInvalid
 	}
-	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", len(site.Project.Docs), diags.Warnings()))
+	files := map[string][]byte{}
+	var buf bytes.Buffer
+	if err := rep.WriteJSON(&buf); err != nil {
+		e.errorf("cli.internal", err.Error())
+		return exitMisuse
+	}
+	files["report.json"] = buf.Bytes()
+	out := o.out
+	if out == "" {
+		out = filepath.Join(dir, "output")
+	}
+	if err := build.Publish(out, files); err != nil {
+		e.errorf("cmd.build.write-failed", out, err.Error())
+		return exitMisuse
+	}
+	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", len(site.Project.Docs), diags.Warnings(), out))
 	return exitOK
 }

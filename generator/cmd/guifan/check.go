@@ -49,6 +49,8 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	diags.Append(site.Check(asOf))
+	_, ad := site.Assess(asOf) // reports problems in the attestations file
+	diags.Append(ad)
 	diags.Sort()
 	p := printer(e, site)
 	if o.format == "json" {

@@ -33,6 +33,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"check", runCheck},
+		{"report", runReport},
 		{"build", runBuild},
 		{"help", runHelp},
 	}
@@ -118,9 +119,12 @@ func runHelp(e *env, args []string) int {
 		for _, c := range commands {
 			if c.name == args[0] {
 				fs := newFlags(e, c.name)
-				if c.name == "check" {
+				switch c.name {
+				case "check":
 					checkFlags(fs)
-				} else if c.name == "build" {
+				case "report":
+					reportFlags(fs)
+				case "build":
 					buildFlags(fs)
 				}
 				fs.Usage()

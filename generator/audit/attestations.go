@@ -1,0 +1,142 @@
+// Package audit reads and writes the auditor's file, audit/attestations.toml:
+// one entry per requirement the auditor has judged, with the verdict, a
+// note, the auditor's name and the date. Manual requirements need it; any
+// requirement can be declared not applicable there, with a justification
+// (the statement of applicability).
+//
+//	[[attestations]]
+//	requirement = "26.practice"
+//	verdict = "met"            # met / partial / missing / not_applicable (or 满足 / 部分满足 / 不满足 / 不适用)
+//	auditor = "王审核"
+//	date = 2026-11-10
+//	note = "抽查 9—11 月工作单 60 份，响应均在时限内。"
+package audit
+
+import (
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"guifan/generator/coverage"
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+	"guifan/generator/tomlfile"
+)
+
+// File is where a site keeps its attestations.
+const File = "audit/attestations.toml"
+
+// verdicts maps what an auditor may write to a verdict.
+var verdicts = map[string]coverage.Status{
+	"met": coverage.Met, "满足": coverage.Met, "符合": coverage.Met,
+	"partial": coverage.Partial, "部分满足": coverage.Partial, "部分符合": coverage.Partial,
+	"missing": coverage.Missing, "不满足": coverage.Missing, "不符合": coverage.Missing,
+	"not_applicable": coverage.NotApplicable, "不适用": coverage.NotApplicable, "n/a": coverage.NotApplicable,
+}
+
+// ParseVerdict reads a verdict as an auditor may write it.
+func ParseVerdict(s string) (coverage.Status, bool) {
+	v, ok := verdicts[strings.ToLower(strings.TrimSpace(s))]
+	return v, ok
+}
+
+type fileData struct {
+	Attestations []struct {
+		Requirement   string `toml:"requirement"`
+		Verdict       string `toml:"verdict"`
+		Note          string `toml:"note"`
+		Auditor       string `toml:"auditor"`
+		Date          any    `toml:"date"`
+		Justification string `toml:"justification"`
+	} `toml:"attestations"`
+}
+
+// Load reads the attestations of a site. A site without the file has none.
+// Problems are reported against the framework: unknown requirement ids,
+// verdicts, dates, a not-applicable verdict without a justification.
+func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
+	raw, err := fs.ReadFile(siteFS, File)
+	if err != nil {
+		return nil, nil, nil
+	}
+	var diags diag.List
+	data := []byte(strings.ReplaceAll(strings.TrimPrefix(string(raw), "\uFEFF"), "\r\n", "\n"))
+	src := diag.NewSource(File, data)
+	var fd fileData
+	for _, p := range tomlfile.DecodeStrict(data, &fd) {
+		pos := diag.Pos{File: File, Line: p.Line, Col: p.Col}
+		switch p.Kind {
+		case "syntax":
+			diags.Add(pos, "toml.syntax", p.Message)
+			return nil, src, diags
+		case "type":
+			diags.Add(pos, "attest.type", p.Key)
+			return nil, src, diags
+		default:
+			diags.Add(pos, "attest.unknown", p.Key)
+		}
+	}
+	doc, _ := tomlfile.Parse(data)
+	at := func(i int, key string) diag.Pos {
+		p := diag.Pos{File: File, Line: 1, Col: 1}
+		if doc != nil {
+			if l, ok := doc.Loc("attestations[" + strconv.Itoa(i) + "]." + key); ok {
+				p.Line, p.Col = l.ValLine, l.ValCol
+			} else if l, ok := doc.Loc("attestations[" + strconv.Itoa(i) + "]"); ok {
+				p.Line, p.Col = l.Line, l.Col
+			}
+		}
+		return p
+	}
+	ids := map[string]bool{}
+	var all []string
+	if fw != nil {
+		for _, a := range fw.Articles {
+			for _, r := range a.Requirements {
+				ids[r.ID] = true
+				all = append(all, r.ID)
+			}
+		}
+	}
+	seen := map[string]int{}
+	var out []coverage.Attestation
+	for i, a := range fd.Attestations {
+		ok := true
+		if !ids[a.Requirement] {
+			diags.Add(at(i, "requirement"), "attest.requirement", a.Requirement, diag.DidYouMean(diag.Suggest(a.Requirement, all)))
+			ok = false
+		}
+		v, known := ParseVerdict(a.Verdict)
+		if !known {
+			diags.Add(at(i, "verdict"), "attest.verdict", a.Verdict)
+			ok = false
+		}
+		date, hasDate := model.AsDate(a.Date)
+		if !hasDate {
+			diags.Add(at(i, "date"), "attest.date")
+			ok = false
+		} else if asOf.Before(date) {
+			diags.Warn(at(i, "date"), "attest.future", date.String(), asOf.String())
+		}
+		if strings.TrimSpace(a.Auditor) == "" {
+			diags.Add(at(i, "auditor"), "attest.auditor")
+		}
+		if v == coverage.NotApplicable && strings.TrimSpace(a.Justification) == "" {
+			diags.Add(at(i, "verdict"), "attest.justification")
+			ok = false
+		}
+		if prev, dup := seen[a.Requirement]; dup && a.Requirement != "" {
+			diags.Add(at(i, "requirement"), "attest.duplicate", a.Requirement, at(prev, "requirement").Line)
+			ok = false
+		}
+		seen[a.Requirement] = i
+		if ok {
+			out = append(out, coverage.Attestation{
+				Requirement: a.Requirement, Verdict: v, Note: a.Note, Auditor: a.Auditor,
+				Date: date, Justification: a.Justification, Pos: at(i, "requirement"),
+			})
+		}
+	}
+	return out, src, diags
+}

@@ -1,0 +1,32 @@
+package build
+
+import (
+	"guifan/generator/audit"
+	"guifan/generator/coverage"
+	"guifan/generator/diag"
+	"guifan/generator/model"
+)
+
+// Assess reads the auditor's attestations and evaluates the site against
+// its framework as of a date. It returns nil when the framework is
+// unknown (Check reports that).
+func (s *Site) Assess(asOf model.Date) (*coverage.Matrix, diag.List) {
+	fw := s.Schemas.Frameworks[s.Project.Hospital.Framework]
+	if fw == nil {
+		return nil, nil
+	}
+	atts, src, diags := audit.Load(s.siteFS, fw, asOf)
+	if src != nil {
+		s.Project.Sources[audit.File] = src
+	}
+	m := coverage.Assess(coverage.Input{
+		Framework:    fw,
+		Schemas:      s.Schemas,
+		Hospital:     s.Project.Hospital,
+		Docs:         s.Project.Docs,
+		Forms:        s.Forms,
+		Attestations: atts,
+		AsOf:         asOf,
+	})
+	return m, diags
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"flag"
+
+	"guifan/generator/build"
+	"guifan/generator/diag"
+	"guifan/generator/i18n"
+	"guifan/generator/model"
+	"guifan/generator/report"
+)
+
+type reportOptions struct {
+	format string
+	asOf   string
+}
+
+func reportFlags(fs *flag.FlagSet) *reportOptions {
+	o := &reportOptions{}
+	fs.StringVar(&o.format, "format", "text", "cmd.report.format")
+	fs.StringVar(&o.asOf, "as-of", "", "cmd.report.as-of")
+	return o
+}
+
+// runReport prints the compliance-gap report. Content errors are printed
+// first and make the exit code 1, but the report is still produced from
+// what could be read, because a gap report is most useful exactly when
+// things are incomplete.
+func runReport(e *env, args []string) int {
+	fs := newFlags(e, "report")
+	o := reportFlags(fs)
+	positional, code, ok := parseFlags(e, fs, args)
+	if !ok {
+		return code
+	}
+	if o.format != "text" && o.format != "json" {
+		e.errorf("cli.bad-format", o.format, "text, json")
+		return exitMisuse
+	}
+	asOf, ok := parseAsOf(e, o.asOf)
+	if !ok {
+		return exitMisuse
+	}
+	dir, code, ok := siteDir(e, "report", positional)
+	if !ok {
+		return code
+	}
+	site, diags, code, ok := loadSite(e, dir)
+	if !ok {
+		return code
+	}
+	diags.Append(site.Check(asOf))
+	rep, ad := makeReport(e, site, asOf, o.format == "json")
+	diags.Append(ad)
+	diags.Sort()
+	if diags.Errors() > 0 {
+		printer(e, site).Text(e.stderr, diags)
+		summarize(e, diags, len(site.Project.Docs))
+	}
+	if rep == nil {
+		return exitInvalid
+	}
+	if o.format == "json" {
+		if err := rep.WriteJSON(e.stdout); err != nil {
+			e.errorf("cli.internal", err.Error())
+			return exitMisuse
+		}
+	} else {
+		rep.WriteText(e.stdout, e.cat.T)
+	}
+	if diags.Errors() > 0 {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// makeReport assesses the site. The JSON report is in the site's default
+// language; the text report in the interface language.
+func makeReport(e *env, site *build.Site, asOf model.Date, siteLang bool) (*report.Report, diag.List) {
+	m, diags := site.Assess(asOf)
+	if m == nil {
+		return nil, diags
+	}
+	cat := e.cat
+	if siteLang {
+		c, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
+		if err == nil {
+			cat = c
+		}
+	}
+	return report.Build(m, site.Project.Hospital.Name, cat), diags
+}

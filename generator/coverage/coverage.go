@@ -1,0 +1,228 @@
+// Package coverage decides, for every article of a framework and every
+// requirement of each article, whether a hospital meets it as of a date.
+//
+// It reads only values (the framework, the document types, the documents,
+// the blank forms and the auditor's attestations) and does no I/O, so the
+// same input and date always give the same matrix. No article number
+// appears here: what each requirement asks is data in the framework file,
+// and this package only knows the seven kinds of requirement.
+//
+// # Evidence
+//
+// Only documents in force count as evidence: status in_force, effective on
+// or before the as-of date, not retired by then. Drafts of the right type
+// are listed as "in progress". Records (drills, trainings, inspections,
+// reviews) count unless they are drafts or retired.
+//
+// # Verdicts
+//
+// Each requirement gets met, partial, missing, manual (an auditor must
+// attest), not_applicable (an attestation says so, with a justification)
+// or info (not scored). The rules per kind:
+//
+//   - doc: met when enough documents in force match (type, filters, term
+//     covering the as-of date, plan year, approver, minimum entries);
+//     partial when documents exist but fall short of an extra condition;
+//     missing otherwise.
+//   - sections: met when the parts (headings, fields, table cells, form
+//     fields) are all there; partial when some are; missing when none or
+//     no document.
+//   - list: met when every member is present; partial when some are.
+//   - record: met when the newest record is within the period (per target
+//     document when the requirement asks for one record per document);
+//     partial when records exist but are too old, or some targets have
+//     none; missing when there are none.
+//   - number: met at or above the met threshold, partial at or above the
+//     partial threshold, missing below or without figures.
+//   - manual: the attestation's verdict while it is valid, else manual.
+//   - info: always info.
+//
+// A requirement with or_manual takes a valid attestation's verdict when
+// the documents do not meet it. Any requirement can be attested
+// not_applicable with a justification.
+//
+// An article's verdict comes from its scored requirements (all but info
+// and not_applicable): no scored requirement → info, or not_applicable if
+// some were declared so; all met → met; all missing → missing; all met or
+// manual → manual; otherwise partial.
+//
+// # Score
+//
+// A requirement earns 1 for met, 0.5 for partial and 0 for missing or
+// manual (not yet attested); info and not_applicable are left out. An
+// article's credit is the weighted mean of its requirements' credits, and
+// the score is the mean credit over the articles that have scored
+// requirements, between 0 and 1.
+package coverage
+
+import (
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// Status is a verdict.
+type Status string
+
+// The verdicts.
+const (
+	Met           Status = "met"
+	Partial       Status = "partial"
+	Missing       Status = "missing"
+	Manual        Status = "manual"
+	NotApplicable Status = "not_applicable"
+	Info          Status = "info"
+)
+
+// Statuses lists the verdicts in the order reports show them.
+var Statuses = []Status{Met, Partial, Missing, Manual, NotApplicable, Info}
+
+// Input is what Assess needs.
+type Input struct {
+	Framework    *schema.Framework
+	Schemas      *schema.Set
+	Hospital     *config.Hospital
+	Docs         []*model.Document
+	Forms        map[string]*schema.Form // blank forms by id
+	Attestations []Attestation
+	AsOf         model.Date
+}
+
+// Matrix is the result: every article with its requirements' verdicts.
+type Matrix struct {
+	Framework *schema.Framework
+	AsOf      model.Date
+	Articles  []ArticleResult
+	Summary   Summary
+	// Stale lists attestations that are too old or older than the evidence
+	// they vouch for.
+	Stale []StaleAttestation
+}
+
+// Summary counts articles by verdict and gives the score.
+type Summary struct {
+	Counts map[Status]int
+	Score  float64
+}
+
+// ArticleResult is the verdict on one article.
+type ArticleResult struct {
+	Article      *schema.Article
+	Status       Status
+	Credit       float64 // 0..1; meaningless for info and not_applicable
+	Requirements []Result
+}
+
+// Result is the verdict on one requirement.
+type Result struct {
+	Requirement *schema.Requirement
+	Status      Status // the verdict, after any attestation
+	Computed    Status // the verdict from the documents alone
+	Evidence    []Evidence
+	InProgress  []Evidence // drafts that would count once in force
+	// Gaps say, in catalog messages, what is missing or wrong; Notes are
+	// remarks that do not lower the verdict (an advised period exceeded,
+	// a revision not yet due).
+	Gaps        []diag.Msg
+	Notes       []diag.Msg
+	Attestation *Attestation // the attestation that decided the verdict, if any
+}
+
+// Evidence is a document (and where in it) that supports a verdict.
+type Evidence struct {
+	ID    string
+	Path  string
+	Title string
+	// Where in the document: a heading, a field, a table row, a record date.
+	Section string
+	Line    int
+	Date    string
+}
+
+// Credit is what a verdict earns in the score.
+func (s Status) Credit() float64 {
+	switch s {
+	case Met:
+		return 1
+	case Partial:
+		return 0.5
+	}
+	return 0
+}
+
+// Scored reports whether a verdict counts in the score.
+func (s Status) Scored() bool { return s != Info && s != NotApplicable }
+
+// Assess evaluates every requirement of the framework.
+func Assess(in Input) *Matrix {
+	e := newEvaluator(in)
+	m := &Matrix{Framework: in.Framework, AsOf: in.AsOf, Summary: Summary{Counts: map[Status]int{}}}
+	total, n := 0.0, 0
+	for _, a := range in.Framework.Articles {
+		ar := ArticleResult{Article: a}
+		for _, r := range a.Requirements {
+			ar.Requirements = append(ar.Requirements, e.requirement(r))
+		}
+		ar.Status, ar.Credit = articleVerdict(ar.Requirements)
+		m.Summary.Counts[ar.Status]++
+		if ar.Status.Scored() {
+			total += ar.Credit
+			n++
+		}
+		m.Articles = append(m.Articles, ar)
+	}
+	if n > 0 {
+		m.Summary.Score = total / float64(n)
+	}
+	m.Stale = e.stale
+	return m
+}
+
+// articleVerdict derives an article's verdict and credit from its
+// requirements (see the package comment).
+func articleVerdict(rs []Result) (Status, float64) {
+	var scored []Result
+	na := false
+	for _, r := range rs {
+		switch {
+		case r.Status == NotApplicable:
+			na = true
+		case r.Status.Scored():
+			scored = append(scored, r)
+		}
+	}
+	if len(scored) == 0 {
+		if na {
+			return NotApplicable, 0
+		}
+		return Info, 0
+	}
+	all := func(ok func(Status) bool) bool {
+		for _, r := range scored {
+			if !ok(r.Status) {
+				return false
+			}
+		}
+		return true
+	}
+	weight, credit := 0.0, 0.0
+	for _, r := range scored {
+		w := r.Requirement.Weight
+		if w <= 0 {
+			w = 1
+		}
+		weight += w
+		credit += w * r.Status.Credit()
+	}
+	credit /= weight
+	switch {
+	case all(func(s Status) bool { return s == Met }):
+		return Met, credit
+	case all(func(s Status) bool { return s == Missing }):
+		return Missing, credit
+	case all(func(s Status) bool { return s == Met || s == Manual }):
+		return Manual, credit
+	}
+	return Partial, credit
+}

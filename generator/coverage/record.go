@@ -1,0 +1,184 @@
+package coverage
+
+import (
+	"strings"
+
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// dated is one record date and where it came from.
+type dated struct {
+	date model.Date
+	doc  *model.Document
+	line int
+}
+
+// dates collects the record dates of a document: a date field, or a date
+// column of a table ("revisions.date").
+func dates(d *model.Document, field string) []dated {
+	var out []dated
+	if table, col, ok := strings.Cut(field, "."); ok {
+		for i, row := range d.Rows(table) {
+			if t, ok := model.AsDate(row[col]); ok {
+				out = append(out, dated{t, d, d.Pos(table+"["+itoa(i)+"]."+col, true).Line})
+			}
+		}
+		return out
+	}
+	if t, ok := d.Date(field); ok {
+		out = append(out, dated{t, d, d.Pos(field, true).Line})
+	}
+	return out
+}
+
+// newest returns the latest record date not after the as-of date.
+func (e *evaluator) newest(docs []*model.Document, field string) (dated, bool) {
+	var best dated
+	found := false
+	for _, d := range docs {
+		for _, x := range dates(d, field) {
+			if e.in.AsOf.Before(x.date) {
+				continue // dated in the future of the assessment
+			}
+			if !found || best.date.Before(x.date) {
+				best, found = x, true
+			}
+		}
+	}
+	return best, found
+}
+
+func (x dated) evidence() Evidence {
+	ev := evidenceOf(x.doc)
+	ev.Date, ev.Line = x.date.String(), x.line
+	return ev
+}
+
+// period is a Localized period ("12 个月", "12 months").
+type period schema.Period
+
+func (p period) In(lang string) string {
+	n := itoa(p.N)
+	if lang == "en" {
+		unit := map[byte]string{'d': " days", 'm': " months", 'y': " years"}[p.Unit]
+		if p.N == 1 {
+			unit = strings.TrimSuffix(unit, "s")
+		}
+		return n + unit
+	}
+	return n + map[byte]string{'d': " 天", 'm': " 个月", 'y': " 年"}[p.Unit]
+}
+
+func (e *evaluator) record(r *schema.Requirement, res *Result) {
+	if r.Window == "term" {
+		e.termRecord(r, res)
+		return
+	}
+	within, _ := schema.ParsePeriod(r.Within)
+	cutoff := model.DateOf(within.Before(e.in.AsOf.Time()))
+	advise, hasAdvise := schema.ParsePeriod(r.Advise)
+	live, drafts := e.candidates(r.DocTypes(), r.Where)
+	res.InProgress = evidenceList(drafts)
+	label := e.typeLabel(r.DocTypes())
+
+	if r.Per == nil {
+		x, ok := e.newest(live, r.DateField)
+		if !ok {
+			res.Status = Missing
+			res.gap("gap.no-record", label)
+			return
+		}
+		res.Evidence = []Evidence{x.evidence()}
+		if x.date.Before(cutoff) {
+			res.Status = Partial
+			res.gap("gap.record-old", label, x.date.String(), period(within))
+			return
+		}
+		res.Status = Met
+		if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
+			res.note("note.advise", label, x.date.String(), period(advise))
+		}
+		return
+	}
+
+	// One recent record per target document.
+	targets, _ := e.candidates([]string{r.Per.Type}, r.Per.Where)
+	if len(targets) == 0 {
+		res.Status = Missing
+		res.gap("gap.no-doc", e.typeLabel([]string{r.Per.Type}))
+		return
+	}
+	fresh, some := 0, 0
+	for _, t := range targets {
+		var mine []*model.Document
+		for _, d := range live {
+			for _, v := range flat(d.Meta[r.Per.Field]) {
+				if str(v) == t.ID {
+					mine = append(mine, d)
+					break
+				}
+			}
+		}
+		x, ok := e.newest(mine, r.DateField)
+		switch {
+		case !ok:
+			res.gap("gap.per-none", docTitle(t.Title()), label)
+		case x.date.Before(cutoff):
+			some++
+			res.Evidence = append(res.Evidence, x.evidence())
+			res.gap("gap.per-old", docTitle(t.Title()), label, x.date.String(), period(within))
+		default:
+			fresh++
+			some++
+			res.Evidence = append(res.Evidence, x.evidence())
+			if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
+				res.note("note.per-advise", docTitle(t.Title()), label, x.date.String(), period(advise))
+			}
+		}
+	}
+	res.Status = verdict(fresh == len(targets), some > 0)
+}
+
+// termRecord asks for a record within the term of the document in force
+// (a five-year plan's revision); a missing record only counts once the
+// term is past its midpoint.
+func (e *evaluator) termRecord(r *schema.Requirement, res *Result) {
+	docs := e.selectDocs(r, res)
+	if len(docs) == 0 {
+		res.Status = Missing
+		return
+	}
+	d := docs[0]
+	from, _ := d.Meta[r.Term[0]].(int64)
+	to, _ := d.Meta[r.Term[1]].(int64)
+	start := model.Date{Year: int(from), Month: 1, Day: 1}
+	end := model.Date{Year: int(to), Month: 12, Day: 31}
+	var in []dated
+	for _, x := range dates(d, r.DateField) {
+		if !x.date.Before(start) && !end.Before(x.date) && !e.in.AsOf.Before(x.date) {
+			in = append(in, x)
+		}
+	}
+	if len(in) > 0 {
+		res.Status = Met
+		for _, x := range in {
+			res.Evidence = append(res.Evidence, x.evidence())
+		}
+		return
+	}
+	res.Evidence = []Evidence{evidenceOf(d)}
+	mid := midpoint(start, end)
+	if r.Due == "midpoint" && e.in.AsOf.Before(mid) {
+		res.Status = Met
+		res.note("note.not-due", docTitle(d.Title()), mid.String())
+		return
+	}
+	res.Status = Partial
+	res.gap("gap.revision-due", docTitle(d.Title()), mid.String())
+}
+
+func midpoint(a, b model.Date) model.Date {
+	ta, tb := a.Time(), b.Time()
+	return model.DateOf(ta.Add(tb.Sub(ta) / 2))
+}

@@ -1,0 +1,294 @@
+package coverage
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// evaluator holds the input and indexes shared by all requirements.
+type evaluator struct {
+	in     Input
+	byType map[string][]*model.Document
+	byID   map[string]*model.Document
+	attest map[string]*Attestation
+	stale  []StaleAttestation
+}
+
+func newEvaluator(in Input) *evaluator {
+	e := &evaluator{in: in, byType: map[string][]*model.Document{}, byID: map[string]*model.Document{}, attest: map[string]*Attestation{}}
+	for _, d := range in.Docs {
+		e.byType[d.Type] = append(e.byType[d.Type], d)
+		if _, dup := e.byID[d.ID]; !dup {
+			e.byID[d.ID] = d
+		}
+	}
+	for i := range in.Attestations {
+		a := &in.Attestations[i]
+		e.attest[a.Requirement] = a
+	}
+	return e
+}
+
+// state is where a document stands on the as-of date.
+type state int
+
+const (
+	inForce state = iota
+	draft         // a draft, or approved but not yet effective
+	retired
+)
+
+// stateOf tells whether d is evidence on the as-of date.
+func (e *evaluator) stateOf(d *model.Document) state {
+	status := e.enum(d, "status")
+	if status == "retired" {
+		return retired
+	}
+	if r, ok := d.Date("retired_on"); ok && !e.in.AsOf.Before(r) {
+		return retired
+	}
+	if status != "in_force" {
+		return draft
+	}
+	if eff, ok := d.Date("effective"); ok && e.in.AsOf.Before(eff) {
+		return draft
+	}
+	if d.String("approved_by") == "" {
+		return draft
+	}
+	return inForce
+}
+
+// isRecord reports whether d's type is a record type: records count as
+// evidence unless they are drafts or retired, without needing approval.
+func isRecord(t *schema.DocType) bool { return t != nil && t.Record }
+
+// evidenceState is stateOf, relaxed for records.
+func (e *evaluator) evidenceState(d *model.Document) state {
+	if isRecord(e.in.Schemas.Types[d.Type]) {
+		switch e.enum(d, "status") {
+		case "retired":
+			return retired
+		case "draft":
+			return draft
+		}
+		return inForce
+	}
+	return e.stateOf(d)
+}
+
+// enum returns the canonical value of an enum field of d ("" if unset or
+// not a known value).
+func (e *evaluator) enum(d *model.Document, name string) string {
+	f := e.field(d.Type, name)
+	s := d.String(name)
+	if f == nil {
+		return s
+	}
+	if ev, ok := f.Lookup(s); ok {
+		return ev.Value
+	}
+	if s == "" && name == "classification" {
+		if t := e.in.Schemas.Types[d.Type]; t != nil {
+			return t.Classification
+		}
+	}
+	return s
+}
+
+// field finds a field of a document type, or a common field.
+func (e *evaluator) field(typ, name string) *schema.Field {
+	if t := e.in.Schemas.Types[typ]; t != nil {
+		if f := t.Field(name); f != nil {
+			return f
+		}
+	}
+	if e.in.Schemas.Document != nil {
+		return e.in.Schemas.Document.Field(name)
+	}
+	return nil
+}
+
+// matches reports whether d passes a where filter.
+func (e *evaluator) matches(d *model.Document, where map[string]any) bool {
+	for key, want := range where {
+		values := e.values(d, key)
+		ok := false
+		for _, w := range schema.WhereValues(want) {
+			for _, v := range values {
+				ok = ok || v == e.canonical(d.Type, key, w)
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// canonical maps a value written in the framework to the enum's canonical
+// value, so filters and members may use aliases.
+func (e *evaluator) canonical(typ, path, v string) string {
+	if f := e.field(typ, path); f != nil {
+		if ev, ok := f.Lookup(v); ok {
+			return ev.Value
+		}
+	}
+	return schema.Normalize(v)
+}
+
+// values collects the values of a field path of d as strings: a scalar, a
+// list, or a column of a table ("budget.item"). Enum values come back in
+// canonical form; other strings normalised.
+func (e *evaluator) values(d *model.Document, path string) []string {
+	var raw []any
+	head, col, dotted := strings.Cut(path, ".")
+	if dotted {
+		for _, row := range d.Rows(head) {
+			raw = append(raw, flat(row[col])...)
+		}
+	} else {
+		raw = flat(d.Meta[path])
+		if path == "classification" && len(raw) == 0 {
+			raw = []any{e.enum(d, path)}
+		}
+	}
+	out := make([]string, 0, len(raw))
+	for _, v := range raw {
+		out = append(out, e.canonical(d.Type, path, str(v)))
+	}
+	return out
+}
+
+func flat(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	}
+	return []any{v}
+}
+
+func str(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case int64:
+		return strconv.FormatInt(v, 10)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// candidates returns the documents of the requirement's types that pass its
+// filters, split by state, in path order.
+func (e *evaluator) candidates(types []string, where map[string]any) (live, drafts []*model.Document) {
+	for _, t := range types {
+		for _, d := range e.byType[t] {
+			if !e.matches(d, where) {
+				continue
+			}
+			switch e.evidenceState(d) {
+			case inForce:
+				live = append(live, d)
+			case draft:
+				drafts = append(drafts, d)
+			}
+		}
+	}
+	return live, drafts
+}
+
+func evidenceOf(d *model.Document) Evidence {
+	return Evidence{ID: d.ID, Path: d.Path, Title: d.Title()}
+}
+
+func evidenceList(docs []*model.Document) []Evidence {
+	var out []Evidence
+	for _, d := range docs {
+		out = append(out, evidenceOf(d))
+	}
+	return out
+}
+
+// typeLabel returns a Localized naming a document type ("岗位职责").
+func (e *evaluator) typeLabel(types []string) diag.Localized {
+	var labels []schema.Text
+	for _, t := range types {
+		if dt := e.in.Schemas.Types[t]; dt != nil {
+			labels = append(labels, dt.Label)
+		}
+	}
+	return joined{labels, "、", " / "}
+}
+
+// whatLabel names what a requirement looks for: the labels of the enum
+// values its filter asks for ("变更管理制度"), or else the type's label.
+func (e *evaluator) whatLabel(types []string, where map[string]any) diag.Localized {
+	var labels []schema.Text
+	for _, key := range sortedKeys(where) {
+		for _, t := range types {
+			f := e.field(t, key)
+			if f == nil || (f.Type != "enum" && f.Of != "enum") || key == "classification" {
+				continue
+			}
+			for _, v := range schema.WhereValues(where[key]) {
+				if ev, ok := f.Lookup(v); ok {
+					labels = append(labels, ev.Label)
+				}
+			}
+			break
+		}
+	}
+	if len(labels) == 0 {
+		return e.typeLabel(types)
+	}
+	return joined{labels, "或", " or "}
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// joined lists texts in the reader's language.
+type joined struct {
+	texts []schema.Text
+	zhSep string
+	enSep string
+}
+
+func (j joined) In(lang string) string {
+	parts := make([]string, len(j.texts))
+	for i, t := range j.texts {
+		parts[i] = t.In(lang)
+	}
+	if lang == "en" {
+		return strings.Join(parts, j.enSep)
+	}
+	return strings.Join(parts, j.zhSep)
+}
+
+func list(texts []schema.Text) diag.Localized { return joined{texts, "、", ", "} }
+
+// docTitle names a document in a gap: 《标题》.
+type docTitle string
+
+func (t docTitle) In(lang string) string {
+	if lang == "en" {
+		return "“" + string(t) + "”"
+	}
+	return "《" + string(t) + "》"
+}

@@ -1,0 +1,186 @@
+// Package report turns a coverage matrix into the compliance-gap report:
+// JSON for the site, PDF, workbook and any regional roll-up, and a text
+// summary for the terminal. Words come from the message catalog; the JSON
+// is in the site's default language.
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"strings"
+
+	"guifan/generator/coverage"
+	"guifan/generator/diag"
+	"guifan/generator/i18n"
+)
+
+// Report is the JSON document written to output/report.json.
+type Report struct {
+	Framework      string      `json:"framework"`
+	FrameworkTitle string      `json:"framework_title"`
+	Hospital       string      `json:"hospital"`
+	AsOf           string      `json:"as_of"`
+	Lang           string      `json:"lang"`
+	Summary        Summary     `json:"summary"`
+	Articles       []Article   `json:"articles"`
+	Stale          []StaleNote `json:"stale_attestations"`
+}
+
+// Summary counts articles by verdict. Score is the mean article credit (see
+// package coverage); Requirements counts requirements by verdict.
+type Summary struct {
+	Met           int            `json:"met"`
+	Partial       int            `json:"partial"`
+	Missing       int            `json:"missing"`
+	Manual        int            `json:"manual"`
+	NotApplicable int            `json:"not_applicable"`
+	Info          int            `json:"info"`
+	Score         float64        `json:"score"`
+	Requirements  map[string]int `json:"requirements"`
+}
+
+// Article is one article's verdict.
+type Article struct {
+	Number       int           `json:"number"`
+	Chapter      int           `json:"chapter"`
+	Title        string        `json:"title"`
+	Summary      string        `json:"summary"`
+	Status       string        `json:"status"`
+	Requirements []Requirement `json:"requirements"`
+}
+
+// Requirement is one requirement's verdict, its evidence and its gap.
+type Requirement struct {
+	ID          string       `json:"id"`
+	Kind        string       `json:"kind"`
+	Title       string       `json:"title"`
+	Status      string       `json:"status"`
+	Computed    string       `json:"computed"`
+	Evidence    []Evidence   `json:"evidence"`
+	InProgress  []Evidence   `json:"in_progress,omitempty"`
+	Gap         string       `json:"gap"`
+	Notes       []string     `json:"notes,omitempty"`
+	Hint        string       `json:"hint,omitempty"`
+	Attestation *Attestation `json:"attestation,omitempty"`
+}
+
+// Evidence points at a document, and where in it.
+type Evidence struct {
+	ID      string `json:"id"`
+	Path    string `json:"path"`
+	Title   string `json:"title"`
+	Section string `json:"section,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Date    string `json:"date,omitempty"`
+}
+
+// Attestation is the auditor's verdict that decided a requirement.
+type Attestation struct {
+	Verdict       string `json:"verdict"`
+	Auditor       string `json:"auditor"`
+	Date          string `json:"date"`
+	Note          string `json:"note,omitempty"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// StaleNote is an attestation that needs the auditor's attention.
+type StaleNote struct {
+	Requirement string `json:"requirement"`
+	Reason      string `json:"reason"`
+}
+
+// Build makes the report from a matrix in the catalog's language.
+func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
+	lang := cat.Lang
+	r := &Report{
+		Framework:      m.Framework.ID,
+		FrameworkTitle: m.Framework.Title.In(lang),
+		Hospital:       hospital,
+		AsOf:           m.AsOf.String(),
+		Lang:           lang,
+		Articles:       []Article{},
+		Stale:          []StaleNote{},
+	}
+	c := m.Summary.Counts
+	r.Summary = Summary{
+		Met: c[coverage.Met], Partial: c[coverage.Partial], Missing: c[coverage.Missing],
+		Manual: c[coverage.Manual], NotApplicable: c[coverage.NotApplicable], Info: c[coverage.Info],
+		Score:        math.Round(m.Summary.Score*10000) / 10000,
+		Requirements: map[string]int{},
+	}
+	for _, s := range coverage.Statuses {
+		r.Summary.Requirements[string(s)] = 0
+	}
+	for _, a := range m.Articles {
+		art := Article{
+			Number: a.Article.Number, Chapter: a.Article.Chapter,
+			Title: a.Article.Title.In(lang), Summary: a.Article.Summary.In(lang),
+			Status: string(a.Status), Requirements: []Requirement{},
+		}
+		for _, res := range a.Requirements {
+			r.Summary.Requirements[string(res.Status)]++
+			req := Requirement{
+				ID: res.Requirement.ID, Kind: res.Requirement.Kind,
+				Title:  res.Requirement.Title.In(lang),
+				Status: string(res.Status), Computed: string(res.Computed),
+				Evidence:   evidence(res.Evidence),
+				InProgress: evidenceOrNil(res.InProgress),
+				Gap:        messages(cat, res.Gaps),
+				Hint:       res.Requirement.Hint.In(lang),
+			}
+			for _, n := range res.Notes {
+				req.Notes = append(req.Notes, cat.T(n.Key, n.Args...))
+			}
+			if at := res.Attestation; at != nil {
+				req.Attestation = &Attestation{
+					Verdict: string(at.Verdict), Auditor: at.Auditor, Date: at.Date.String(),
+					Note: at.Note, Justification: at.Justification,
+				}
+			}
+			art.Requirements = append(art.Requirements, req)
+		}
+		r.Articles = append(r.Articles, art)
+	}
+	for _, s := range m.Stale {
+		r.Stale = append(r.Stale, StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, s.Reason.Args...)})
+	}
+	return r
+}
+
+func evidence(in []coverage.Evidence) []Evidence {
+	out := []Evidence{}
+	for _, e := range in {
+		out = append(out, Evidence(e))
+	}
+	return out
+}
+
+func evidenceOrNil(in []coverage.Evidence) []Evidence {
+	if len(in) == 0 {
+		return nil
+	}
+	return evidence(in)
+}
+
+// messages joins gap messages into one paragraph.
+func messages(cat *i18n.Catalog, msgs []diag.Msg) string {
+	parts := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		parts = append(parts, cat.T(m.Key, m.Args...))
+	}
+	sep := ""
+	if cat.Lang == "en" {
+		sep = " "
+	}
+	return strings.Join(parts, sep)
+}
+
+// WriteJSON writes the report as indented JSON. The same matrix always
+// gives the same bytes.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
