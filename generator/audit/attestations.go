@@ -33,6 +33,7 @@ var verdicts = map[string]coverage.Status{
 	"partial": coverage.Partial, "部分满足": coverage.Partial, "部分符合": coverage.Partial,
 	"missing": coverage.Missing, "不满足": coverage.Missing, "不符合": coverage.Missing,
 	"not_applicable": coverage.NotApplicable, "不适用": coverage.NotApplicable, "n/a": coverage.NotApplicable,
+	"not applicable": coverage.NotApplicable,
 }
 
 // ParseVerdict reads a verdict as an auditor may write it.

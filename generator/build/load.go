@@ -4,9 +4,11 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"strings"
+	"unicode/utf8"
 
 	"guifan/generator/config"
 	"guifan/generator/content"
@@ -103,7 +105,9 @@ func (s *Site) Source(file string) *diag.Source {
 			return diag.NewSource(file, data)
 		}
 	}
-	if data, err := fs.ReadFile(s.siteFS, file); err == nil {
+	// Other files of the site (forms, attestations): only text that is
+	// safe to print; a file refused for its encoding shows no source line.
+	if data, err := fs.ReadFile(s.siteFS, file); err == nil && utf8.Valid(data) && !bytes.ContainsRune(data, 0) {
 		return diag.NewSource(file, data)
 	}
 	return nil

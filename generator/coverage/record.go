@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"sort"
 	"strings"
 
 	"guifan/generator/model"
@@ -28,6 +29,25 @@ func dates(d *model.Document, field string) []dated {
 	}
 	if t, ok := d.Date(field); ok {
 		out = append(out, dated{t, d, d.Pos(field, true).Line})
+	}
+	return out
+}
+
+// since returns every record dated from cutoff up to the as-of date, newest
+// first: all of them are evidence of a recent record.
+func (e *evaluator) since(docs []*model.Document, field string, cutoff model.Date) []Evidence {
+	var all []dated
+	for _, d := range docs {
+		for _, x := range dates(d, field) {
+			if !x.date.Before(cutoff) && !e.in.AsOf.Before(x.date) {
+				all = append(all, x)
+			}
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[j].date.Before(all[i].date) })
+	var out []Evidence
+	for _, x := range all {
+		out = append(out, x.evidence())
 	}
 	return out
 }
@@ -89,12 +109,13 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 			res.gap("gap.no-record", label)
 			return
 		}
-		res.Evidence = []Evidence{x.evidence()}
 		if x.date.Before(cutoff) {
+			res.Evidence = []Evidence{x.evidence()}
 			res.Status = Partial
 			res.gap("gap.record-old", label, x.date.String(), period(within))
 			return
 		}
+		res.Evidence = e.since(live, r.DateField, cutoff)
 		res.Status = Met
 		if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
 			res.note("note.advise", label, x.date.String(), period(advise))
@@ -131,7 +152,7 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		default:
 			fresh++
 			some++
-			res.Evidence = append(res.Evidence, x.evidence())
+			res.Evidence = append(res.Evidence, e.since(mine, r.DateField, cutoff)...)
 			if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
 				res.note("note.per-advise", docTitle(t.Title()), label, x.date.String(), period(advise))
 			}

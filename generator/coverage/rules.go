@@ -167,7 +167,7 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 			continue
 		}
 		ps = append(ps, part{label: sec.Label, found: func(d *model.Document) (Evidence, bool) {
-			for _, h := range d.Headings {
+			for _, h := range d.SectionHeadings() {
 				if schema.MatchAny(h.Text, sec.Match) {
 					ev := evidenceOf(d)
 					ev.Section, ev.Line = h.Text, h.Line
@@ -276,7 +276,6 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 						seen[key] = true
 						res.Evidence = append(res.Evidence, ev)
 					}
-					break
 				}
 			}
 			if !found {
@@ -287,7 +286,20 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 			res.gap("gap.parts", list(missing), len(parts)-len(missing), len(parts))
 		}
 		res.Status = verdict(len(missing) == 0, len(missing) < len(parts))
-	default: // one: the most complete document decides
+	default: // one: a complete document meets it; else the most complete decides
+		var complete []outcome
+		for _, o := range outs {
+			if len(o.missing) == 0 {
+				complete = append(complete, o)
+			}
+		}
+		if len(complete) > 0 {
+			for _, o := range complete {
+				res.Evidence = append(res.Evidence, o.found...)
+			}
+			res.Status = Met
+			return
+		}
 		best := outs[0]
 		for _, o := range outs[1:] {
 			if len(o.found) > len(best.found) {
@@ -477,18 +489,20 @@ func (e *evaluator) list(r *schema.Requirement, res *Result) {
 	var missing, present []schema.Text
 	used := map[string]bool{}
 	for _, it := range items {
-		ev, ok, limitGap := e.member(r, it, docs)
+		evs, limitGap := e.member(r, it, docs)
 		if limitGap != nil {
 			res.Gaps = append(res.Gaps, *limitGap)
 		}
-		if ok {
-			present = append(present, it.Label)
+		if len(evs) == 0 {
+			missing = append(missing, it.Label)
+			continue
+		}
+		present = append(present, it.Label)
+		for _, ev := range evs {
 			if !used[ev.ID+"|"+ev.Section] {
 				used[ev.ID+"|"+ev.Section] = true
 				res.Evidence = append(res.Evidence, ev)
 			}
-		} else {
-			missing = append(missing, it.Label)
 		}
 	}
 	if len(missing) > 0 {
@@ -501,20 +515,21 @@ func (e *evaluator) list(r *schema.Requirement, res *Result) {
 	res.Status = status
 }
 
-// member looks for one list member in the documents.
-func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.Document) (Evidence, bool, *diag.Msg) {
+// member looks for one list member in the documents and returns every
+// place that provides it, with a gap when a providing row breaks the
+// member's limit.
+func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.Document) ([]Evidence, *diag.Msg) {
+	var found []Evidence
+	var limitGap *diag.Msg
 	if it.Type != "" {
 		live, _ := e.candidates([]string{it.Type}, it.Where)
-		if len(live) > 0 {
-			return evidenceOf(live[0]), true, nil
-		}
+		found = append(found, evidenceList(live)...)
 	}
 	if r.Field == "" {
-		return Evidence{}, false, nil
+		return found, nil
 	}
-	want := map[string]bool{}
 	for _, d := range docs {
-		want = map[string]bool{}
+		want := map[string]bool{}
 		for _, v := range append([]string{it.ID}, it.Match...) {
 			want[e.canonical(d.Type, r.Field, v)] = true
 		}
@@ -525,11 +540,13 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 					ev := evidenceOf(d)
 					ev.Section = v
 					ev.Line = d.Pos(r.Field, true).Line
-					return ev, true, nil
+					found = append(found, ev)
+					break
 				}
 			}
 			continue
 		}
+	rows:
 		for i, row := range d.Rows(table) {
 			for _, v := range flat(row[col]) {
 				got := e.canonical(d.Type, r.Field, str(v))
@@ -539,16 +556,15 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 				ev := evidenceOf(d)
 				ev.Section = str(v)
 				ev.Line = d.Pos(table+"["+itoa(i)+"]", true).Line
-				if it.Limit != nil {
-					if msg := checkLimit(it, row, str(v)); msg != nil {
-						return ev, true, msg
-					}
+				found = append(found, ev)
+				if it.Limit != nil && limitGap == nil {
+					limitGap = checkLimit(it, row, str(v))
 				}
-				return ev, true, nil
+				break rows
 			}
 		}
 	}
-	return Evidence{}, false, nil
+	return found, limitGap
 }
 
 func checkLimit(it schema.Item, row map[string]any, value string) *diag.Msg {

@@ -22,7 +22,11 @@ type evaluator struct {
 
 func newEvaluator(in Input) *evaluator {
 	e := &evaluator{in: in, byType: map[string][]*model.Document{}, byID: map[string]*model.Document{}, attest: map[string]*Attestation{}}
-	for _, d := range in.Docs {
+	// Documents in path order, so that the verdicts, the evidence and its
+	// order never depend on the order the documents were read in.
+	docs := append([]*model.Document(nil), in.Docs...)
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	for _, d := range docs {
 		e.byType[d.Type] = append(e.byType[d.Type], d)
 		if _, dup := e.byID[d.ID]; !dup {
 			e.byID[d.ID] = d

@@ -57,6 +57,16 @@ type Heading struct {
 	Col   int
 }
 
+// SectionHeadings returns the headings that can name a section: all but a
+// leading level-1 heading, which is the document's title ("数据库管理岗岗位
+// 职责" must not count as the section 岗位职责).
+func (d *Document) SectionHeadings() []Heading {
+	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
+		return d.Headings[1:]
+	}
+	return d.Headings
+}
+
 // SetFront records the front matter's key positions; line is the file line
 // on which the front-matter text starts.
 func (d *Document) SetFront(front *tomlfile.Doc, line int) {

@@ -23,6 +23,7 @@ type Report struct {
 	AsOf           string      `json:"as_of"`
 	Lang           string      `json:"lang"`
 	Summary        Summary     `json:"summary"`
+	Chapters       []Chapter   `json:"chapters"`
 	Articles       []Article   `json:"articles"`
 	Stale          []StaleNote `json:"stale_attestations"`
 }
@@ -40,6 +41,12 @@ type Summary struct {
 	Requirements  map[string]int `json:"requirements"`
 }
 
+// Chapter is a chapter of the framework.
+type Chapter struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+}
+
 // Article is one article's verdict.
 type Article struct {
 	Number       int           `json:"number"`
@@ -47,6 +54,7 @@ type Article struct {
 	Title        string        `json:"title"`
 	Summary      string        `json:"summary"`
 	Status       string        `json:"status"`
+	Credit       float64       `json:"credit"`
 	Requirements []Requirement `json:"requirements"`
 }
 
@@ -100,6 +108,7 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
 		AsOf:           m.AsOf.String(),
 		Lang:           lang,
 		Articles:       []Article{},
+		Chapters:       []Chapter{},
 		Stale:          []StaleNote{},
 	}
 	c := m.Summary.Counts
@@ -112,11 +121,14 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
 	for _, s := range coverage.Statuses {
 		r.Summary.Requirements[string(s)] = 0
 	}
+	for _, ch := range m.Framework.Chapters {
+		r.Chapters = append(r.Chapters, Chapter{Number: ch.Number, Title: ch.Title.In(lang)})
+	}
 	for _, a := range m.Articles {
 		art := Article{
 			Number: a.Article.Number, Chapter: a.Article.Chapter,
 			Title: a.Article.Title.In(lang), Summary: a.Article.Summary.In(lang),
-			Status: string(a.Status), Requirements: []Requirement{},
+			Status: string(a.Status), Credit: math.Round(a.Credit*10000) / 10000, Requirements: []Requirement{},
 		}
 		for _, res := range a.Requirements {
 			r.Summary.Requirements[string(res.Status)]++

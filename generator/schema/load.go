@@ -154,3 +154,33 @@ func (s *Set) posIn(display, keyPath string) diag.Pos {
 }
 
 func idx(prefix string, i int) string { return fmt.Sprintf("%s[%d]", prefix, i) }
+
+// Classification returns the canonical classification of a document of
+// type typ whose front matter says value: the value itself (or its alias),
+// else the type's default, else "internal" (never public by accident).
+func (s *Set) Classification(typ, value string) string {
+	if f := s.Document.Field("classification"); f != nil {
+		if ev, ok := f.Lookup(value); ok {
+			return ev.Value
+		}
+	}
+	if t := s.Types[typ]; t != nil && t.Classification != "" {
+		return t.Classification
+	}
+	return "internal"
+}
+
+// Label returns the label of an enum value of a field ("in_force" ->
+// 现行), or the value itself.
+func (s *Set) Label(typ, field, value string) Text {
+	f := s.Document.Field(field)
+	if t := s.Types[typ]; t != nil && t.Field(field) != nil {
+		f = t.Field(field)
+	}
+	if f != nil {
+		if ev, ok := f.Lookup(value); ok && len(ev.Label) > 0 {
+			return ev.Label
+		}
+	}
+	return Text{DefaultLang: value}
+}

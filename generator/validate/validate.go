@@ -133,7 +133,7 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 
 // HasSection reports whether one of d's headings matches s.
 func HasSection(d *model.Document, s *schema.Section) bool {
-	for _, h := range d.Headings {
+	for _, h := range d.SectionHeadings() {
 		if schema.MatchAny(h.Text, s.Match) {
 			return true
 		}

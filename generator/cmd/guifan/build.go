@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"path/filepath"
 
 	"guifan/generator/build"
+	"guifan/generator/i18n"
 )
 
 type buildOptions struct {
@@ -52,13 +52,15 @@ func runBuild(e *env, args []string) int {
 		summarize(e, diags, len(site.Project.Docs))
 		return exitInvalid
 	}
-	files := map[string][]byte{}
-	var buf bytes.Buffer
-	if err := rep.WriteJSON(&buf); err != nil {
+	cat, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
+	if err != nil {
+		cat = e.cat
+	}
+	files, err := site.Outputs(rep, cat)
+	if err != nil {
 		e.errorf("cli.internal", err.Error())
 		return exitMisuse
 	}
-	files["report.json"] = buf.Bytes()
 	out := o.out
 	if out == "" {
 		out = filepath.Join(dir, "output")

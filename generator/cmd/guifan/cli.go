@@ -35,6 +35,7 @@ func init() {
 		{"check", runCheck},
 		{"report", runReport},
 		{"build", runBuild},
+		{"audit", runAudit},
 		{"help", runHelp},
 	}
 }
@@ -126,6 +127,8 @@ func runHelp(e *env, args []string) int {
 					reportFlags(fs)
 				case "build":
 					buildFlags(fs)
+				case "audit":
+					auditFlags(fs)
 				}
 				fs.Usage()
 				return exitOK
