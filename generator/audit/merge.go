@@ -108,6 +108,18 @@ func quote(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
+// NoteCell is what the workbook's note column shows for an attestation:
+// the justification of a not-applicable verdict, then the note.
+func NoteCell(note, justification string) string {
+	return strings.TrimSpace(justification + " " + note)
+}
+
+// Unchanged reports whether a workbook row says the same as an existing
+// attestation, as the workbook showed it.
+func Unchanged(a coverage.Attestation, verdict coverage.Status, noteCell, auditor string, date model.Date) bool {
+	return a.Verdict == verdict && a.Auditor == auditor && a.Date == date && NoteCell(a.Note, a.Justification) == strings.TrimSpace(noteCell)
+}
+
 // Incoming builds an attestation from a workbook row's words. The note is
 // the justification when the verdict is not applicable.
 func Incoming(requirement string, verdict coverage.Status, note, auditor string, date model.Date) coverage.Attestation {

@@ -538,7 +538,7 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 			for _, v := range e.values(d, r.Field) {
 				if want[v] {
 					ev := evidenceOf(d)
-					ev.Section = v
+					ev.Section = it.Label.In(e.lang())
 					ev.Line = d.Pos(r.Field, true).Line
 					found = append(found, ev)
 					break
@@ -555,6 +555,9 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 				}
 				ev := evidenceOf(d)
 				ev.Section = str(v)
+				if !r.Contains {
+					ev.Section = it.Label.In(e.lang())
+				}
 				ev.Line = d.Pos(table+"["+itoa(i)+"]", true).Line
 				found = append(found, ev)
 				if it.Limit != nil && limitGap == nil {

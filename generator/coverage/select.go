@@ -39,6 +39,14 @@ func newEvaluator(in Input) *evaluator {
 	return e
 }
 
+// lang is the language of evidence details: the site's default.
+func (e *evaluator) lang() string {
+	if e.in.Hospital != nil {
+		return e.in.Hospital.Lang()
+	}
+	return schema.DefaultLang
+}
+
 // state is where a document stands on the as-of date.
 type state int
 

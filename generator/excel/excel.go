@@ -12,11 +12,13 @@ package excel
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"guifan/generator/audit"
 	"guifan/generator/report"
 )
 
@@ -183,7 +185,7 @@ func (w *writer) checklist() error {
 			values[colEvidence] = ev
 			if at := q.Attestation; at != nil {
 				values[colAuditVerdict] = t("status." + at.Verdict)
-				values[colAuditNote] = strings.TrimSpace(at.Note + " " + at.Justification)
+				values[colAuditNote] = audit.NoteCell(at.Note, at.Justification)
 				values[colAuditor] = at.Auditor
 			}
 			for c := 1; c <= numCols; c++ {
@@ -321,7 +323,9 @@ func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 // evidence lists a requirement's evidence for the checklist and returns the
 // link of the first document that may be named.
 func (w *writer) evidence(q report.Requirement) (string, string) {
-	var lines []string
+	// One line per document: its title, then what in it is the evidence.
+	var titles []string
+	details := map[string][]string{}
 	href := ""
 	hidden := 0
 	for _, e := range q.Evidence {
@@ -333,17 +337,28 @@ func (w *writer) evidence(q report.Requirement) (string, string) {
 			hidden++
 			continue
 		}
-		line := e.Title
-		if e.Section != "" {
-			line += " · " + e.Section
+		if _, seen := details[e.Title]; !seen {
+			titles = append(titles, e.Title)
+			details[e.Title] = nil
 		}
+		detail := e.Section
 		if e.Date != "" {
-			line += " · " + e.Date
+			detail = strings.TrimSpace(detail + " " + e.Date)
 		}
-		lines = append(lines, line)
+		if detail != "" && !slices.Contains(details[e.Title], detail) {
+			details[e.Title] = append(details[e.Title], detail)
+		}
 		if href == "" {
 			href = link
 		}
+	}
+	var lines []string
+	for _, title := range titles {
+		line := title
+		if d := details[title]; len(d) > 0 {
+			line = w.t("excel.evidence-line", title, strings.Join(d, w.t("excel.evidence-sep")))
+		}
+		lines = append(lines, line)
 	}
 	if hidden > 0 {
 		lines = append(lines, w.t("excel.restricted-evidence", hidden))

@@ -83,6 +83,10 @@ func runAudit(e *env, args []string) int {
 			known[r.ID] = true
 		}
 	}
+	byReq := map[string]coverage.Attestation{}
+	for _, a := range existing {
+		byReq[a.Requirement] = a
+	}
 	listed := map[string]bool{}
 	var incoming []coverage.Attestation
 	bad := 0
@@ -122,6 +126,10 @@ func runAudit(e *env, args []string) int {
 		if v == coverage.NotApplicable && strings.TrimSpace(r.Note) == "" {
 			e.errorf("cmd.audit.no-justification", r.Row, r.Requirement)
 			bad++
+			continue
+		}
+		if old, ok := byReq[r.Requirement]; ok && audit.Unchanged(old, v, r.Note, auditor, date) {
+			incoming = append(incoming, old)
 			continue
 		}
 		incoming = append(incoming, audit.Incoming(r.Requirement, v, r.Note, auditor, date))
