@@ -34,6 +34,7 @@ type Site struct {
 	SchemaFS fs.FS
 	ThemeFS  fs.FS
 	siteFS   fs.FS
+	layouts  fs.FS // the site's own layouts/ folder, if any
 }
 
 // Load reads the site in siteFS. It returns ErrNoSite when siteFS has no
@@ -51,6 +52,7 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	s.SchemaFS = fsutil.Overlay(sub(siteFS, "schemas"), schemas.FS)
 	builtinTheme, _ := fs.Sub(themes.FS, "default")
 	s.ThemeFS = fsutil.Overlay(sub(siteFS, "themes/"+h.Theme), builtinTheme)
+	s.layouts = sub(siteFS, "layouts")
 
 	set, sd := schema.Load(s.SchemaFS)
 	diags.Append(sd)

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"guifan/generator/coverage"
+	"guifan/generator/diag"
+	"guifan/generator/site"
+
 	"guifan/generator/excel"
 	"guifan/generator/i18n"
 	"guifan/generator/model"
@@ -12,7 +16,7 @@ import (
 
 // PagePath is where a document's page lives in the site, relative to the
 // site's root. Every output that links to a document uses it.
-func PagePath(id string) string { return "docs/" + id + "/index.html" }
+func PagePath(id string) string { return site.PagePath(id) }
 
 // Public reports whether a document may appear on the intranet site.
 func (s *Site) Public(d *model.Document) bool {
@@ -20,23 +24,32 @@ func (s *Site) Public(d *model.Document) bool {
 }
 
 // Outputs makes every output file of a build, keyed by its path under the
-// output folder: the report, and the audit workbook in two copies (the
-// site's, which names public documents only, and the restricted one).
-func (s *Site) Outputs(rep *report.Report, cat *i18n.Catalog) (map[string][]byte, error) {
+// output folder: the full report (report.json, outside the site), the
+// intranet site with its downloads (site/), which names public documents
+// only, and the restricted copies (restricted/).
+func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog) (map[string][]byte, diag.List, error) {
 	files := map[string][]byte{}
+	public := map[string]bool{}
+	var publicDocs []*model.Document
+	for _, d := range s.Project.Docs {
+		public[d.ID] = s.Public(d)
+		if public[d.ID] {
+			publicDocs = append(publicDocs, d)
+		}
+	}
+	isPublic := func(id string) bool { return public[id] }
+	name := s.Project.Hospital.Name
+	full := report.Build(m, name, cat, nil)
+	open := report.Build(m, name, cat, isPublic)
 	var b strings.Builder
-	if err := rep.WriteJSON(&b); err != nil {
-		return nil, err
+	if err := full.WriteJSON(&b); err != nil {
+		return nil, nil, err
 	}
 	files["report.json"] = []byte(b.String())
 
-	public := map[string]bool{}
-	for _, d := range s.Project.Docs {
-		public[d.ID] = s.Public(d)
-	}
 	docs := s.register(cat)
-	site, err := excel.Write(excel.Input{
-		Report: rep, Documents: docs, T: cat.T,
+	siteBook, err := excel.Write(excel.Input{
+		Report: open, Documents: docs, T: cat.T,
 		Link: func(id string) (string, bool) {
 			if !public[id] {
 				return "", false
@@ -45,11 +58,11 @@ func (s *Site) Outputs(rep *report.Report, cat *i18n.Catalog) (map[string][]byte
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("audit workbook: %w", err)
+		return nil, nil, fmt.Errorf("audit workbook: %w", err)
 	}
-	files["site/excel/audit-checklist.xlsx"] = site
-	full, err := excel.Write(excel.Input{
-		Report: rep, Documents: docs, T: cat.T,
+	files["site/excel/audit-checklist.xlsx"] = siteBook
+	fullBook, err := excel.Write(excel.Input{
+		Report: full, Documents: docs, T: cat.T,
 		Link: func(id string) (string, bool) {
 			if public[id] {
 				return "../../site/" + PagePath(id), true
@@ -58,10 +71,23 @@ func (s *Site) Outputs(rep *report.Report, cat *i18n.Catalog) (map[string][]byte
 		},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("audit workbook: %w", err)
+		return nil, nil, fmt.Errorf("audit workbook: %w", err)
 	}
-	files["restricted/excel/audit-checklist.xlsx"] = full
-	return files, nil
+	files["restricted/excel/audit-checklist.xlsx"] = fullBook
+
+	downloads := []site.Download{{Path: "excel/audit-checklist.xlsx", Title: cat.T("site.dl.audit"), Kind: "xlsx", Size: len(siteBook)}}
+	pages, diags, err := site.Write(site.Input{
+		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: m.Framework,
+		Docs: publicDocs, Forms: s.Forms, Report: open, Catalog: cat,
+		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads,
+	})
+	if err != nil {
+		return nil, diags, err
+	}
+	for p, data := range pages {
+		files["site/"+p] = data
+	}
+	return files, diags, nil
 }
 
 // register lists the documents with their control fields for the

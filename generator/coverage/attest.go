@@ -63,7 +63,7 @@ func (e *evaluator) applyAttestation(r *schema.Requirement, res *Result) {
 		}
 		for _, f := range []string{"approved_on", "effective", "date"} {
 			if t, ok := d.Date(f); ok && a.Date.Before(t) && !e.in.AsOf.Before(t) {
-				reason := diag.Msg{Key: "stale.changed", Args: []any{a.Date.String(), docTitle(d.Title()), t.String()}}
+				reason := diag.Msg{Key: "stale.changed", Args: []any{a.Date.String(), docTitle(d), t.String()}}
 				e.stale = append(e.stale, StaleAttestation{a, reason})
 				res.Notes = append(res.Notes, reason)
 				goto apply

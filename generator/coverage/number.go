@@ -56,7 +56,7 @@ func (e *evaluator) number(r *schema.Requirement, res *Result) {
 		if !ok2 || den == 0 {
 			missing = append(missing, e.fieldLabel(d.Type, r.Denominator))
 		}
-		res.gap("gap.figures", docTitle(d.Title()), list(missing))
+		res.gap("gap.figures", docTitle(d), list(missing))
 		return
 	}
 	ratio := num / den
@@ -66,14 +66,14 @@ func (e *evaluator) number(r *schema.Requirement, res *Result) {
 		res.Status = Met
 	case ratio >= r.Partial && r.Partial > 0:
 		res.Status = Partial
-		res.gap("gap.ratio", docTitle(d.Title()), percent(ratio), percent(r.Met))
+		res.gap("gap.ratio", docTitle(d), percent(ratio), percent(r.Met))
 	default:
 		res.Status = Missing
 		floor := r.Partial
 		if floor == 0 {
 			floor = r.Met
 		}
-		res.gap("gap.ratio", docTitle(d.Title()), percent(ratio), percent(floor))
+		res.gap("gap.ratio", docTitle(d), percent(ratio), percent(floor))
 	}
 }
 

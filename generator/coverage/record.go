@@ -144,17 +144,17 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		x, ok := e.newest(mine, r.DateField)
 		switch {
 		case !ok:
-			res.gap("gap.per-none", docTitle(t.Title()), label)
+			res.gap("gap.per-none", docTitle(t), label)
 		case x.date.Before(cutoff):
 			some++
 			res.Evidence = append(res.Evidence, x.evidence())
-			res.gap("gap.per-old", docTitle(t.Title()), label, x.date.String(), period(within))
+			res.gap("gap.per-old", docTitle(t), label, x.date.String(), period(within))
 		default:
 			fresh++
 			some++
 			res.Evidence = append(res.Evidence, e.since(mine, r.DateField, cutoff)...)
 			if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
-				res.note("note.per-advise", docTitle(t.Title()), label, x.date.String(), period(advise))
+				res.note("note.per-advise", docTitle(t), label, x.date.String(), period(advise))
 			}
 		}
 	}
@@ -192,11 +192,11 @@ func (e *evaluator) termRecord(r *schema.Requirement, res *Result) {
 	mid := midpoint(start, end)
 	if r.Due == "midpoint" && e.in.AsOf.Before(mid) {
 		res.Status = Met
-		res.note("note.not-due", docTitle(d.Title()), mid.String())
+		res.note("note.not-due", docTitle(d), mid.String())
 		return
 	}
 	res.Status = Partial
-	res.gap("gap.revision-due", docTitle(d.Title()), mid.String())
+	res.gap("gap.revision-due", docTitle(d), mid.String())
 }
 
 func midpoint(a, b model.Date) model.Date {

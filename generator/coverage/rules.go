@@ -108,7 +108,11 @@ func (e *evaluator) doc(r *schema.Requirement, res *Result) {
 		}
 		if len(approved) == 0 {
 			res.Status = Partial
-			res.gap("gap.approver", docTitle(docs[0].Title()), docs[0].String("approved_by"), strings.Join(r.Approver, "、"))
+			var words []schema.Text
+			for _, w := range r.Approver {
+				words = append(words, schema.Text{schema.DefaultLang: w})
+			}
+			res.gap("gap.approver", docTitle(docs[0]), docs[0].String("approved_by"), joined{words, "或", " or "})
 			res.Evidence = evidenceList(docs)
 			return
 		}
@@ -254,7 +258,7 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 			if len(o.missing) == 0 {
 				complete++
 			} else {
-				res.gap("gap.sections", docTitle(o.doc.Title()), list(o.missing))
+				res.gap("gap.sections", docTitle(o.doc), list(o.missing))
 			}
 			if len(o.found) > 0 {
 				some++
@@ -308,7 +312,7 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 		}
 		res.Evidence = best.found
 		if len(best.missing) > 0 {
-			res.gap("gap.sections", docTitle(best.doc.Title()), list(best.missing))
+			res.gap("gap.sections", docTitle(best.doc), list(best.missing))
 		}
 		res.Status = verdict(len(best.missing) == 0, len(best.found) > 0)
 	}
@@ -427,7 +431,7 @@ func (e *evaluator) formFields(r *schema.Requirement, res *Result) {
 	}
 	res.Evidence = []Evidence{{ID: f.ID, Path: f.File, Title: f.Title.In(schema.DefaultLang)}}
 	if len(missing) > 0 {
-		res.gap("gap.form-fields", docTitle(f.Title.In(schema.DefaultLang)), list(missing), len(r.Items)-len(missing), len(r.Items))
+		res.gap("gap.form-fields", DocRef{ID: f.ID, Title: f.Title.In(e.lang())}, list(missing), len(r.Items)-len(missing), len(r.Items))
 	}
 	res.Status = verdict(len(missing) == 0, len(missing) < len(r.Items))
 }

@@ -295,12 +295,18 @@ func (j joined) In(lang string) string {
 
 func list(texts []schema.Text) diag.Localized { return joined{texts, "、", ", "} }
 
-// docTitle names a document in a gap: 《标题》.
-type docTitle string
-
-func (t docTitle) In(lang string) string {
-	if lang == "en" {
-		return "“" + string(t) + "”"
-	}
-	return "《" + string(t) + "》"
+// DocRef names a document in a gap: 《标题》. It keeps the id so that a
+// copy of the report for the intranet can hide restricted documents.
+type DocRef struct {
+	ID, Title string
 }
+
+// In implements diag.Localized.
+func (t DocRef) In(lang string) string {
+	if lang == "en" {
+		return "“" + t.Title + "”"
+	}
+	return "《" + t.Title + "》"
+}
+
+func docTitle(d *model.Document) DocRef { return DocRef{ID: d.ID, Title: d.Title()} }

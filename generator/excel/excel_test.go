@@ -16,7 +16,6 @@ import (
 	"guifan/generator/excel"
 	"guifan/generator/i18n"
 	"guifan/generator/model"
-	"guifan/generator/report"
 )
 
 var asOf = model.Date{Year: 2026, Month: 11, Day: 25}
@@ -32,7 +31,7 @@ func community(t *testing.T) (*build.Site, *i18n.Catalog, []byte) {
 		t.Fatal(err)
 	}
 	m, _ := site.Assess(asOf)
-	files, err := site.Outputs(report.Build(m, site.Project.Hospital.Name, cat), cat)
+	files, _, err := site.Outputs(m, asOf, cat)
 	if err != nil {
 		t.Fatal(err)
 	}

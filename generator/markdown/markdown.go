@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -20,16 +21,22 @@ type Heading struct {
 	Text  string
 	Line  int
 	Col   int
+	ID    string // the anchor id, filled in by Render
 }
 
 // newParser returns the goldmark instance used everywhere: GFM tables,
 // task lists, footnotes and CJK-friendly emphasis and line breaks.
 func newParser() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(
-		extension.GFM,
-		extension.Footnote,
-		extension.CJK,
-	))
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	return goldmark.New(
+		goldmark.WithParser(p),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
 }
 
 // Headings returns the headings of src in order. Headings inside code

@@ -81,6 +81,8 @@ type Evidence struct {
 	Section string `json:"section,omitempty"`
 	Line    int    `json:"line,omitempty"`
 	Date    string `json:"date,omitempty"`
+	// Hidden marks a document this copy of the report may not name.
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // Attestation is the auditor's verdict that decided a requirement.
@@ -98,8 +100,14 @@ type StaleNote struct {
 	Reason      string `json:"reason"`
 }
 
-// Build makes the report from a matrix in the catalog's language.
-func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
+// Build makes the report from a matrix in the catalog's language. visible
+// says which documents this copy of the report may name (nil: all); the
+// copy published on the intranet names public documents only, and refers
+// to others as internal documents without their titles.
+func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, visible func(id string) bool) *Report {
+	if visible == nil {
+		visible = func(string) bool { return true }
+	}
 	lang := cat.Lang
 	r := &Report{
 		Framework:      m.Framework.ID,
@@ -136,13 +144,13 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
 				ID: res.Requirement.ID, Kind: res.Requirement.Kind,
 				Title:  res.Requirement.Title.In(lang),
 				Status: string(res.Status), Computed: string(res.Computed),
-				Evidence:   evidence(res.Evidence),
-				InProgress: evidenceOrNil(res.InProgress),
-				Gap:        messages(cat, res.Gaps),
+				Evidence:   evidence(res.Evidence, visible),
+				InProgress: evidenceOrNil(res.InProgress, visible),
+				Gap:        messages(cat, res.Gaps, visible),
 				Hint:       res.Requirement.Hint.In(lang),
 			}
 			for _, n := range res.Notes {
-				req.Notes = append(req.Notes, cat.T(n.Key, n.Args...))
+				req.Notes = append(req.Notes, cat.T(n.Key, redact(n.Args, visible)...))
 			}
 			if at := res.Attestation; at != nil {
 				req.Attestation = &Attestation{
@@ -155,31 +163,54 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog) *Report {
 		r.Articles = append(r.Articles, art)
 	}
 	for _, s := range m.Stale {
-		r.Stale = append(r.Stale, StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, s.Reason.Args...)})
+		r.Stale = append(r.Stale, StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, redact(s.Reason.Args, visible)...)})
 	}
 	return r
 }
 
-func evidence(in []coverage.Evidence) []Evidence {
+// evidence copies the evidence a reader may see. A document that may not
+// be named stays in the list without its title or path, so that counts
+// still add up ("and 2 internal documents").
+func evidence(in []coverage.Evidence, visible func(string) bool) []Evidence {
 	out := []Evidence{}
 	for _, e := range in {
-		out = append(out, Evidence(e))
+		if !visible(e.ID) {
+			out = append(out, Evidence{ID: e.ID, Hidden: true})
+			continue
+		}
+		out = append(out, Evidence{ID: e.ID, Path: e.Path, Title: e.Title, Section: e.Section, Line: e.Line, Date: e.Date})
 	}
 	return out
 }
 
-func evidenceOrNil(in []coverage.Evidence) []Evidence {
-	if len(in) == 0 {
-		return nil
+func evidenceOrNil(in []coverage.Evidence, visible func(string) bool) []Evidence {
+	var out []Evidence
+	for _, e := range evidence(in, visible) {
+		if !e.Hidden {
+			out = append(out, e)
+		}
 	}
-	return evidence(in)
+	return out
+}
+
+// redact replaces documents that may not be named with a neutral word.
+func redact(args []any, visible func(string) bool) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if ref, ok := a.(coverage.DocRef); ok && !visible(ref.ID) {
+			out[i] = diag.Key("report.internal-doc")
+			continue
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // messages joins gap messages into one paragraph.
-func messages(cat *i18n.Catalog, msgs []diag.Msg) string {
+func messages(cat *i18n.Catalog, msgs []diag.Msg, visible func(string) bool) string {
 	parts := make([]string, 0, len(msgs))
 	for _, m := range msgs {
-		parts = append(parts, cat.T(m.Key, m.Args...))
+		parts = append(parts, cat.T(m.Key, redact(m.Args, visible)...))
 	}
 	sep := ""
 	if cat.Lang == "en" {

@@ -14,10 +14,12 @@
 package validate
 
 import (
+	"sort"
 	"strings"
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
+	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 )
@@ -88,6 +90,7 @@ func (c *checker) document(d *model.Document) {
 	}
 	if d.Format == "markdown" {
 		c.sections(d, t)
+		c.links(d)
 	}
 }
 
@@ -128,6 +131,25 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 	}
 	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
+	}
+}
+
+// links reports links in the body to documents that do not exist.
+func (c *checker) links(d *model.Document) {
+	for _, l := range markdown.Links(d.Body) {
+		id, _, _ := strings.Cut(l.Ref, "#")
+		if c.byID[id] != nil {
+			continue
+		}
+		if !l.Explicit {
+			continue // a bare word that is no document is an ordinary relative link
+		}
+		ids := make([]string, 0, len(c.byID))
+		for k := range c.byID {
+			ids = append(ids, k)
+		}
+		sort.Strings(ids)
+		c.diags.Add(diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: 1}, "link.unknown", id, diag.DidYouMean(diag.Suggest(id, ids)))
 	}
 }
 

@@ -44,11 +44,11 @@ func runBuild(e *env, args []string) int {
 		return code
 	}
 	diags.Append(site.Check(asOf))
-	rep, ad := makeReport(e, site, asOf, true)
+	m, ad := site.Assess(asOf)
 	diags.Append(ad)
-	diags.Sort()
-	printer(e, site).Text(e.stderr, diags)
-	if diags.Errors() > 0 || rep == nil {
+	if diags.Errors() > 0 || m == nil {
+		diags.Sort()
+		printer(e, site).Text(e.stderr, diags)
 		summarize(e, diags, len(site.Project.Docs))
 		return exitInvalid
 	}
@@ -56,10 +56,17 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		cat = e.cat
 	}
-	files, err := site.Outputs(rep, cat)
+	files, od, err := site.Outputs(m, asOf, cat)
+	diags.Append(od)
+	diags.Sort()
+	printer(e, site).Text(e.stderr, diags)
 	if err != nil {
 		e.errorf("cli.internal", err.Error())
 		return exitMisuse
+	}
+	if diags.Errors() > 0 {
+		summarize(e, diags, len(site.Project.Docs))
+		return exitInvalid
 	}
 	out := o.out
 	if out == "" {

@@ -88,5 +88,5 @@ func makeReport(e *env, site *build.Site, asOf model.Date, siteLang bool) (*repo
 			cat = c
 		}
 	}
-	return report.Build(m, site.Project.Hospital.Name, cat), diags
+	return report.Build(m, site.Project.Hospital.Name, cat, nil), diags
 }

@@ -1,0 +1,234 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Resolver turns a link to another document into an href. ref is what the
+// author wrote after "doc:" (an id, maybe with "#anchor"), or a bare id.
+// ok is false when no such document may be linked; the link is then
+// reported and rendered as plain text.
+type Resolver func(ref string) (href string, ok bool)
+
+// Rendered is a document body as HTML, with its table of contents.
+type Rendered struct {
+	HTML     []byte
+	TOC      []Heading // level 2 and 3 headings, with their ids in ID
+	Broken   []BrokenLink
+	Text     string // the body as plain text, for search
+	Headings []Heading
+}
+
+// BrokenLink is a link to a document that does not exist (or may not be
+// linked from here).
+type BrokenLink struct {
+	Ref  string
+	Line int // body line
+}
+
+// Render turns a body into HTML: GFM tables, task lists, strikethrough,
+// footnotes, CJK-friendly emphasis and line breaks, readable heading ids
+// that work for Chinese ("第一章-总则"), and links between documents written
+// [标题](doc:reg-backup) or [标题](reg-backup). Raw HTML is not passed
+// through: a document cannot inject script into the intranet.
+func Render(src []byte, resolve Resolver) Rendered {
+	md := newParser()
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var out Rendered
+	lines := lineIndex(src)
+	var unlink []*ast.Link
+
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idStr := ""
+			if b, ok := id.([]byte); ok {
+				idStr = string(b)
+			}
+			h := Heading{Level: n.Level, Text: plainText(n, src), ID: idStr}
+			if l := n.Lines(); l.Len() > 0 {
+				h.Line = lines(l.At(0).Start)
+			}
+			out.Headings = append(out.Headings, h)
+			if n.Level == 2 || n.Level == 3 {
+				out.TOC = append(out.TOC, h)
+			}
+		case *ast.Link:
+			dest := string(n.Destination)
+			ref, isDoc := docRef(dest)
+			if !isDoc || resolve == nil {
+				return ast.WalkContinue, nil
+			}
+			if href, ok := resolve(ref); ok {
+				n.Destination = []byte(href)
+			} else if strings.HasPrefix(dest, "doc:") {
+				// A bare word that is no document stays an ordinary relative link.
+				out.Broken = append(out.Broken, BrokenLink{Ref: ref, Line: lines(blockStart(n))})
+				unlink = append(unlink, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+
+	// A broken link keeps its words but is no longer a link.
+	for _, n := range unlink {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+
+	var buf bytes.Buffer
+	r := md.Renderer()
+	r.AddOptions(html.WithXHTML())
+	if err := r.Render(&buf, src, doc); err == nil {
+		out.HTML = buf.Bytes()
+	}
+	out.Text = plainText(doc, src)
+	return out
+}
+
+// docRef tells whether a link destination points at another document.
+func docRef(dest string) (string, bool) {
+	if rest, ok := strings.CutPrefix(dest, "doc:"); ok {
+		return rest, true
+	}
+	if looksLikeID(dest) {
+		return dest, true
+	}
+	return "", false
+}
+
+// looksLikeID reports whether a destination is a bare document id such as
+// "reg-backup" or "reg-backup#第二章-职责": no scheme, no slash, no dot.
+func looksLikeID(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "#") {
+		return false
+	}
+	id, _, _ := strings.Cut(dest, "#")
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return id != ""
+}
+
+func blockStart(n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func lineIndex(src []byte) func(off int) int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return func(off int) int {
+		lo, hi := 0, len(starts)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if starts[mid] <= off {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return lo + 1
+	}
+}
+
+// ids makes heading ids that stay readable for Chinese headings: the
+// heading's letters, digits and Han characters, joined by hyphens, unique
+// within the document ("总则", "总则-2").
+type ids struct{ used map[string]int }
+
+func newIDs() *ids { return &ids{used: map[string]int{}} }
+
+// Slug turns heading text into an id.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+func (x *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slug(string(bytes.TrimSpace(value)))
+	id := base
+	if n := x.used[base]; n > 0 {
+		for {
+			n++
+			id = base + "-" + strconv.Itoa(n)
+			if x.used[id] == 0 {
+				break
+			}
+		}
+		x.used[base] = n
+	}
+	x.used[id]++
+	return []byte(id)
+}
+
+func (x *ids) Put(value []byte) { x.used[string(value)]++ }
+
+// Link is a link to another document found in a body.
+type Link struct {
+	Ref      string // id, maybe with #anchor
+	Line     int    // body line
+	Explicit bool   // written doc:id, so it must resolve
+}
+
+// Links returns the links to other documents in a body ("doc:id" and bare
+// ids), for checking that they resolve.
+func Links(src []byte) []Link {
+	doc := newParser().Parser().Parse(text.NewReader(src))
+	lines := lineIndex(src)
+	var out []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			if ref, isDoc := docRef(string(l.Destination)); isDoc {
+				explicit := strings.HasPrefix(string(l.Destination), "doc:")
+				out = append(out, Link{Ref: ref, Line: lines(blockStart(l)), Explicit: explicit})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}

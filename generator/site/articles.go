@@ -1,0 +1,300 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"guifan/generator/markdown"
+	"guifan/generator/report"
+)
+
+type articleView struct {
+	Number, Chapter int
+	Title, Summary  string
+	Status          string
+	Requirements    []reqView
+}
+
+type evidenceLink struct {
+	Title, Detail, Href string
+}
+
+type reqView struct {
+	ID, Title, Kind, Status, Computed, Gap, Hint string
+	Notes                                        []string
+	Evidence                                     []evidenceLink
+	Hidden                                       int // internal documents not shown on the site
+	InProgress                                   []evidenceLink
+	Attestation                                  *report.Attestation
+}
+
+type chapterView struct {
+	Number   int
+	Title    string
+	Articles []articleView
+}
+
+func (w *writer) reqView(from string, q report.Requirement) reqView {
+	v := reqView{ID: q.ID, Title: q.Title, Kind: q.Kind, Status: q.Status, Computed: q.Computed, Gap: q.Gap, Hint: q.Hint, Notes: q.Notes, Attestation: q.Attestation}
+	seen := map[string]int{}
+	for _, e := range q.Evidence {
+		if w.byID[e.ID] == nil {
+			if _, counted := seen[e.ID]; !counted {
+				v.Hidden++
+				seen[e.ID] = -1
+			}
+			continue
+		}
+		detail := e.Section
+		if e.Date != "" {
+			detail = strings.TrimSpace(detail + " " + w.date(e.Date))
+		}
+		if i, ok := seen[e.ID]; ok && i >= 0 {
+			if detail != "" && !strings.Contains(v.Evidence[i].Detail, detail) {
+				if v.Evidence[i].Detail != "" {
+					v.Evidence[i].Detail += w.t("site.list-sep")
+				}
+				v.Evidence[i].Detail += detail
+			}
+			continue
+		}
+		target := PagePath(e.ID)
+		if e.Section != "" && e.Line > 0 {
+			if anchor := w.anchor(e.ID, e.Line); anchor != "" {
+				target += "#" + anchor
+			}
+		}
+		seen[e.ID] = len(v.Evidence)
+		v.Evidence = append(v.Evidence, evidenceLink{Title: e.Title, Detail: detail, Href: rel(from, target)})
+	}
+	for _, e := range q.InProgress {
+		if w.byID[e.ID] != nil {
+			v.InProgress = append(v.InProgress, evidenceLink{Title: e.Title, Href: rel(from, PagePath(e.ID))})
+		}
+	}
+	return v
+}
+
+// anchor finds the heading id at a file line of a document, so evidence
+// links land on the section that proves it.
+func (w *writer) anchor(id string, line int) string {
+	d := w.byID[id]
+	r, ok := w.render[id]
+	if d == nil || !ok {
+		return ""
+	}
+	for _, h := range r.Headings {
+		if h.Line+d.BodyLine-1 == line {
+			return h.ID
+		}
+	}
+	return ""
+}
+
+func (w *writer) articleViews(from string) []chapterView {
+	var out []chapterView
+	for _, ch := range w.in.Report.Chapters {
+		cv := chapterView{Number: ch.Number, Title: ch.Title}
+		for _, a := range w.in.Report.Articles {
+			if a.Chapter != ch.Number {
+				continue
+			}
+			av := articleView{Number: a.Number, Chapter: a.Chapter, Title: a.Title, Summary: a.Summary, Status: a.Status}
+			for _, q := range a.Requirements {
+				av.Requirements = append(av.Requirements, w.reqView(from, q))
+			}
+			cv.Articles = append(cv.Articles, av)
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+func (w *writer) articles() error {
+	idx := "articles/index.html"
+	home := []navItem{{w.t("site.nav.home"), "index.html"}}
+	if err := w.emit("articles", idx, w.t("site.nav.articles"), home, idx, w.articleViews(idx)); err != nil {
+		return err
+	}
+	for _, ch := range w.articleViews("articles/0/index.html") {
+		for _, a := range ch.Articles {
+			p := fmt.Sprintf("articles/%d/index.html", a.Number)
+			// Evidence links are relative to the article page.
+			for i, q := range w.in.Report.Articles {
+				if q.Number == a.Number {
+					a.Requirements = nil
+					for _, r := range w.in.Report.Articles[i].Requirements {
+						a.Requirements = append(a.Requirements, w.reqView(p, r))
+					}
+				}
+			}
+			data := struct {
+				Article      articleView
+				ChapterTitle string
+				Prev, Next   int
+			}{a, ch.Title, a.Number - 1, a.Number + 1}
+			if data.Next > len(w.in.Report.Articles) {
+				data.Next = 0
+			}
+			crumbs := append(home, navItem{w.t("site.nav.articles"), idx})
+			if err := w.emit("article", p, w.t("site.article-title", a.Number, a.Title), crumbs, idx, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *writer) reportPage() error {
+	p := "report/index.html"
+	type gapArticle struct {
+		articleView
+		Gaps []reqView
+	}
+	var gaps []gapArticle
+	for _, ch := range w.articleViews(p) {
+		for _, a := range ch.Articles {
+			ga := gapArticle{articleView: a}
+			for _, q := range a.Requirements {
+				if q.Status != "met" && q.Status != "info" && q.Status != "not_applicable" {
+					ga.Gaps = append(ga.Gaps, q)
+				}
+			}
+			if len(ga.Gaps) > 0 {
+				gaps = append(gaps, ga)
+			}
+		}
+	}
+	data := struct {
+		Summary  report.Summary
+		Chapters []chapterView
+		Gaps     []gapArticle
+		Stale    []report.StaleNote
+	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale}
+	return w.emit("report", p, w.t("site.nav.report"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, data)
+}
+
+type faqEntry struct {
+	Question, Anchor string
+	Answer           template.HTML
+}
+
+type faqCategory struct {
+	Title, Anchor, DocPath string
+	Entries                []faqEntry
+}
+
+// faq shows every FAQ entry on one page: each level-2 heading of an FAQ
+// document is a question, the text under it the answer.
+func (w *writer) faq() error {
+	p := "faq/index.html"
+	var cats []faqCategory
+	for _, d := range w.byType["faq"] {
+		c := faqCategory{Title: d.Title(), Anchor: markdown.Slug(d.ID), DocPath: rel(p, PagePath(d.ID))}
+		if cat := d.String("category"); cat != "" {
+			c.Title = cat
+		}
+		for i, part := range splitQuestions(d.Body) {
+			r := markdown.Render([]byte(part.answer), func(ref string) (string, bool) {
+				id, anchor, _ := strings.Cut(ref, "#")
+				if w.byID[id] == nil {
+					return "", false
+				}
+				t := PagePath(id)
+				if anchor != "" {
+					t += "#" + anchor
+				}
+				return rel(p, t), true
+			})
+			c.Entries = append(c.Entries, faqEntry{Question: part.question, Anchor: fmt.Sprintf("%s-%d", c.Anchor, i+1), Answer: template.HTML(r.HTML)})
+		}
+		cats = append(cats, c)
+	}
+	return w.emit("faq", p, w.t("site.nav.faq"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, cats)
+}
+
+type qa struct{ question, answer string }
+
+// splitQuestions cuts a body at its level-2 headings (outside fenced code).
+func splitQuestions(body []byte) []qa {
+	var out []qa
+	var cur *qa
+	fence := false
+	for _, line := range strings.Split(string(body), "\n") {
+		trim := strings.TrimSpace(line)
+		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
+			fence = !fence
+		}
+		if !fence && strings.HasPrefix(line, "## ") {
+			out = append(out, qa{question: strings.TrimSpace(strings.TrimPrefix(line, "## "))})
+			cur = &out[len(out)-1]
+			continue
+		}
+		if cur != nil {
+			cur.answer += line + "\n"
+		}
+	}
+	return out
+}
+
+type term struct {
+	Term, En, Definition, Aliases, Doc string
+}
+
+func (w *writer) glossary() error {
+	p := "glossary/index.html"
+	var terms []term
+	for _, d := range w.byType["glossary"] {
+		for _, row := range d.Rows("terms") {
+			t := term{Doc: rel(p, PagePath(d.ID))}
+			t.Term, _ = row["term"].(string)
+			t.En, _ = row["en"].(string)
+			t.Definition, _ = row["definition"].(string)
+			var al []string
+			for _, a := range flat(row["aliases"]) {
+				if s, ok := a.(string); ok {
+					al = append(al, s)
+				}
+			}
+			t.Aliases = strings.Join(al, w.t("site.list-sep"))
+			terms = append(terms, t)
+		}
+	}
+	return w.emit("glossary", p, w.t("site.nav.glossary"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, terms)
+}
+
+type formView struct {
+	ID, Title, Number, Purpose string
+	Articles                   []int
+}
+
+func (w *writer) forms() error {
+	p := "forms/index.html"
+	var forms []formView
+	for _, f := range w.in.Forms {
+		forms = append(forms, formView{ID: f.ID, Title: f.Title.In(w.lang), Number: f.Number, Purpose: f.Purpose.In(w.lang), Articles: f.Articles})
+	}
+	sortForms(forms)
+	return w.emit("forms", p, w.t("site.nav.forms"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, forms)
+}
+
+func sortForms(f []formView) {
+	for i := 1; i < len(f); i++ {
+		for j := i; j > 0 && (f[j].Number < f[j-1].Number || f[j].Number == f[j-1].Number && f[j].ID < f[j-1].ID); j-- {
+			f[j], f[j-1] = f[j-1], f[j]
+		}
+	}
+}
+
+func (w *writer) downloads() error {
+	p := "downloads/index.html"
+	type dl struct {
+		Title, Href, Kind, Size string
+	}
+	var list []dl
+	for _, d := range w.in.Downloads {
+		list = append(list, dl{Title: d.Title, Href: rel(p, d.Path), Kind: strings.ToUpper(d.Kind), Size: fmt.Sprintf("%.0f KB", float64(d.Size)/1024+0.5)})
+	}
+	return w.emit("downloads", p, w.t("site.nav.downloads"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, list)
+}

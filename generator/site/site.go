@@ -1,0 +1,308 @@
+// Package site writes the intranet site: static HTML pages with relative
+// links only, so the same files work from a web server and opened from a
+// shared drive (file://), with no resource from outside the site.
+//
+// Pages come from the theme's html/template layouts (themes/default/
+// layouts/*.html); a site overrides any of them with a file of the same
+// name in its own themes/<theme>/layouts/ or layouts/ folder. Words come
+// from the theme's message catalog. Only the documents handed to Write
+// appear: the caller passes the public ones.
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/i18n"
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+	"guifan/generator/report"
+	"guifan/generator/schema"
+)
+
+// Input is what the site shows.
+type Input struct {
+	Hospital  *config.Hospital
+	Schemas   *schema.Set
+	Framework *schema.Framework
+	Docs      []*model.Document // the public documents only
+	Forms     map[string]*schema.Form
+	Report    *report.Report // redacted to public documents
+	Catalog   *i18n.Catalog
+	Theme     fs.FS // the theme folder (layouts/, assets/)
+	Layouts   fs.FS // a site's own layouts/ folder, or nil
+	AsOf      model.Date
+	// Downloads lists files the build puts in the site, by path under site/.
+	Downloads []Download
+}
+
+// Download is a file offered on the downloads page.
+type Download struct {
+	Path  string // under site/, e.g. "excel/audit-checklist.xlsx"
+	Title string
+	Kind  string // "xlsx", "pdf", ...
+	Size  int
+}
+
+// PagePath is where a document's page is, relative to the site root.
+func PagePath(id string) string { return "docs/" + id + "/index.html" }
+
+// Write renders every page and copies the theme's assets. It returns the
+// files by path under site/ and any problems found (links that do not
+// resolve).
+func Write(in Input) (map[string][]byte, diag.List, error) {
+	w, err := newWriter(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.faq, w.glossary, w.forms, w.downloads}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, w.diags, err
+		}
+	}
+	return w.files, w.diags, nil
+}
+
+type writer struct {
+	in     Input
+	t      func(string, ...any) string
+	lang   string
+	tmpl   map[string]*template.Template
+	files  map[string][]byte
+	diags  diag.List
+	byID   map[string]*model.Document
+	byType map[string][]*model.Document
+	nav    []navItem
+	served map[string][]int // document id -> articles it is evidence for
+	render map[string]markdown.Rendered
+}
+
+type navItem struct {
+	Title string
+	Path  string
+}
+
+func newWriter(in Input) (*writer, error) {
+	w := &writer{
+		in: in, t: in.Catalog.T, lang: in.Catalog.Lang,
+		files: map[string][]byte{}, byID: map[string]*model.Document{}, byType: map[string][]*model.Document{},
+		served: map[string][]int{}, render: map[string]markdown.Rendered{},
+	}
+	docs := append([]*model.Document(nil), in.Docs...)
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	w.in.Docs = docs
+	for _, d := range docs {
+		w.byID[d.ID] = d
+		w.byType[d.Type] = append(w.byType[d.Type], d)
+	}
+	for _, a := range in.Report.Articles {
+		for _, q := range a.Requirements {
+			for _, e := range q.Evidence {
+				if n := w.served[e.ID]; len(n) == 0 || n[len(n)-1] != a.Number {
+					w.served[e.ID] = append(w.served[e.ID], a.Number)
+				}
+			}
+		}
+	}
+	if err := w.loadTemplates(); err != nil {
+		return nil, err
+	}
+	w.buildNav()
+	return w, nil
+}
+
+// pageNames are the layouts; each is parsed with base.html.
+// partials are templates that pages include.
+var partials = []string{"requirement.html"}
+
+var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "downloads"}
+
+func (w *writer) loadTemplates() error {
+	read := func(name string) ([]byte, error) {
+		if w.in.Layouts != nil {
+			if b, err := fs.ReadFile(w.in.Layouts, name); err == nil {
+				return b, nil
+			}
+		}
+		return fs.ReadFile(w.in.Theme, "layouts/"+name)
+	}
+	base, err := read("base.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	w.tmpl = map[string]*template.Template{}
+	for _, name := range pageNames {
+		body, err := read(name + ".html")
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		t := template.New(name).Funcs(w.funcs())
+		if _, err := t.New("base.html").Parse(string(base)); err != nil {
+			return fmt.Errorf("theme: base.html: %w", err)
+		}
+		for _, partial := range partials {
+			body, err := read(partial)
+			if err != nil {
+				return fmt.Errorf("theme: %w", err)
+			}
+			if _, err := t.New(partial).Parse(string(body)); err != nil {
+				return fmt.Errorf("theme: %s: %w", partial, err)
+			}
+		}
+		if _, err := t.New(name + ".html").Parse(string(body)); err != nil {
+			return fmt.Errorf("theme: %s.html: %w", name, err)
+		}
+		w.tmpl[name] = t
+	}
+	return nil
+}
+
+// page is what every template gets.
+type page struct {
+	Site    *siteData
+	Path    string // this page, relative to the site root
+	Title   string
+	Crumbs  []navItem
+	Current string // nav path that is current
+	Data    any
+}
+
+type siteData struct {
+	Name, NameEn, Level, Lang, AsOf, Contact string
+	Nav                                      []navItem
+	Framework                                string
+}
+
+func (w *writer) siteData() *siteData {
+	h := w.in.Hospital
+	return &siteData{
+		Name: h.Name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
+		Contact: h.Contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
+	}
+}
+
+// emit renders a page.
+func (w *writer) emit(layout, p string, title string, crumbs []navItem, current string, data any) error {
+	var buf bytes.Buffer
+	pg := page{Site: w.siteData(), Path: p, Title: title, Crumbs: crumbs, Current: current, Data: data}
+	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	w.files[p] = buf.Bytes()
+	return nil
+}
+
+// rel returns the link from page from to target (both relative to the
+// site root), escaped for an href.
+func rel(from, target string) string {
+	depth := strings.Count(from, "/")
+	prefix := strings.Repeat("../", depth)
+	target, frag, _ := strings.Cut(target, "#")
+	parts := strings.Split(target, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	out := prefix + strings.Join(parts, "/")
+	if frag != "" {
+		out += "#" + url.PathEscape(frag)
+	}
+	return out
+}
+
+func (w *writer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":           func(key string, args ...any) string { return w.t(key, args...) },
+		"rel":         rel,
+		"date":        w.date,
+		"join":        strings.Join,
+		"status":      func(s string) string { return w.t("status." + s) },
+		"kind":        func(s string) string { return w.t("kind." + s) },
+		"pct":         func(x float64) string { return fmt.Sprintf("%.1f%%", x*100) },
+		"articlePath": func(n int) string { return fmt.Sprintf("articles/%d/index.html", n) },
+		"docPath":     PagePath,
+		"safe":        func(b []byte) template.HTML { return template.HTML(b) }, // rendered Markdown, raw HTML already stripped
+		"add":         func(a, b int) int { return a + b },
+		"dict":        func(args ...any) []any { return args },
+	}
+}
+
+// date shows 2026-03-01 as 2026年3月1日 in Chinese, unchanged otherwise.
+func (w *writer) date(s string) string {
+	d, ok := model.ParseDate(s)
+	if !ok {
+		return s
+	}
+	if w.lang == "en" {
+		return d.String()
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
+}
+
+// typeOrder is the order of document types in the navigation: the order
+// of the groups as the schema lists them, then by name.
+func (w *writer) typeNames() []string {
+	var names []string
+	for _, n := range w.in.Schemas.TypeNames() {
+		if len(w.byType[n]) > 0 {
+			names = append(names, n)
+		}
+	}
+	order := []string{"regulation", "job-duty", "procedure", "emergency-plan", "five-year-plan", "annual-plan", "service-desk", "organisation", "faq", "glossary"}
+	rank := func(n string) int {
+		for i, o := range order {
+			if o == n {
+				return i
+			}
+		}
+		return len(order)
+	}
+	sort.SliceStable(names, func(i, j int) bool { return rank(names[i]) < rank(names[j]) })
+	return names
+}
+
+func (w *writer) buildNav() {
+	w.nav = []navItem{{w.t("site.nav.home"), "index.html"}}
+	for _, n := range w.typeNames() {
+		if n == "faq" || n == "glossary" {
+			continue
+		}
+		t := w.in.Schemas.Types[n]
+		w.nav = append(w.nav, navItem{t.Group.In(w.lang) + "·" + t.Label.In(w.lang), "types/" + n + "/index.html"})
+	}
+	w.nav = append(w.nav,
+		navItem{w.t("site.nav.faq"), "faq/index.html"},
+		navItem{w.t("site.nav.articles"), "articles/index.html"},
+		navItem{w.t("site.nav.report"), "report/index.html"},
+		navItem{w.t("site.nav.forms"), "forms/index.html"},
+		navItem{w.t("site.nav.downloads"), "downloads/index.html"},
+		navItem{w.t("site.nav.glossary"), "glossary/index.html"},
+	)
+	// Group labels repeat for related types; show the type label only.
+	for i := range w.nav {
+		if _, after, ok := strings.Cut(w.nav[i].Title, "·"); ok {
+			w.nav[i].Title = after
+		}
+	}
+}
+
+func (w *writer) assets() error {
+	return fs.WalkDir(w.in.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(w.in.Theme, p)
+		if err != nil {
+			return err
+		}
+		w.files[p] = b
+		return nil
+	})
+}
