@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"guifan/generator/coverage"
@@ -27,7 +28,14 @@ func (s *Site) Public(d *model.Document) bool {
 // output folder: the full report (report.json, outside the site), the
 // intranet site with its downloads (site/), which names public documents
 // only, and the restricted copies (restricted/).
-func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog) (map[string][]byte, diag.List, error) {
+//
+// only names the outputs to make ("site", "excel", "report", ...); nil
+// makes those hospital.toml lists (all by default).
+func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only []string) (map[string][]byte, diag.List, error) {
+	if only == nil {
+		only = s.Project.Hospital.Outputs
+	}
+	want := func(name string) bool { return slices.Contains(only, name) }
 	files := map[string][]byte{}
 	public := map[string]bool{}
 	var publicDocs []*model.Document
@@ -41,41 +49,27 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog) (
 	name := s.Project.Hospital.Name
 	full := report.Build(m, name, cat, nil)
 	open := report.Build(m, name, cat, isPublic)
-	var b strings.Builder
-	if err := full.WriteJSON(&b); err != nil {
-		return nil, nil, err
+	if want("report") {
+		var b strings.Builder
+		if err := full.WriteJSON(&b); err != nil {
+			return nil, nil, err
+		}
+		files["report.json"] = []byte(b.String())
 	}
-	files["report.json"] = []byte(b.String())
-
-	docs := s.register(cat)
-	siteBook, err := excel.Write(excel.Input{
-		Report: open, Documents: docs, T: cat.T,
-		Link: func(id string) (string, bool) {
-			if !public[id] {
-				return "", false
-			}
-			return "../" + PagePath(id), true
-		},
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("audit workbook: %w", err)
+	var downloads []site.Download
+	if want("excel") {
+		book, err := s.workbooks(full, open, public, cat)
+		if err != nil {
+			return nil, nil, err
+		}
+		for p, data := range book {
+			files[p] = data
+		}
+		downloads = append(downloads, site.Download{Path: "excel/audit-checklist.xlsx", Title: cat.T("site.dl.audit"), Kind: "xlsx", Size: len(book["site/excel/audit-checklist.xlsx"])})
 	}
-	files["site/excel/audit-checklist.xlsx"] = siteBook
-	fullBook, err := excel.Write(excel.Input{
-		Report: full, Documents: docs, T: cat.T,
-		Link: func(id string) (string, bool) {
-			if public[id] {
-				return "../../site/" + PagePath(id), true
-			}
-			return "", true
-		},
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("audit workbook: %w", err)
+	if !want("site") {
+		return files, nil, nil
 	}
-	files["restricted/excel/audit-checklist.xlsx"] = fullBook
-
-	downloads := []site.Download{{Path: "excel/audit-checklist.xlsx", Title: cat.T("site.dl.audit"), Kind: "xlsx", Size: len(siteBook)}}
 	pages, diags, err := site.Write(site.Input{
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: m.Framework,
 		Docs: publicDocs, Forms: s.Forms, Report: open, Catalog: cat,
@@ -88,6 +82,40 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog) (
 		files["site/"+p] = data
 	}
 	return files, diags, nil
+}
+
+// workbooks makes the audit workbook twice: the site's copy names public
+// documents only; the restricted copy names all.
+func (s *Site) workbooks(full, open *report.Report, public map[string]bool, cat *i18n.Catalog) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	docs := s.register(cat)
+	siteBook, err := excel.Write(excel.Input{
+		Report: open, Documents: docs, T: cat.T,
+		Link: func(id string) (string, bool) {
+			if !public[id] {
+				return "", false
+			}
+			return "../" + PagePath(id), true
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit workbook: %w", err)
+	}
+	files["site/excel/audit-checklist.xlsx"] = siteBook
+	fullBook, err := excel.Write(excel.Input{
+		Report: full, Documents: docs, T: cat.T,
+		Link: func(id string) (string, bool) {
+			if public[id] {
+				return "../../site/" + PagePath(id), true
+			}
+			return "", true
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit workbook: %w", err)
+	}
+	files["restricted/excel/audit-checklist.xlsx"] = fullBook
+	return files, nil
 }
 
 // register lists the documents with their control fields for the

@@ -31,7 +31,7 @@ func community(t *testing.T) (*build.Site, *i18n.Catalog, []byte) {
 		t.Fatal(err)
 	}
 	m, _ := site.Assess(asOf)
-	files, _, err := site.Outputs(m, asOf, cat)
+	files, _, err := site.Outputs(m, asOf, cat, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func outputs(siteDir string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, _, err := site.Outputs(m, asOf, cat)
+	files, _, err := site.Outputs(m, asOf, cat, nil)
 	return files, err
 }
 
@@ -205,5 +205,58 @@ func TestOnlyPublicDocuments(t *testing.T) {
 	}
 	if restricted == 0 {
 		t.Fatal("the demo has no restricted documents to check")
+	}
+}
+
+// copyDir copies a site into a temporary folder.
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// TestThemeOverrideAndEnglish: a site's own layouts/ replaces one template
+// of the default theme, and languages = ["en"] gives an English interface.
+func TestThemeOverrideAndEnglish(t *testing.T) {
+	dir := copyDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
+	h := filepath.Join(dir, "hospital.toml")
+	data, _ := os.ReadFile(h)
+	data = []byte(strings.Replace(string(data), `languages = ["zh-CN"]`, `languages = ["en", "zh-CN"]`, 1))
+	if !strings.Contains(string(data), `"en", "zh-CN"`) {
+		data = append(data, []byte("\nlanguages = [\"en\", \"zh-CN\"]\n")...)
+	}
+	os.WriteFile(h, data, 0o644)
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "home.html"), []byte(`{{define "main"}}<h1>{{.Site.Name}}</h1><p id="own-home">our own home page</p>{{end}}`), 0o644)
+	files, err := outputs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(files["site/index.html"])
+	if !strings.Contains(home, `id="own-home"`) {
+		t.Error("the site's layouts/home.html did not replace the theme's")
+	}
+	if !strings.Contains(home, `lang="en"`) || !strings.Contains(home, ">FAQ<") {
+		t.Error("the interface is not English")
+	}
+	if doc := string(files["site/docs/reg-security/index.html"]); !strings.Contains(doc, "Document control") {
+		t.Error("other pages should keep the default theme's layout, in English")
 	}
 }

@@ -4,20 +4,25 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"guifan/generator/build"
+	"guifan/generator/config"
 	"guifan/generator/i18n"
 )
 
 type buildOptions struct {
 	asOf string
 	out  string
+	only string
 }
 
 func buildFlags(fs *flag.FlagSet) *buildOptions {
 	o := &buildOptions{}
 	fs.StringVar(&o.asOf, "as-of", "", "cmd.build.as-of")
 	fs.StringVar(&o.out, "o", "", "cmd.build.out")
+	fs.StringVar(&o.only, "only", "", "cmd.build.only")
 	return o
 }
 
@@ -34,6 +39,17 @@ func runBuild(e *env, args []string) int {
 	asOf, ok := parseAsOf(e, o.asOf)
 	if !ok {
 		return exitMisuse
+	}
+	var only []string
+	if o.only != "" {
+		for _, name := range strings.Split(o.only, ",") {
+			name = strings.TrimSpace(name)
+			if !slices.Contains(config.KnownOutputs, name) {
+				e.errorf("cmd.build.bad-only", name, strings.Join(config.KnownOutputs, ","))
+				return exitMisuse
+			}
+			only = append(only, name)
+		}
 	}
 	dir, code, ok := siteDir(e, "build", positional)
 	if !ok {
@@ -56,7 +72,7 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		cat = e.cat
 	}
-	files, od, err := site.Outputs(m, asOf, cat)
+	files, od, err := site.Outputs(m, asOf, cat, only)
 	diags.Append(od)
 	diags.Sort()
 	printer(e, site).Text(e.stderr, diags)
