@@ -81,6 +81,10 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	for p, data := range pages {
 		files["site/"+p] = data
 	}
+	// The search index always comes with the site.
+	for p, data := range s.searchIndex(publicDocs, open, cat) {
+		files["site/"+p] = data
+	}
 	return files, diags, nil
 }
 

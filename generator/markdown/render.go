@@ -100,7 +100,68 @@ func Render(src []byte, resolve Resolver) Rendered {
 	if err := r.Render(&buf, src, doc); err == nil {
 		out.HTML = buf.Bytes()
 	}
-	out.Text = plainText(doc, src)
+	out.Text = blockText(doc, src)
+	return out
+}
+
+// blockText is the plain text of a document with a line break after each
+// block, so words of adjacent paragraphs or cells do not run together.
+func blockText(doc ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(t.Segment.Value(src))
+				if t.SoftLineBreak() || t.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(t.Value)
+			}
+		case *ast.CodeSpan, *ast.AutoLink:
+			// their text nodes are children; nothing to add
+		default:
+			if !entering && n.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			} else if !entering && n.Kind().String() == "TableCell" {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// Section is a heading of a given level and the Markdown under it, up to
+// the next heading of that level.
+type Section struct {
+	Heading string
+	Body    string
+}
+
+// Split cuts a body at its headings of one level (outside fenced code);
+// text before the first such heading is dropped. The FAQ uses it: each
+// level-2 heading is a question, the text under it the answer.
+func Split(body []byte, level int) []Section {
+	prefix := strings.Repeat("#", level) + " "
+	var out []Section
+	fence := false
+	for _, line := range strings.Split(string(body), "\n") {
+		trim := strings.TrimSpace(line)
+		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
+			fence = !fence
+		}
+		if !fence && strings.HasPrefix(line, prefix) {
+			out = append(out, Section{Heading: strings.TrimSpace(strings.TrimPrefix(line, prefix))})
+			continue
+		}
+		if len(out) > 0 {
+			out[len(out)-1].Body += line + "\n"
+		}
+	}
 	return out
 }
 

@@ -5,6 +5,8 @@
 package model
 
 import (
+	"strings"
+
 	"guifan/generator/config"
 	"guifan/generator/diag"
 	"guifan/generator/tomlfile"
@@ -65,6 +67,22 @@ func (d *Document) SectionHeadings() []Heading {
 		return d.Headings[1:]
 	}
 	return d.Headings
+}
+
+// BodyWithoutTitle returns the body without a leading level-1 heading,
+// which repeats the title that pages and search results already show.
+// Line numbers are kept (the heading's line is left blank).
+func (d *Document) BodyWithoutTitle() []byte {
+	if len(d.Headings) == 0 || d.Headings[0].Level != 1 {
+		return d.Body
+	}
+	line := d.Headings[0].Line - d.BodyLine // 0-based line within the body
+	lines := strings.SplitAfter(string(d.Body), "\n")
+	if line < 0 || line >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[line]), "#") {
+		return d.Body
+	}
+	lines[line] = "\n"
+	return []byte(strings.Join(lines, ""))
 }
 
 // SetFront records the front matter's key positions; line is the file line

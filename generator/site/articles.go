@@ -185,6 +185,10 @@ type faqCategory struct {
 	Entries                []faqEntry
 }
 
+// FAQAnchor is the anchor of the i-th question (from 0) of an FAQ
+// document on the FAQ page.
+func FAQAnchor(docID string, i int) string { return fmt.Sprintf("%s-%d", markdown.Slug(docID), i+1) }
+
 // faq shows every FAQ entry on one page: each level-2 heading of an FAQ
 // document is a question, the text under it the answer.
 func (w *writer) faq() error {
@@ -195,8 +199,8 @@ func (w *writer) faq() error {
 		if cat := d.String("category"); cat != "" {
 			c.Title = cat
 		}
-		for i, part := range splitQuestions(d.Body) {
-			r := markdown.Render([]byte(part.answer), func(ref string) (string, bool) {
+		for i, part := range markdown.Split(d.Body, 2) {
+			r := markdown.Render([]byte(part.Body), func(ref string) (string, bool) {
 				id, anchor, _ := strings.Cut(ref, "#")
 				if w.byID[id] == nil {
 					return "", false
@@ -207,35 +211,11 @@ func (w *writer) faq() error {
 				}
 				return rel(p, t), true
 			})
-			c.Entries = append(c.Entries, faqEntry{Question: part.question, Anchor: fmt.Sprintf("%s-%d", c.Anchor, i+1), Answer: template.HTML(r.HTML)})
+			c.Entries = append(c.Entries, faqEntry{Question: part.Heading, Anchor: FAQAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
 		}
 		cats = append(cats, c)
 	}
 	return w.emit("faq", p, w.t("site.nav.faq"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, cats)
-}
-
-type qa struct{ question, answer string }
-
-// splitQuestions cuts a body at its level-2 headings (outside fenced code).
-func splitQuestions(body []byte) []qa {
-	var out []qa
-	var cur *qa
-	fence := false
-	for _, line := range strings.Split(string(body), "\n") {
-		trim := strings.TrimSpace(line)
-		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
-			fence = !fence
-		}
-		if !fence && strings.HasPrefix(line, "## ") {
-			out = append(out, qa{question: strings.TrimSpace(strings.TrimPrefix(line, "## "))})
-			cur = &out[len(out)-1]
-			continue
-		}
-		if cur != nil {
-			cur.answer += line + "\n"
-		}
-	}
-	return out
 }
 
 type term struct {
@@ -297,4 +277,11 @@ func (w *writer) downloads() error {
 		list = append(list, dl{Title: d.Title, Href: rel(p, d.Path), Kind: strings.ToUpper(d.Kind), Size: fmt.Sprintf("%.0f KB", float64(d.Size)/1024+0.5)})
 	}
 	return w.emit("downloads", p, w.t("site.nav.downloads"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, list)
+}
+
+// search writes the search page; the index it loads (search/*.js) is
+// written by package search.
+func (w *writer) search() error {
+	p := "search/index.html"
+	return w.emit("search", p, w.t("site.search.title"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, nil)
 }

@@ -198,17 +198,7 @@ func (w *writer) document(d *model.Document) error {
 		}
 	}
 	// The body, with links to other documents made relative to this page.
-	// A leading level-1 heading repeats the title the page already shows.
-	body := d.Body
-	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
-		if line := d.Headings[0].Line - d.BodyLine; line >= 0 {
-			lines := strings.SplitAfterN(string(body), "\n", line+2)
-			if len(lines) == line+2 && strings.HasPrefix(strings.TrimSpace(lines[line]), "#") {
-				body = []byte(strings.Repeat("\n", line+1) + lines[line+1])
-			}
-		}
-	}
-	r := markdown.Render(body, func(ref string) (string, bool) {
+	r := markdown.Render(d.BodyWithoutTitle(), func(ref string) (string, bool) {
 		id, anchor, _ := strings.Cut(ref, "#")
 		if w.byID[id] == nil {
 			return "", false

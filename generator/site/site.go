@@ -62,7 +62,7 @@ func Write(in Input) (map[string][]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.faq, w.glossary, w.forms, w.downloads}
+	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.faq, w.glossary, w.forms, w.downloads, w.search}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, w.diags, err
@@ -123,7 +123,7 @@ func newWriter(in Input) (*writer, error) {
 // partials are templates that pages include.
 var partials = []string{"requirement.html"}
 
-var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "downloads"}
+var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "downloads", "search"}
 
 func (w *writer) loadTemplates() error {
 	read := func(name string) ([]byte, error) {

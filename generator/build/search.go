@@ -1,0 +1,145 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"guifan/generator/i18n"
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+	"guifan/generator/report"
+	"guifan/generator/schema"
+	"guifan/generator/search"
+	"guifan/generator/site"
+)
+
+// searchIndex returns the files of the site's search index.
+func (s *Site) searchIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog) map[string][]byte {
+	idx, labels := s.buildIndex(docs, rep, cat)
+	return idx.Files(labels)
+}
+
+// SearchIndex builds the search index of the public documents, as the site
+// gets it; tests and benchmarks query it in Go.
+func (s *Site) SearchIndex(rep *report.Report, cat *i18n.Catalog) *search.Index {
+	var public []*model.Document
+	for _, d := range s.Project.Docs {
+		if s.Public(d) {
+			public = append(public, d)
+		}
+	}
+	idx, _ := s.buildIndex(public, rep, cat)
+	return idx
+}
+
+// buildIndex indexes what the site shows: every public document, every
+// FAQ question on its own (so a question lands on its answer), the blank
+// forms and the articles of the framework.
+func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog) (*search.Index, map[string]string) {
+	lang := cat.Lang
+	labels := map[string]string{"form": cat.T("site.search.type.form"), "article": cat.T("site.search.type.article")}
+	var entries []search.Entry
+	for _, d := range docs {
+		t := s.Schemas.Types[d.Type]
+		if t == nil {
+			continue
+		}
+		labels[d.Type] = t.Label.In(lang)
+		var heads []string
+		for _, h := range d.SectionHeadings() {
+			heads = append(heads, h.Text)
+		}
+		keywords := []string{d.String("number"), t.Label.In(lang)}
+		for _, k := range flatList(d.Meta["keywords"]) {
+			if s, ok := k.(string); ok {
+				keywords = append(keywords, s)
+			}
+		}
+		body := markdown.Render(d.BodyWithoutTitle(), nil).Text
+		body += " " + fieldText(d, t.Fields)
+		entries = append(entries, search.Entry{Doc: d.ID, URL: PagePath(d.ID), Title: d.Title(), Type: d.Type, Headings: heads, Keywords: keywords, Body: body})
+		if t.Entries == "headings" {
+			for i, sec := range markdown.Split(d.Body, 2) {
+				entries = append(entries, search.Entry{
+					Doc: d.ID, URL: "faq/index.html#" + site.FAQAnchor(d.ID, i), Title: sec.Heading, Type: d.Type,
+					Keywords: []string{d.String("category")}, Body: markdown.Render([]byte(sec.Body), nil).Text,
+				})
+			}
+		}
+	}
+	for _, id := range sortedFormIDs(s.Forms) {
+		f := s.Forms[id]
+		var fields []string
+		for _, ff := range f.Fields() {
+			fields = append(fields, ff.Label.In(lang))
+		}
+		entries = append(entries, search.Entry{Doc: f.ID, URL: "forms/index.html#form-" + f.ID, Title: f.Title.In(lang), Type: "form",
+			Keywords: []string{f.Number}, Body: f.Purpose.In(lang) + " " + strings.Join(fields, " ")})
+	}
+	for _, a := range rep.Articles {
+		var reqs []string
+		for _, q := range a.Requirements {
+			reqs = append(reqs, q.Title)
+		}
+		entries = append(entries, search.Entry{Doc: fmt.Sprint(a.Number), URL: fmt.Sprintf("articles/%d/index.html", a.Number),
+			Title: cat.T("site.article-title", a.Number, a.Title), Type: "article", Headings: reqs, Body: a.Summary})
+	}
+	var syn search.Synonyms
+	if b, err := fs.ReadFile(s.ThemeFS, "search/synonyms.txt"); err == nil {
+		syn = search.ParseSynonyms(string(b))
+	}
+	idx := search.Build(entries, syn)
+	if b, err := fs.ReadFile(s.ThemeFS, "search/stopwords.txt"); err == nil {
+		idx.Stop = search.ParseWords(string(b))
+	}
+	return idx, labels
+}
+
+// fieldText is the text of a document's own fields (a glossary's terms, a
+// plan's projects), so that registers written as pure TOML can be found.
+func fieldText(d *model.Document, fields []*schema.Field) string {
+	var b strings.Builder
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			b.WriteString(x + " ")
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case []map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, k := range sortedKeys(x) {
+				walk(x[k])
+			}
+		}
+	}
+	for _, f := range fields {
+		walk(d.Meta[f.Name])
+	}
+	return b.String()
+}
+
+func sortedFormIDs(forms map[string]*schema.Form) []string {
+	ids := make([]string, 0, len(forms))
+	for id := range forms {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,232 @@
+/* guifan search: runs in the browser, from file:// as from a web server.
+   The index is a set of small scripts (search/s/NNN.js, search/d/NNNN.js)
+   that this page loads with <script> tags as a query needs them: no fetch,
+   no modules, no workers, which file:// pages may not use. The tokeniser and
+   the ranking are the same as generator/search's in Go. */
+(function () {
+  "use strict";
+  var S = window.guifanSearch = window.guifanSearch || {};
+  var shards = {}, blocks = {}, waiting = {}, meta = null, titles = null;
+
+  S.meta = function (m) { meta = m; };
+  S.shard = function (n, data) { shards[n] = data; done("s" + n); };
+  S.block = function (n, data) { blocks[n] = data; done("d" + n); };
+  S.titles = function (t) { titles = t; };
+
+  function done(key) {
+    var w = waiting[key];
+    if (w) { delete waiting[key]; w.forEach(function (f) { f(); }); }
+  }
+
+  function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
+
+  // load adds a <script> for a shard ("s") or block ("d") once.
+  function load(kind, n) {
+    var key = kind + n;
+    if ((kind === "s" && shards[n]) || (kind === "d" && blocks[n])) return Promise.resolve();
+    return new Promise(function (resolve) {
+      if (waiting[key]) { waiting[key].push(resolve); return; }
+      waiting[key] = [resolve];
+      var el = document.createElement("script");
+      el.src = kind === "s" ? "s/" + pad(n, 3) + ".js" : "d/" + pad(n, 4) + ".js";
+      el.onerror = function () { done(key); };
+      document.head.appendChild(el);
+    });
+  }
+
+  var cjkRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var letterRE = /[\p{L}\p{N}]/u;
+  var digitRE = /\p{Nd}/u;
+
+  function normalize(s) { return s.normalize("NFKC").toLowerCase(); }
+
+  // tokens mirrors search.Tokens in Go.
+  function tokens(s) {
+    var out = [], rs = Array.from(normalize(s)), i = 0;
+    while (i < rs.length) {
+      var r = rs[i], j = i;
+      if (cjkRE.test(r)) {
+        while (j < rs.length && cjkRE.test(rs[j])) j++;
+        if (j - i === 1) out.push(rs[i]);
+        for (var k = i; k + 1 < j; k++) out.push(rs[k] + rs[k + 1]);
+        i = j;
+      } else if (letterRE.test(r)) {
+        var digit = digitRE.test(r);
+        while (j < rs.length && !cjkRE.test(rs[j]) && letterRE.test(rs[j]) && digitRE.test(rs[j]) === digit) j++;
+        out.push(rs.slice(i, j).join(""));
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+  S.tokens = tokens;
+
+  // shardOf mirrors the FNV-1a hash of the Go side, over UTF-8 bytes.
+  var enc = new TextEncoder();
+  function shardOf(t) {
+    var h = 2166136261, bytes = enc.encode(t);
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 16777619) >>> 0; }
+    return h % meta.shards;
+  }
+
+  function unique(a) { var seen = {}, out = []; a.forEach(function (x) { if (!seen[x]) { seen[x] = 1; out.push(x); } }); return out; }
+
+  // rank mirrors Index.Query: BM25 over precomputed weights, times the
+  // square of the share of the query's tokens an entry has.
+  // dropStop mirrors the Go side: question words go unless nothing else is left.
+  function dropStop(toks) {
+    var stop = meta.stop || [], kept = toks.filter(function (t) { return stop.indexOf(t) < 0; });
+    return kept.length ? kept : toks;
+  }
+
+  function rank(q) {
+    if (!meta) return Promise.resolve([]);
+    var toks = dropStop(unique(tokens(q)));
+    if (!toks.length || !meta) return Promise.resolve([]);
+    var need = unique(toks.map(shardOf));
+    return Promise.all(need.map(function (n) { return load("s", n); })).then(function () {
+      var score = {}, matched = {}, n = meta.n, k1 = meta.k1;
+      toks.forEach(function (t) {
+        var ps = (shards[shardOf(t)] || {})[t];
+        if (!ps) return;
+        var df = ps.length / 2, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), e = 0;
+        for (var i = 0; i < ps.length; i += 2) {
+          e += ps[i];
+          var w = ps[i + 1] / 10;
+          score[e] = (score[e] || 0) + idf * w * (k1 + 1) / (w + k1);
+          matched[e] = (matched[e] || 0) + 1;
+        }
+      });
+      var out = Object.keys(score).map(function (k) {
+        var c = matched[k] / toks.length;
+        return { entry: +k, score: score[k] * c * c };
+      });
+      out.sort(function (a, b) { return b.score - a.score || a.entry - b.entry; });
+      return out;
+    });
+  }
+  S.rank = rank;
+
+  // details loads the titles, links and text of entries.
+  function details(list) {
+    var need = unique(list.map(function (r) { return Math.floor(r.entry / meta.block); }));
+    return Promise.all(need.map(function (n) { return load("d", n); })).then(function () {
+      return list.map(function (r) {
+        var b = blocks[Math.floor(r.entry / meta.block)] || [], d = b[r.entry % meta.block] || [];
+        return { entry: r.entry, score: r.score, title: d[0], url: d[1], type: meta.types[d[2]], label: meta.labels[d[2]], text: d[3], doc: d[4] };
+      });
+    });
+  }
+
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+
+  // terms are what to highlight: the query's words and Chinese runs, and
+  // the bigrams of runs that do not occur whole.
+  function terms(q) {
+    var out = [];
+    normalize(q).split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+      if (!w) return;
+      out.push(w);
+      var rs = Array.from(w);
+      if (rs.length > 2 && cjkRE.test(rs[0])) for (var i = 0; i + 1 < rs.length; i++) out.push(rs[i] + rs[i + 1]);
+    });
+    return unique(out).sort(function (a, b) { return b.length - a.length; });
+  }
+
+  function highlight(text, ts) {
+    var lower = normalize(text), marks = [];
+    ts.forEach(function (t) {
+      var from = 0, at;
+      while ((at = lower.indexOf(t, from)) >= 0) { marks.push([at, at + t.length]); from = at + t.length; }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var out = "", pos = 0;
+    marks.forEach(function (m) {
+      if (m[0] < pos) return;
+      out += escapeHTML(text.slice(pos, m[0])) + "<mark>" + escapeHTML(text.slice(m[0], m[1])) + "</mark>";
+      pos = m[1];
+    });
+    return out + escapeHTML(text.slice(pos));
+  }
+
+  // snippet cuts the text around the first term found and marks the terms.
+  function snippet(text, ts) {
+    if (!text) return "";
+    var lower = normalize(text), first = -1;
+    ts.forEach(function (t) { var at = lower.indexOf(t); if (at >= 0 && (first < 0 || at < first)) first = at; });
+    var start = Math.max(0, first - 30), end = Math.min(text.length, start + 110);
+    var cut = text.slice(start, end);
+    return (start > 0 ? "…" : "") + highlight(cut, ts) + (end < text.length ? "…" : "");
+  }
+  S.highlight = highlight;
+
+  // The page: search box, type filters, results.
+  function page() {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var input = document.getElementById("search-q"), list = document.getElementById("search-results");
+    var status = document.getElementById("search-status"), filters = document.getElementById("search-filters");
+    var msgEl = document.getElementById("search-messages");
+    var msgs = { found: msgEl.getAttribute("data-found"), none: msgEl.getAttribute("data-none"), more: msgEl.getAttribute("data-more") };
+    var off = {}, last = null, seq = 0, timer = null;
+    document.getElementById("search-nojs").hidden = true;
+    form.hidden = false;
+
+    function render(q, results, total) {
+      var shown = results.filter(function (r) { return !off[r.type]; }).slice(0, 20);
+      var ts = terms(q);
+      list.innerHTML = shown.map(function (r, i) {
+        return '<li><a href="../' + escapeHTML(r.url) + '" data-rank="' + (i + 1) + '" data-doc="' + escapeHTML(r.doc) + '">' +
+          '<span class="result-title">' + highlight(r.title, ts) + '</span></a> <span class="badge">' + escapeHTML(r.label) + '</span>' +
+          '<p class="snippet">' + snippet(r.text, ts) + '</p></li>';
+      }).join("");
+      var counts = {};
+      results.forEach(function (r) { counts[r.type] = (counts[r.type] || 0) + 1; });
+      filters.innerHTML = Object.keys(counts).sort().map(function (t) {
+        var label = meta.labels[meta.types.indexOf(t)];
+        return '<label><input type="checkbox" value="' + escapeHTML(t) + '"' + (off[t] ? "" : " checked") + '> ' + escapeHTML(label) + " (" + counts[t] + ")</label>";
+      }).join("");
+      status.textContent = q ? (results.length ? msgs.found.replace("%d", total) + (total > 20 ? msgs.more : "") : msgs.none) : "";
+    }
+
+    function run() {
+      var q = input.value.trim(), my = ++seq;
+      try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : "?"); } catch (e) { /* file:// may refuse */ }
+      if (!q) { render("", [], 0); return; }
+      var t0 = performance.now();
+      var total = 0;
+      rank(q).then(function (ranked) { total = ranked.length; return details(ranked.slice(0, 20)); }).then(function (results) {
+        if (my !== seq) return;
+        last = { q: q, results: results, total: total };
+        render(q, results, total);
+        S.lastMillis = performance.now() - t0;
+        document.body.setAttribute("data-search-done", String(my));
+      });
+    }
+    S.run = function (q) { input.value = q; run(); };
+
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    filters.addEventListener("change", function (e) {
+      off[e.target.value] = !e.target.checked;
+      if (last) render(last.q, last.results, last.total);
+    });
+    // Keyboard: arrows move through results, Escape goes back to the box.
+    form.parentNode.addEventListener("keydown", function (e) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown") { e.preventDefault(); (links[at + 1] || links[0] || input).focus(); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+      else if (e.key === "Escape") { input.focus(); }
+    });
+    var params = new URLSearchParams(location.search);
+    if (params.get("q")) { input.value = params.get("q"); run(); }
+  }
+  // The index scripts (meta.js) come after this one: start once the page
+  // and they have loaded.
+  if (document.readyState === "complete") page(); else window.addEventListener("load", page);
+})();
