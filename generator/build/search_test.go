@@ -88,6 +88,18 @@ func TestRecallAt3(t *testing.T) {
 		}
 	}
 	recall := total / float64(len(qs.Queries))
+	files := idx.Files(map[string]string{})
+	size, worst, sum := 0, 0, 0
+	for _, f := range files {
+		size += len(f)
+	}
+	for _, q := range qs.Queries {
+		n := idx.LoadedBytes(files, q.Q)
+		sum += n
+		worst = max(worst, n)
+	}
+	t.Logf("demo index: %d entries, %.0f KB in %d files; loaded per query: mean %.0f KB, max %.0f KB",
+		len(idx.Entries), float64(size)/1024, len(files), float64(sum)/float64(len(qs.Queries))/1024, float64(worst)/1024)
 	t.Logf("recall@3 = %.3f over %d queries", recall, len(qs.Queries))
 	if recall < 0.95 {
 		t.Errorf("recall@3 = %.3f, want at least 0.95", recall)

@@ -37,8 +37,10 @@ const (
 // it with a precomputed field-weighted, length-normalised frequency.
 type Index struct {
 	Entries  []Entry
-	Postings map[string][]Posting
+	Postings map[string][]Posting // the strongest maxPostings per token, by entry
+	DF       map[string]int       // how many entries have each token
 	Shards   int
+	Synonyms Synonyms // for highlighting the words a synonym matched
 	// Stop are query tokens that carry no meaning (怎么, 如何): a query
 	// drops them when it has other tokens.
 	Stop []string
@@ -125,7 +127,7 @@ func Build(entries []Entry, syn Synonyms) *Index {
 	for k := range sum {
 		avg[k] = math.Max(1, sum[k]/n)
 	}
-	idx := &Index{Entries: entries, Postings: map[string][]Posting{}}
+	idx := &Index{Entries: entries, Postings: map[string][]Posting{}, DF: map[string]int{}, Synonyms: syn}
 	for i, f := range all {
 		tf := map[string]float64{}
 		for k, toks := range [][]string{f.title, f.headings, f.keywords, f.body, f.synonyms} {
@@ -146,13 +148,26 @@ func Build(entries []Entry, syn Synonyms) *Index {
 			idx.Postings[t] = append(idx.Postings[t], Posting{Entry: i, W: max(1, int(math.Round(v*10)))})
 		}
 	}
-	// Shards of about 24 KB: a query loads a handful.
+	// A token in thousands of entries says little about any of them (its
+	// idf is low) but would make its shard heavy: keep its strongest
+	// postings only, and its true count for the idf.
+	for t, ps := range idx.Postings {
+		idx.DF[t] = len(ps)
+		if len(ps) <= maxPostings {
+			continue
+		}
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].W > ps[j].W })
+		ps = ps[:maxPostings]
+		sort.Slice(ps, func(i, j int) bool { return ps[i].Entry < ps[j].Entry })
+		idx.Postings[t] = ps
+	}
+	// Shards of about 12 KB: a query loads one per token.
 	size := 0
 	for t, ps := range idx.Postings {
-		size += len(t) + 8 + len(ps)*7
+		size += len(t) + 12 + len(ps)*6
 	}
 	idx.Shards = 1
-	for idx.Shards*24*1024 < size {
+	for idx.Shards*12*1024 < size {
 		idx.Shards *= 2
 	}
 	return idx
@@ -163,6 +178,9 @@ type Result struct {
 	Entry int
 	Score float64
 }
+
+// maxPostings is how many postings a token keeps.
+const maxPostings = 1000
 
 // Query ranks entries for a query with the same rule as the page's script:
 // BM25 over the precomputed weights, times the square of the share of the
@@ -180,7 +198,8 @@ func (idx *Index) Query(q string) []Result {
 		if len(ps) == 0 {
 			continue
 		}
-		idf := math.Log(1 + (n-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
+		df := float64(idx.DF[t])
+		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
 		for _, p := range ps {
 			w := float64(p.W) / 10
 			score[p.Entry] += idf * w * (k1 + 1) / (w + k1)
@@ -232,7 +251,7 @@ func unique(ts []string) []string {
 const blockSize = 4
 
 // snippetChars is how much of an entry's text its block keeps for snippets.
-const snippetChars = 400
+const snippetChars = 300
 
 // Files returns the index as scripts, by path under the site: search/meta.js
 // (counts and type names, loaded up front), search/titles.js (titles for
@@ -251,17 +270,18 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	}
 	meta := map[string]any{
 		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize,
-		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop,
+		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop, "syn": idx.Synonyms,
 	}
 	files["search/meta.js"] = script("meta", -1, meta)
 
-	// Postings, delta-encoded: [entry gap, weight, entry gap, weight, ...].
+	// Postings: [entries with the token, entry gap, weight, entry gap,
+	// weight, ...], entries delta-encoded.
 	shards := make([]map[string][]int, idx.Shards)
 	for i := range shards {
 		shards[i] = map[string][]int{}
 	}
 	for t, ps := range idx.Postings {
-		var flat []int
+		flat := []int{idx.DF[t]}
 		prev := 0
 		for _, p := range ps {
 			flat = append(flat, p.Entry-prev, p.W)
@@ -313,4 +333,27 @@ func script(kind string, n int, data any) []byte {
 		arg = strconv.Itoa(n) + ","
 	}
 	return []byte("guifanSearch." + kind + "(" + arg + strings.TrimSpace(buf.String()) + ");\n")
+}
+
+// LoadedBytes returns how many bytes the search page loads for a query:
+// the scripts loaded up front, the shards of the query's tokens and the
+// entry blocks of the first 20 results. files is what Files returned.
+func (idx *Index) LoadedBytes(files map[string][]byte, q string) int {
+	n := len(files["search/meta.js"]) + len(files["search/titles.js"])
+	shards := map[int]bool{}
+	for _, t := range dropStop(unique(Tokens(q)), idx.Stop) {
+		shards[shardOf(t, idx.Shards)] = true
+	}
+	for s := range shards {
+		n += len(files[fmt.Sprintf("search/s/%03d.js", s)])
+	}
+	blocks := map[int]bool{}
+	res := idx.Query(q)
+	for i := 0; i < len(res) && i < 20; i++ {
+		blocks[res[i].Entry/blockSize] = true
+	}
+	for b := range blocks {
+		n += len(files[fmt.Sprintf("search/d/%04d.js", b)])
+	}
+	return n
 }

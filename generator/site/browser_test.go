@@ -20,6 +20,17 @@ import (
 // is not installed.
 func browser(t *testing.T) (context.Context, func()) {
 	t.Helper()
+	return startBrowser(t)
+}
+
+// browserB is browser for benchmarks.
+func browserB(b *testing.B) (context.Context, func()) {
+	b.Helper()
+	return startBrowser(b)
+}
+
+func startBrowser(t testing.TB) (context.Context, func()) {
+	t.Helper()
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {

@@ -91,8 +91,8 @@
       toks.forEach(function (t) {
         var ps = (shards[shardOf(t)] || {})[t];
         if (!ps) return;
-        var df = ps.length / 2, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), e = 0;
-        for (var i = 0; i < ps.length; i += 2) {
+        var df = ps[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), e = 0;
+        for (var i = 1; i < ps.length; i += 2) {
           e += ps[i];
           var w = ps[i + 1] / 10;
           score[e] = (score[e] || 0) + idf * w * (k1 + 1) / (w + k1);
@@ -127,8 +127,13 @@
   // terms are what to highlight: the query's words and Chinese runs, and
   // the bigrams of runs that do not occur whole.
   function terms(q) {
-    var out = [];
-    normalize(q).split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
+    var out = [], nq = normalize(q);
+    // Words of a synonym group the query names are highlighted too.
+    (meta.syn || []).forEach(function (group) {
+      var hit = group.some(function (w) { return nq.indexOf(normalize(w)) >= 0; });
+      if (hit) group.forEach(function (w) { out.push(normalize(w)); });
+    });
+    nq.split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
       if (!w) return;
       out.push(w);
       var rs = Array.from(w);
@@ -198,13 +203,19 @@
       try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : "?"); } catch (e) { /* file:// may refuse */ }
       if (!q) { render("", [], 0); return; }
       var t0 = performance.now();
-      var total = 0;
-      rank(q).then(function (ranked) { total = ranked.length; return details(ranked.slice(0, 20)); }).then(function (results) {
+      var total = 0, ranked = [];
+      // The first results show as soon as their entries are loaded; the
+      // rest follow.
+      rank(q).then(function (r) { ranked = r; total = r.length; return details(r.slice(0, 5)); }).then(function (first) {
         if (my !== seq) return;
-        last = { q: q, results: results, total: total };
-        render(q, results, total);
+        render(q, first, total);
         S.lastMillis = performance.now() - t0;
-        document.body.setAttribute("data-search-done", String(my));
+        return details(ranked.slice(0, 20)).then(function (results) {
+          if (my !== seq) return;
+          last = { q: q, results: results, total: total };
+          render(q, results, total);
+          document.body.setAttribute("data-search-done", String(my));
+        });
       });
     }
     S.run = function (q) { input.value = q; run(); };
