@@ -57,6 +57,19 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 		files["report.json"] = []byte(b.String())
 	}
 	var downloads []site.Download
+	var diags diag.List
+	docPDFs := map[string]string{}
+	if want("pdf") {
+		pdfs, byDoc, dls, pd := s.pdfs(open, full, public, asOf, cat)
+		diags.Append(pd)
+		for p, data := range pdfs {
+			files[p] = data
+		}
+		docPDFs = byDoc
+		for _, d := range dls {
+			downloads = append(downloads, site.Download{Path: d.path, Title: d.title, Kind: "pdf", Size: len(pdfs["site/"+d.path])})
+		}
+	}
 	if want("excel") {
 		book, err := s.workbooks(full, open, public, cat)
 		if err != nil {
@@ -68,13 +81,14 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 		downloads = append(downloads, site.Download{Path: "excel/audit-checklist.xlsx", Title: cat.T("site.dl.audit"), Kind: "xlsx", Size: len(book["site/excel/audit-checklist.xlsx"])})
 	}
 	if !want("site") {
-		return files, nil, nil
+		return files, diags, nil
 	}
-	pages, diags, err := site.Write(site.Input{
+	pages, sd, err := site.Write(site.Input{
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: m.Framework,
 		Docs: publicDocs, Forms: s.Forms, Report: open, Catalog: cat,
-		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads,
+		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads, DocPDFs: docPDFs,
 	})
+	diags.Append(sd)
 	if err != nil {
 		return nil, diags, err
 	}

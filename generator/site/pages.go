@@ -44,6 +44,7 @@ type docView struct {
 	Fields   []kv
 	Tables   []table
 	Related  []kv
+	PDF      string // link to the document's PDF, if there is one
 }
 
 func (w *writer) typeLabel(typ string) string {
@@ -157,6 +158,9 @@ func (w *writer) document(d *model.Document) error {
 		return ""
 	}
 	v := docView{Doc: d, Title: d.Title(), Type: w.typeLabel(d.Type), TypePath: "types/" + d.Type + "/index.html"}
+	if pdf := w.in.DocPDFs[d.ID]; pdf != "" {
+		v.PDF = rel(p, pdf)
+	}
 	approval := str("approved_by")
 	if on := str("approved_on"); on != "" {
 		approval = strings.TrimSpace(approval + " " + on)

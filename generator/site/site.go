@@ -41,6 +41,8 @@ type Input struct {
 	AsOf      model.Date
 	// Downloads lists files the build puts in the site, by path under site/.
 	Downloads []Download
+	// DocPDFs gives each document's PDF, by path under site/.
+	DocPDFs map[string]string
 }
 
 // Download is a file offered on the downloads page.

@@ -1,0 +1,343 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"guifan/generator/diag"
+	"guifan/generator/i18n"
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+	"guifan/generator/pdf"
+	"guifan/generator/report"
+	"guifan/generator/schema"
+)
+
+// binderGroups are the binders made per group of document types: the group
+// label of the types (规章制度, ...) names the binder, the key its file.
+var binderGroups = []struct {
+	key   string
+	types []string
+}{
+	{"regulations", []string{"regulation"}},
+	{"duties", []string{"job-duty"}},
+	{"procedures", []string{"procedure"}},
+	{"emergency", []string{"emergency-plan"}},
+	{"plans", []string{"five-year-plan", "annual-plan"}},
+}
+
+// fonts loads the fonts for PDFs: those hospital.toml names (paths in the
+// site, "file.ttc#1" for a face of a collection), then the theme's own,
+// which also serve as fallback for characters the chosen fonts lack.
+func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
+	load := func(fsys fs.FS, spec string, shown string) *pdf.Font {
+		name, face := spec, 0
+		if i := strings.LastIndex(spec, "#"); i > 0 {
+			fmt.Sscanf(spec[i+1:], "%d", &face)
+			name = spec[:i]
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags.Warn(s.Project.Hospital.Pos("fonts"), "pdf.font", shown, err.Error())
+			return nil
+		}
+		f, err := pdf.ParseFont(name, data, face)
+		if err != nil {
+			diags.Warn(s.Project.Hospital.Pos("fonts"), "pdf.font", shown, err.Error())
+			return nil
+		}
+		return f
+	}
+	h := s.Project.Hospital
+	for _, spec := range h.Fonts.Serif {
+		if f := load(s.siteFS, spec, spec); f != nil {
+			serif = append(serif, f)
+		}
+	}
+	for _, spec := range h.Fonts.Sans {
+		if f := load(s.siteFS, spec, spec); f != nil {
+			sans = append(sans, f)
+		}
+	}
+	song := load(s.ThemeFS, "fonts/gbsn00lp.ttf", "gbsn00lp.ttf")
+	hei := load(s.ThemeFS, "fonts/wqy-microhei.ttc#0", "wqy-microhei.ttc")
+	for _, f := range []*pdf.Font{song, hei} {
+		if f != nil {
+			serif = append(serif, f)
+		}
+	}
+	for _, f := range []*pdf.Font{hei, song} {
+		if f != nil {
+			sans = append(sans, f)
+		}
+	}
+	return serif, sans, diags
+}
+
+// pdfDoc turns a document into what the PDF writer typesets: its control
+// box, its body, and its own fields' tables.
+func (s *Site) pdfDoc(d *model.Document, cat *i18n.Catalog) pdf.Doc {
+	lang := cat.Lang
+	common := s.Schemas.Document
+	get := func(name string) string {
+		v, ok := d.Meta[name]
+		if !ok {
+			return ""
+		}
+		if f := common.Field(name); f != nil && f.Type == "enum" {
+			if ev, ok := f.Lookup(fmt.Sprint(v)); ok {
+				return ev.Label.In(lang)
+			}
+		}
+		if t, ok := model.AsDate(v); ok {
+			return cat.T("pdf.date", t.Year, int(t.Month), t.Day)
+		}
+		return fmt.Sprint(v)
+	}
+	approval := strings.TrimSpace(get("approved_by") + " " + get("approved_on"))
+	class := s.Schemas.Label(d.Type, "classification", s.Schemas.Classification(d.Type, d.String("classification"))).In(lang)
+	var control [][2]string
+	for _, kv := range [][2]string{
+		{cat.T("site.ctl.number"), get("number")}, {cat.T("site.ctl.version"), get("version")},
+		{cat.T("site.ctl.status"), get("status")}, {cat.T("site.ctl.effective"), get("effective")},
+		{cat.T("site.ctl.approval"), approval}, {cat.T("site.ctl.owner"), get("owner")},
+		{cat.T("site.ctl.review"), get("review_by")}, {cat.T("site.ctl.classification"), class},
+	} {
+		if kv[1] != "" {
+			control = append(control, kv)
+		}
+	}
+	blocks := markdown.Blocks(d.BodyWithoutTitle())
+	if t := s.Schemas.Types[d.Type]; t != nil {
+		for _, f := range t.Fields {
+			rows := d.Rows(f.Name)
+			if f.Type != "table" || len(rows) == 0 {
+				continue
+			}
+			blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: f.Label.In(lang)}}})
+			tb := markdown.Block{Kind: "table", Header: true}
+			var head [][]markdown.Span
+			for _, c := range f.Columns {
+				head = append(head, []markdown.Span{{Text: c.Label.In(lang)}})
+			}
+			tb.Rows = append(tb.Rows, head)
+			for _, row := range rows {
+				var cells [][]markdown.Span
+				for _, c := range f.Columns {
+					cells = append(cells, []markdown.Span{{Text: cellText(row[c.Name], c.Values, lang)}})
+				}
+				tb.Rows = append(tb.Rows, cells)
+			}
+			blocks = append(blocks, tb)
+		}
+	}
+	return pdf.Doc{ID: d.ID, Title: d.Title(), Number: d.String("number"), Version: d.String("version"), Control: control, Blocks: blocks}
+}
+
+func cellText(v any, values []schema.EnumValue, lang string) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []any:
+		var parts []string
+		for _, e := range x {
+			parts = append(parts, cellText(e, values, lang))
+		}
+		return strings.Join(parts, "、")
+	case string:
+		for _, ev := range values {
+			if ev.Value == x && len(ev.Label) > 0 {
+				return ev.Label.In(lang)
+			}
+		}
+		return x
+	}
+	if t, ok := model.AsDate(v); ok {
+		return t.String()
+	}
+	return fmt.Sprint(v)
+}
+
+// pdfJob is one PDF to make.
+type pdfJob struct {
+	path   string
+	binder pdf.Binder
+}
+
+// pdfs makes the binders, the per-document PDFs and the gap report:
+// public ones under site/pdf/, the rest (and full copies) under
+// restricted/pdf/. It returns the files and the downloads the site lists.
+func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf model.Date, cat *i18n.Catalog) (map[string][]byte, map[string]string, []siteDownload, diag.List) {
+	serif, sans, diags := s.fonts()
+	if len(serif) == 0 || len(sans) == 0 {
+		return nil, nil, nil, diags
+	}
+	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
+	docs := map[string]pdf.Doc{}
+	var jobs []pdfJob
+	docPDF := map[string]string{} // public document id -> its PDF under site/
+	var publicDocs, allDocs []pdf.Doc
+	// Binders follow the documents' numbers (BJSF-XX-ZD-2026-001, ...),
+	// as a printed binder would; documents without a number go last.
+	ordered := append([]*model.Document(nil), s.Project.Docs...)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, b := ordered[i].String("number"), ordered[j].String("number")
+		if (a == "") != (b == "") {
+			return a != ""
+		}
+		return a < b
+	})
+	for _, d := range ordered {
+		pd := s.pdfDoc(d, cat)
+		docs[d.ID] = pd
+		allDocs = append(allDocs, pd)
+		single := pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}
+		if public[d.ID] {
+			publicDocs = append(publicDocs, pd)
+			p := "pdf/docs/" + d.ID + ".pdf"
+			docPDF[d.ID] = p
+			jobs = append(jobs, pdfJob{"site/" + p, single})
+		} else {
+			jobs = append(jobs, pdfJob{"restricted/pdf/docs/" + d.ID + ".pdf", single})
+		}
+	}
+	var downloads []siteDownload
+	for _, g := range binderGroups {
+		var group []pdf.Doc
+		label := ""
+		for _, d := range ordered {
+			if public[d.ID] && contains(g.types, d.Type) {
+				group = append(group, docs[d.ID])
+				label = s.Schemas.Types[d.Type].Group.In(cat.Lang)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		title := cat.T("pdf.binder", label)
+		p := "pdf/" + g.key + ".pdf"
+		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: group, Cover: true}})
+		downloads = append(downloads, siteDownload{p, title})
+	}
+	whole := cat.T("pdf.whole", s.Project.Hospital.Name)
+	jobs = append(jobs, pdfJob{"site/pdf/all.pdf", pdf.Binder{Title: whole, Docs: publicDocs, Cover: true}})
+	downloads = append(downloads, siteDownload{"pdf/all.pdf", whole})
+	jobs = append(jobs, pdfJob{"restricted/pdf/all.pdf", pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: allDocs, Cover: true}})
+	gap := cat.T("pdf.report")
+	jobs = append(jobs, pdfJob{"site/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(open, cat)}}})
+	downloads = append(downloads, siteDownload{"pdf/report.pdf", gap})
+	jobs = append(jobs, pdfJob{"restricted/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(full, cat)}}})
+
+	// Two workers: the machine guifan runs on at a hospital has a few cores,
+	// and each PDF is independent, so the output does not depend on order.
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	work := make(chan pdfJob)
+	var missing []pdf.Missing
+	var errs []string
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				data, miss, err := pdf.Write(j.binder, opt)
+				mu.Lock()
+				if err != nil {
+					errs = append(errs, j.path+": "+err.Error())
+				} else {
+					files[j.path] = data
+					missing = append(missing, miss...)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	sort.Strings(errs)
+	for _, e := range errs {
+		diags.Add(diag.Pos{File: "output"}, "pdf.failed", e)
+	}
+	diags.Append(s.missingGlyphs(missing))
+	return files, docPDF, downloads, diags
+}
+
+type siteDownload struct{ path, title string }
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
+}
+
+// missingGlyphs reports characters no font has, at the first line of the
+// document that uses them.
+func (s *Site) missingGlyphs(missing []pdf.Missing) diag.List {
+	var diags diag.List
+	seen := map[pdf.Missing]bool{}
+	for _, m := range missing {
+		if seen[m] || m.Doc == "" {
+			continue
+		}
+		seen[m] = true
+		d := s.Project.Doc(m.Doc)
+		if d == nil || d.Source == nil {
+			continue
+		}
+		pos := diag.Pos{File: d.Path, Line: 1, Col: 1}
+		for n := 1; n <= d.Source.Lines(); n++ {
+			line := d.Source.Line(n)
+			if i := strings.IndexRune(line, m.Rune); i >= 0 {
+				pos.Line, pos.Col = n, len([]rune(line[:i]))+1
+				break
+			}
+		}
+		diags.Warn(pos, "pdf.missing-glyph", string(m.Rune), fmt.Sprintf("U+%04X", m.Rune))
+	}
+	return diags
+}
+
+// reportDoc typesets the gap report as one document.
+func reportDoc(r *report.Report, cat *i18n.Catalog) pdf.Doc {
+	var blocks []markdown.Block
+	p := func(s string) markdown.Block {
+		return markdown.Block{Kind: "paragraph", Spans: []markdown.Span{{Text: s}}}
+	}
+	blocks = append(blocks, p(cat.T("site.report.lede", r.FrameworkTitle, r.AsOf, fmt.Sprintf("%.1f%%", r.Summary.Score*100))))
+	s := r.Summary
+	blocks = append(blocks, p(cat.T("report.score", fmt.Sprintf("%.1f%%", s.Score*100), s.Met, s.Partial, s.Missing, s.Manual, s.NotApplicable, s.Info)))
+	for _, ch := range r.Chapters {
+		blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: cat.T("site.chapter", ch.Number, ch.Title)}}})
+		tb := markdown.Block{Kind: "table", Header: true}
+		tb.Rows = append(tb.Rows, [][]markdown.Span{{{Text: cat.T("site.col.article")}}, {{Text: cat.T("excel.col.requirement")}}, {{Text: cat.T("site.col.status")}}, {{Text: cat.T("excel.col.gap")}}})
+		for _, a := range r.Articles {
+			if a.Chapter != ch.Number {
+				continue
+			}
+			for _, q := range a.Requirements {
+				gap := q.Gap
+				if gap == "" && len(q.Notes) > 0 {
+					gap = strings.Join(q.Notes, " ")
+				}
+				tb.Rows = append(tb.Rows, [][]markdown.Span{
+					{{Text: cat.T("site.article-title", a.Number, a.Title)}},
+					{{Text: q.ID + " " + q.Title}},
+					{{Text: cat.T("status." + q.Status), Bold: q.Status != "met" && q.Status != "info"}},
+					{{Text: gap}},
+				})
+			}
+		}
+		blocks = append(blocks, tb)
+	}
+	return pdf.Doc{ID: "report", Title: cat.T("pdf.report"), Number: "", Version: r.AsOf, Blocks: blocks}
+}
