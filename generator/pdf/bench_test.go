@@ -82,4 +82,3 @@ func BenchmarkBinder1000Pages(b *testing.B) {
 		os.WriteFile(filepath.Join(dir, "synthetic-binder.pdf"), data, 0o644)
 	}
 }
-
