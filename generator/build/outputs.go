@@ -70,6 +70,17 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 			downloads = append(downloads, site.Download{Path: d.path, Title: d.title, Kind: "pdf", Size: len(pdfs["site/"+d.path])})
 		}
 	}
+	formFiles := map[string]site.FormFiles{}
+	if want("forms") {
+		ff, fd := s.formFiles(asOf, cat)
+		diags.Append(fd)
+		for id, data := range ff {
+			files["site/forms/"+id] = data
+		}
+		for _, id := range sortedFormIDs(s.Forms) {
+			formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
+		}
+	}
 	if want("excel") {
 		book, err := s.workbooks(full, open, public, cat)
 		if err != nil {
@@ -86,7 +97,7 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	pages, sd, err := site.Write(site.Input{
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: m.Framework,
 		Docs: publicDocs, Forms: s.Forms, Report: open, Catalog: cat,
-		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads, DocPDFs: docPDFs,
+		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads, DocPDFs: docPDFs, FormFiles: formFiles,
 	})
 	diags.Append(sd)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"guifan/generator/diag"
+	"guifan/generator/excel"
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
@@ -340,4 +341,30 @@ func reportDoc(r *report.Report, cat *i18n.Catalog) pdf.Doc {
 		blocks = append(blocks, tb)
 	}
 	return pdf.Doc{ID: "report", Title: cat.T("pdf.report"), Number: "", Version: r.AsOf, Blocks: blocks}
+}
+
+// formFiles makes every blank form as a PDF and a workbook, keyed by file
+// name ("work-order.pdf").
+func (s *Site) formFiles(asOf model.Date, cat *i18n.Catalog) (map[string][]byte, diag.List) {
+	serif, sans, diags := s.fonts()
+	files := map[string][]byte{}
+	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
+	for _, id := range sortedFormIDs(s.Forms) {
+		f := s.Forms[id]
+		if len(serif) > 0 && len(sans) > 0 {
+			data, err := pdf.WriteForm(f, opt, cat.Lang)
+			if err != nil {
+				diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
+			} else {
+				files[id+".pdf"] = data
+			}
+		}
+		book, err := excel.WriteForm(excel.FormInput{Form: f, Hospital: s.Project.Hospital.Name, Lang: cat.Lang, Date: asOf.String(), T: cat.T})
+		if err != nil {
+			diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
+			continue
+		}
+		files[id+".xlsx"] = book
+	}
+	return files, diags
 }

@@ -192,3 +192,39 @@ func TestOpensInLibreOffice(t *testing.T) {
 		t.Fatalf("no PDF from LibreOffice: %v", err)
 	}
 }
+
+// TestFormsOpenInLibreOffice converts every blank form's workbook with
+// LibreOffice in one run.
+func TestFormsOpenInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		if os.Getenv("GUIFAN_CI") != "" {
+			t.Fatal("soffice (LibreOffice) is required under CI")
+		}
+		t.Skip("soffice not installed; .ci/run installs libreoffice-calc")
+	}
+	site, cat, _ := community(t)
+	m, _ := site.Assess(asOf)
+	files, _, err := site.Outputs(m, asOf, cat, []string{"forms"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", filepath.Join(dir, "out")}
+	n := 0
+	for p, data := range files {
+		if strings.HasSuffix(p, ".xlsx") {
+			f := filepath.Join(dir, filepath.Base(p))
+			os.WriteFile(f, data, 0o644)
+			args = append(args, f)
+			n++
+		}
+	}
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	converted, _ := filepath.Glob(filepath.Join(dir, "out", "*.pdf"))
+	if len(converted) != n || n == 0 {
+		t.Errorf("LibreOffice converted %d of %d form workbooks", len(converted), n)
+	}
+}

@@ -436,6 +436,19 @@ func TestBreakCallerAtoms(t *testing.T) {
 			}
 		}
 	}
+	// Inside a too-wide atom, CJK boundaries are taken before a Latin word
+	// is cut.
+	lines = Break([]Atom{{Text: "一二ABCDEF三四", Width: 70, Style: 2}}, 40, 0)
+	if got := lbShow(lines); got != "一二 | ABCDEF三 | 四" {
+		t.Errorf("got %s", got)
+	}
+	for _, l := range lines {
+		for _, a := range l {
+			if a.Style != 2 || a.Width != lbTestMeasure(a.Text, 0) {
+				t.Errorf("piece %+v", a)
+			}
+		}
+	}
 }
 
 func FuzzBreak(f *testing.F) {

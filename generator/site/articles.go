@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"guifan/generator/schema"
 	"guifan/generator/markdown"
 	"guifan/generator/report"
 )
@@ -247,16 +248,89 @@ func (w *writer) glossary() error {
 type formView struct {
 	ID, Title, Number, Purpose string
 	Articles                   []int
+	Page, PDF, XLSX            string // links, relative to the forms index
+	Landscape                  bool
+	Rows                       []formRowView
+	Footer                     string
+}
+
+type formRowView struct {
+	Header bool
+	Cells  []formCellView
+}
+
+type formCellView struct {
+	Colspan int
+	Kind    string
+	Label   string
+	Options []string
+	Lines   []int // one entry per writing line of an area
+}
+
+// formGrid is the number of columns a printable form is laid out on.
+const formGrid = 24
+
+func (w *writer) formView(f *schema.Form, from string) formView {
+	v := formView{ID: f.ID, Title: f.Title.In(w.lang), Number: f.Number, Purpose: f.Purpose.In(w.lang), Articles: f.Articles,
+		Page: rel(from, FormPath(f.ID)), Landscape: f.Orientation == "landscape", Footer: f.Footer.In(w.lang)}
+	if files, ok := w.in.FormFiles[f.ID]; ok {
+		if files.PDF != "" {
+			v.PDF = rel(from, files.PDF)
+		}
+		if files.XLSX != "" {
+			v.XLSX = rel(from, files.XLSX)
+		}
+	}
+	for _, r := range f.Rows {
+		total := 0
+		for _, c := range r.Cells {
+			total += max(1, c.Span)
+		}
+		rv := formRowView{Header: r.Header}
+		acc, prev := 0, 0
+		for _, c := range r.Cells {
+			acc += max(1, c.Span)
+			end := acc * formGrid / total
+			cv := formCellView{Colspan: max(1, end-prev), Kind: c.Kind, Label: c.Label.In(w.lang)}
+			prev = end
+			for _, o := range c.Options {
+				cv.Options = append(cv.Options, o.In(w.lang))
+			}
+			if c.Kind == "area" {
+				n := c.Lines
+				if n == 0 {
+					n = 3
+				}
+				cv.Lines = make([]int, n)
+			}
+			rv.Cells = append(rv.Cells, cv)
+		}
+		for range max(1, r.Repeat) {
+			v.Rows = append(v.Rows, rv)
+		}
+	}
+	return v
 }
 
 func (w *writer) forms() error {
 	p := "forms/index.html"
 	var forms []formView
 	for _, f := range w.in.Forms {
-		forms = append(forms, formView{ID: f.ID, Title: f.Title.In(w.lang), Number: f.Number, Purpose: f.Purpose.In(w.lang), Articles: f.Articles})
+		forms = append(forms, w.formView(f, p))
 	}
 	sortForms(forms)
-	return w.emit("forms", p, w.t("site.nav.forms"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, forms)
+	if err := w.emit("forms", p, w.t("site.nav.forms"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, forms); err != nil {
+		return err
+	}
+	for _, f := range w.in.Forms {
+		fp := FormPath(f.ID)
+		v := w.formView(f, fp)
+		crumbs := []navItem{{w.t("site.nav.home"), "index.html"}, {w.t("site.nav.forms"), p}}
+		if err := w.emit("form", fp, v.Title, crumbs, p, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func sortForms(f []formView) {

@@ -43,6 +43,8 @@ type Input struct {
 	Downloads []Download
 	// DocPDFs gives each document's PDF, by path under site/.
 	DocPDFs map[string]string
+	// FormFiles gives each blank form's PDF and workbook, by path under site/.
+	FormFiles map[string]FormFiles
 }
 
 // Download is a file offered on the downloads page.
@@ -52,6 +54,14 @@ type Download struct {
 	Kind  string // "xlsx", "pdf", ...
 	Size  int
 }
+
+// FormFiles are the downloads of one blank form.
+type FormFiles struct {
+	PDF, XLSX string
+}
+
+// FormPath is where a blank form's printable page is.
+func FormPath(id string) string { return "forms/" + id + "/index.html" }
 
 // PagePath is where a document's page is, relative to the site root.
 func PagePath(id string) string { return "docs/" + id + "/index.html" }
@@ -125,7 +135,7 @@ func newWriter(in Input) (*writer, error) {
 // partials are templates that pages include.
 var partials = []string{"requirement.html"}
 
-var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "downloads", "search"}
+var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "form", "downloads", "search"}
 
 func (w *writer) loadTemplates() error {
 	read := func(name string) ([]byte, error) {
@@ -233,6 +243,7 @@ func (w *writer) funcs() template.FuncMap {
 		"safe":        func(b []byte) template.HTML { return template.HTML(b) }, // rendered Markdown, raw HTML already stripped
 		"add":         func(a, b int) int { return a + b },
 		"dict":        func(args ...any) []any { return args },
+		"seq":         func(n int) []int { return make([]int, n) },
 	}
 }
 
