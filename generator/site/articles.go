@@ -5,9 +5,9 @@ import (
 	"html/template"
 	"strings"
 
-	"guifan/generator/schema"
 	"guifan/generator/markdown"
 	"guifan/generator/report"
+	"guifan/generator/schema"
 )
 
 type articleView struct {
