@@ -128,7 +128,7 @@ func (s *Site) pdfDoc(d *model.Document, cat *i18n.Catalog) pdf.Doc {
 			for _, row := range rows {
 				var cells [][]markdown.Span
 				for _, c := range f.Columns {
-					cells = append(cells, []markdown.Span{{Text: cellText(row[c.Name], c.Values, lang)}})
+					cells = append(cells, []markdown.Span{{Text: cellText(row[c.Name], c.Values, lang, cat.T("site.list-sep"))}})
 				}
 				tb.Rows = append(tb.Rows, cells)
 			}
@@ -138,16 +138,16 @@ func (s *Site) pdfDoc(d *model.Document, cat *i18n.Catalog) pdf.Doc {
 	return pdf.Doc{ID: d.ID, Title: d.Title(), Number: d.String("number"), Version: d.String("version"), Control: control, Blocks: blocks}
 }
 
-func cellText(v any, values []schema.EnumValue, lang string) string {
+func cellText(v any, values []schema.EnumValue, lang, sep string) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
 	case []any:
 		var parts []string
 		for _, e := range x {
-			parts = append(parts, cellText(e, values, lang))
+			parts = append(parts, cellText(e, values, lang, sep))
 		}
-		return strings.Join(parts, "、")
+		return strings.Join(parts, sep)
 	case string:
 		for _, ev := range values {
 			if ev.Value == x && len(ev.Label) > 0 {

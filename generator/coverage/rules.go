@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"sort"
 	"strings"
 
 	"guifan/generator/diag"
@@ -592,14 +591,4 @@ func checkLimit(it schema.Item, row map[string]any, value string) *diag.Msg {
 		return &diag.Msg{Key: "gap.limit-min", Args: []any{value, l.Field, str(x), str(*l.Min)}}
 	}
 	return nil
-}
-
-// sortEvidence orders evidence by path and line for stable output.
-func sortEvidence(ev []Evidence) {
-	sort.SliceStable(ev, func(i, j int) bool {
-		if ev[i].Path != ev[j].Path {
-			return ev[i].Path < ev[j].Path
-		}
-		return ev[i].Line < ev[j].Line
-	})
 }

@@ -150,15 +150,13 @@ func formRow(f *excelize.File, sh string, r *schema.FormRow, row int, in FormInp
 			if cols == 1 {
 				lw = 1
 			}
+			ref := cell(start, row) // where the input goes: the top-left of its merge
 			if strings.TrimSpace(text) != "" && cols > 1 {
 				merge(row, start, start+lw-1, text, fieldLabel)
 				merge(row, start+lw, end, "", input)
+				ref = cell(start+lw, row)
 			} else {
 				merge(row, start, end, text, input)
-			}
-			ref := cell(start+lw, row)
-			if cols == 1 {
-				ref = cell(start, row)
 			}
 			switch c.Kind {
 			case "check":
