@@ -51,7 +51,7 @@ func TestAccessibility(t *testing.T) {
 		"index.html", "articles/index.html", "articles/21/index.html", "report/index.html",
 		"faq/index.html", "glossary/index.html", "forms/index.html", "downloads/index.html",
 		"types/regulation/index.html", "docs/reg-security/index.html", "docs/plan-2026/index.html",
-		"docs/ep-his-database/index.html", "docs/org-structure/index.html",
+		"docs/ep-his-database/index.html", "docs/org-structure/index.html", "forms/work-order/index.html",
 	}
 	run := func(p string) axeResult {
 		t.Helper()
