@@ -111,7 +111,7 @@ func (e *evaluator) doc(r *schema.Requirement, res *Result) {
 			for _, w := range r.Approver {
 				words = append(words, schema.Text{schema.DefaultLang: w})
 			}
-			res.gap("gap.approver", docTitle(docs[0]), docs[0].String("approved_by"), joined{words, "或", " or "})
+			res.gap("gap.approver", docTitle(docs[0]), docs[0].String("approved_by"), items(words, true))
 			res.Evidence = evidenceList(docs)
 			return
 		}

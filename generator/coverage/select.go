@@ -231,20 +231,20 @@ func evidenceList(docs []*model.Document) []Evidence {
 	return out
 }
 
-// typeLabel returns a Localized naming a document type ("岗位职责").
-func (e *evaluator) typeLabel(types []string) diag.Localized {
+// typeLabel names document types ("岗位职责").
+func (e *evaluator) typeLabel(types []string) diag.Items {
 	var labels []schema.Text
 	for _, t := range types {
 		if dt := e.in.Schemas.Types[t]; dt != nil {
 			labels = append(labels, dt.Label)
 		}
 	}
-	return joined{labels, "、", " / "}
+	return items(labels, true)
 }
 
 // whatLabel names what a requirement looks for: the labels of the enum
 // values its filter asks for ("变更管理制度"), or else the type's label.
-func (e *evaluator) whatLabel(types []string, where map[string]any) diag.Localized {
+func (e *evaluator) whatLabel(types []string, where map[string]any) diag.Items {
 	var labels []schema.Text
 	for _, key := range sortedKeys(where) {
 		for _, t := range types {
@@ -263,7 +263,7 @@ func (e *evaluator) whatLabel(types []string, where map[string]any) diag.Localiz
 	if len(labels) == 0 {
 		return e.typeLabel(types)
 	}
-	return joined{labels, "或", " or "}
+	return items(labels, true)
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -275,25 +275,17 @@ func sortedKeys(m map[string]any) []string {
 	return keys
 }
 
-// joined lists texts in the reader's language.
-type joined struct {
-	texts []schema.Text
-	zhSep string
-	enSep string
+// items lists texts for a message; the printer joins them in the reader's
+// language ("、" or "或" in Chinese).
+func items(texts []schema.Text, or bool) diag.Items {
+	out := diag.Items{Or: or}
+	for _, t := range texts {
+		out.Items = append(out.Items, t)
+	}
+	return out
 }
 
-func (j joined) In(lang string) string {
-	parts := make([]string, len(j.texts))
-	for i, t := range j.texts {
-		parts[i] = t.In(lang)
-	}
-	if lang == "en" {
-		return strings.Join(parts, j.enSep)
-	}
-	return strings.Join(parts, j.zhSep)
-}
-
-func list(texts []schema.Text) diag.Localized { return joined{texts, "、", ", "} }
+func list(texts []schema.Text) diag.Items { return items(texts, false) }
 
 // DocRef names a document in a gap: 《标题》. It keeps the id so that a
 // copy of the report for the intranet can hide restricted documents.

@@ -101,6 +101,14 @@ type Localized interface {
 	In(lang string) string
 }
 
+// Items is a diagnostic argument that lists several words (strings or
+// Localized): the printer joins them with the catalog's separator, "、" in
+// Chinese and ", " in English, or with its word for "or" when Or is set.
+type Items struct {
+	Items []any
+	Or    bool
+}
+
 // Msg is a diagnostic argument that is a whole message of its own (a hint
 // such as "did you mean ..."). An empty Key renders as nothing.
 type Msg struct {

@@ -120,6 +120,21 @@ func (c *Catalog) T(key string, args ...any) string {
 			}
 		case diag.Localized:
 			local[i] = a.In(c.Lang)
+		case diag.Items:
+			sep := c.T("list.sep")
+			if a.Or {
+				sep = c.T("list.or")
+			}
+			parts := make([]string, len(a.Items))
+			for j, it := range a.Items {
+				switch it := it.(type) {
+				case diag.Localized:
+					parts[j] = it.In(c.Lang)
+				default:
+					parts[j] = fmt.Sprint(it)
+				}
+			}
+			local[i] = strings.Join(parts, sep)
 		default:
 			local[i] = a
 		}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -386,5 +385,3 @@ func (w *writer) table(b markdown.Block, x, width float64) {
 	w.f.SetDrawColor(0, 0, 0)
 	w.y += 3
 }
-
-var _ = fmt.Sprint

@@ -126,7 +126,11 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 			if len(d.Headings) > 0 {
 				pos.Line = d.Headings[0].Line // the title heading, under which the section belongs
 			}
-			c.diags.Add(pos, "section.missing", s.Label, strings.Join(s.Match, "、"))
+			words := diag.Items{}
+			for _, m := range s.Match {
+				words.Items = append(words.Items, m)
+			}
+			c.diags.Add(pos, "section.missing", s.Label, words)
 		}
 	}
 	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
