@@ -44,23 +44,11 @@ func newParser() goldmark.Markdown {
 func Headings(src []byte) []Heading {
 	md := newParser()
 	doc := md.Parser().Parse(text.NewReader(src))
-	lineStarts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			lineStarts = append(lineStarts, i+1)
-		}
-	}
+	lines := lineIndex(src)
 	pos := func(off int) (int, int) {
-		lo, hi := 0, len(lineStarts)-1
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if lineStarts[mid] <= off {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		return lo + 1, utf8.RuneCount(src[lineStarts[lo]:off]) + 1
+		line := lines(off)
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		return line, utf8.RuneCount(src[start:off]) + 1
 	}
 	var out []Heading
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

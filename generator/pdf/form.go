@@ -2,10 +2,7 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
-
-	"github.com/go-pdf/fpdf"
 
 	"guifan/generator/schema"
 )
@@ -27,33 +24,13 @@ func WriteForm(form *schema.Form, opt Options, lang string) ([]byte, error) {
 		orient = "L"
 		pw, ph = pageH, pageW
 	}
-	w := &writer{opt: opt, widths: map[widthKey]float64{}, missing: map[Missing]bool{}}
-	f := fpdf.New(orient, "mm", "A4", "")
-	w.f = f
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	f.SetCreationDate(opt.Date)
-	f.SetModificationDate(opt.Date)
-	f.SetProducer("guifan", true)
-	f.SetCreator("guifan", true)
-	title := form.Title.In(lang)
-	f.SetTitle(title, true)
-	f.SetAuthor(opt.Hospital, true)
+	w, err := newWriter(opt, orient, form.Title.In(lang))
+	if err != nil {
+		return nil, err
+	}
+	f := w.f
 	f.SetMargins(formMargin, formMargin, formMargin)
 	f.SetAutoPageBreak(false, formMargin)
-	seen := map[*Font]int{}
-	for s, chain := range [][]*Font{opt.Serif, opt.Sans} {
-		for _, font := range chain {
-			i, ok := seen[font]
-			if !ok {
-				i = len(w.fonts)
-				seen[font] = i
-				w.fonts = append(w.fonts, font)
-				f.AddUTF8FontFromBytes(fmt.Sprintf("f%d", i), "", font.Data)
-			}
-			w.chains[s] = append(w.chains[s], i)
-		}
-	}
 	fw := &formWriter{writer: w, form: form, lang: lang, pw: pw, ph: ph, width: pw - 2*formMargin}
 	fw.page()
 	var header []*schema.FormRow

@@ -92,36 +92,15 @@ type widthKey struct {
 
 // Write typesets a binder.
 func Write(b Binder, opt Options) ([]byte, []Missing, error) {
-	w := &writer{opt: opt, binder: b, widths: map[widthKey]float64{}, missing: map[Missing]bool{}}
-	f := fpdf.New("P", "mm", "A4", "")
-	w.f = f
-	f.SetCompression(true)
-	f.SetCatalogSort(true)
-	f.SetCreationDate(opt.Date)
-	f.SetModificationDate(opt.Date)
-	f.SetProducer("guifan", true)
-	f.SetCreator("guifan", true)
-	f.SetTitle(b.Title, true)
-	f.SetAuthor(opt.Hospital, true)
+	w, err := newWriter(opt, "P", b.Title)
+	if err != nil {
+		return nil, nil, err
+	}
+	w.binder = b
+	f := w.f
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(false, marginB)
 	f.AliasNbPages("{nb}")
-	seen := map[*Font]int{}
-	for s, chain := range [][]*Font{opt.Serif, opt.Sans} {
-		for _, font := range chain {
-			i, ok := seen[font]
-			if !ok {
-				i = len(w.fonts)
-				seen[font] = i
-				w.fonts = append(w.fonts, font)
-				f.AddUTF8FontFromBytes(fmt.Sprintf("f%d", i), "", font.Data)
-			}
-			w.chains[s] = append(w.chains[s], i)
-		}
-	}
-	if len(w.fonts) == 0 {
-		return nil, nil, fmt.Errorf("no fonts")
-	}
 	f.SetHeaderFuncMode(w.header, false)
 	f.SetFooterFunc(w.footer)
 	w.setFont(styleSerif, bodyPt)
@@ -158,6 +137,39 @@ func Write(b Binder, opt Options) ([]byte, []Missing, error) {
 }
 
 const tocLines = 28
+
+// newWriter starts a PDF with fixed dates and catalog order (so the same
+// input gives the same bytes) and registers the fonts of both styles.
+func newWriter(opt Options, orientation, title string) (*writer, error) {
+	w := &writer{opt: opt, widths: map[widthKey]float64{}, missing: map[Missing]bool{}}
+	f := fpdf.New(orientation, "mm", "A4", "")
+	w.f = f
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.SetCreationDate(opt.Date)
+	f.SetModificationDate(opt.Date)
+	f.SetProducer("guifan", true)
+	f.SetCreator("guifan", true)
+	f.SetTitle(title, true)
+	f.SetAuthor(opt.Hospital, true)
+	seen := map[*Font]int{}
+	for s, chain := range [][]*Font{opt.Serif, opt.Sans} {
+		for _, font := range chain {
+			i, ok := seen[font]
+			if !ok {
+				i = len(w.fonts)
+				seen[font] = i
+				w.fonts = append(w.fonts, font)
+				f.AddUTF8FontFromBytes(fmt.Sprintf("f%d", i), "", font.Data)
+			}
+			w.chains[s] = append(w.chains[s], i)
+		}
+	}
+	if len(opt.Serif) == 0 || len(opt.Sans) == 0 {
+		return nil, fmt.Errorf("no fonts")
+	}
+	return w, nil
+}
 
 func (w *writer) setFont(style int, size float64) {
 	w.size = size

@@ -32,14 +32,11 @@ func buildFlags(fs *flag.FlagSet) *buildOptions {
 func runBuild(e *env, args []string) int {
 	fs := newFlags(e, "build")
 	o := buildFlags(fs)
-	positional, code, ok := parseFlags(e, fs, args)
+	op, code, ok := openSite(e, fs, args, &o.asOf, nil)
 	if !ok {
 		return code
 	}
-	asOf, ok := parseAsOf(e, o.asOf)
-	if !ok {
-		return exitMisuse
-	}
+	site, diags, asOf, dir := op.site, op.diags, op.asOf, op.dir
 	var only []string
 	if o.only != "" {
 		for _, name := range strings.Split(o.only, ",") {
@@ -50,14 +47,6 @@ func runBuild(e *env, args []string) int {
 			}
 			only = append(only, name)
 		}
-	}
-	dir, code, ok := siteDir(e, "build", positional)
-	if !ok {
-		return code
-	}
-	site, diags, code, ok := loadSite(e, dir)
-	if !ok {
-		return code
 	}
 	diags.Append(site.Check(asOf))
 	m, ad := site.Assess(asOf)

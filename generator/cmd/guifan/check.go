@@ -28,26 +28,11 @@ func checkFlags(fs *flag.FlagSet) *checkOptions {
 func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check")
 	o := checkFlags(fs)
-	positional, code, ok := parseFlags(e, fs, args)
+	op, code, ok := openSite(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code
 	}
-	if o.format != "text" && o.format != "json" {
-		e.errorf("cli.bad-format", o.format, "text, json")
-		return exitMisuse
-	}
-	asOf, ok := parseAsOf(e, o.asOf)
-	if !ok {
-		return exitMisuse
-	}
-	dir, code, ok := siteDir(e, "check", positional)
-	if !ok {
-		return code
-	}
-	site, diags, code, ok := loadSite(e, dir)
-	if !ok {
-		return code
-	}
+	site, diags, asOf := op.site, op.diags, op.asOf
 	diags.Append(site.Check(asOf))
 	_, ad := site.Assess(asOf) // reports problems in the attestations file
 	diags.Append(ad)
@@ -79,6 +64,39 @@ func parseAsOf(e *env, s string) (model.Date, bool) {
 		return model.Date{}, false
 	}
 	return d, true
+}
+
+// opened is a site loaded for a command, with the date it is assessed at.
+type opened struct {
+	dir   string
+	site  *build.Site
+	diags diag.List
+	asOf  model.Date
+}
+
+// openSite does what every command that works on a site does first:
+// parse the flags (which fill asOfFlag and format), check them, find the
+// site folder among the arguments and load the site. format is nil for
+// commands without --format.
+func openSite(e *env, fs *flag.FlagSet, args []string, asOfFlag, format *string) (opened, int, bool) {
+	positional, code, ok := parseFlags(e, fs, args)
+	if !ok {
+		return opened{}, code, false
+	}
+	if format != nil && *format != "text" && *format != "json" {
+		e.errorf("cli.bad-format", *format, "text, json")
+		return opened{}, exitMisuse, false
+	}
+	asOf, ok := parseAsOf(e, *asOfFlag)
+	if !ok {
+		return opened{}, exitMisuse, false
+	}
+	dir, code, ok := siteDir(e, fs.Name(), positional)
+	if !ok {
+		return opened{}, code, false
+	}
+	site, diags, code, ok := loadSite(e, dir)
+	return opened{dir: dir, site: site, diags: diags, asOf: asOf}, code, ok
 }
 
 // loadSite loads the site in dir, reporting a folder that is not a site.

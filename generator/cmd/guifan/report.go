@@ -29,26 +29,11 @@ func reportFlags(fs *flag.FlagSet) *reportOptions {
 func runReport(e *env, args []string) int {
 	fs := newFlags(e, "report")
 	o := reportFlags(fs)
-	positional, code, ok := parseFlags(e, fs, args)
+	op, code, ok := openSite(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code
 	}
-	if o.format != "text" && o.format != "json" {
-		e.errorf("cli.bad-format", o.format, "text, json")
-		return exitMisuse
-	}
-	asOf, ok := parseAsOf(e, o.asOf)
-	if !ok {
-		return exitMisuse
-	}
-	dir, code, ok := siteDir(e, "report", positional)
-	if !ok {
-		return code
-	}
-	site, diags, code, ok := loadSite(e, dir)
-	if !ok {
-		return code
-	}
+	site, diags, asOf := op.site, op.diags, op.asOf
 	diags.Append(site.Check(asOf))
 	rep, ad := makeReport(e, site, asOf, o.format == "json")
 	diags.Append(ad)
