@@ -87,6 +87,11 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("%q: the first result has no highlighted words: %s", c.q, hits[0].HTML)
 		}
 	}
+	// Instant suggestions come from the title list as the user types.
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => { const i = document.getElementById("search-q"); i.value = "应急预案"; i.dispatchEvent(new Event("input")); return document.querySelectorAll("#search-suggest option").length })()`))
+	if err != nil || n == 0 {
+		t.Errorf("no instant suggestions for 应急预案 (%v)", err)
+	}
 	if os.Getenv("GUIFAN_SCREENSHOTS") != "" {
 		searchPage(t, ctx, out, "数据备份")
 		shoot(t, ctx, "search")

@@ -220,7 +220,21 @@
     }
     S.run = function (q) { input.value = q; run(); };
 
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    // Instant suggestions: titles containing what is typed, from the small
+    // list loaded with the page (titles.js), before the index answers.
+    var suggest = document.getElementById("search-suggest");
+    function suggestions() {
+      if (!suggest || !titles) return;
+      var q = normalize(input.value.trim()), out = [], seen = {};
+      if (q) {
+        for (var i = 0; i < titles.length && out.length < 8; i++) {
+          var t = titles[i][1];
+          if (!seen[t] && normalize(t).indexOf(q) >= 0) { seen[t] = 1; out.push(t); }
+        }
+      }
+      suggest.innerHTML = out.map(function (t) { return '<option value="' + escapeHTML(t) + '">'; }).join("");
+    }
+    input.addEventListener("input", function () { suggestions(); clearTimeout(timer); timer = setTimeout(run, 120); });
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
     filters.addEventListener("change", function (e) {
       off[e.target.value] = !e.target.checked;
