@@ -163,7 +163,11 @@ func newFlags(e *env, cmd string) *flag.FlagSet {
 		}
 		fmt.Fprintln(e.stdout, "\n"+e.cat.T("cli.flags"))
 		fs.VisitAll(func(f *flag.Flag) {
-			fmt.Fprintf(e.stdout, "  --%-10s %s\n", f.Name, e.cat.T(f.Usage))
+			name := "--" + f.Name
+			if len(f.Name) == 1 {
+				name = "-" + f.Name
+			}
+			fmt.Fprintf(e.stdout, "  %-12s %s\n", name, e.cat.T(f.Usage))
 		})
 	}
 	return fs
