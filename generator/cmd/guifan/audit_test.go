@@ -72,3 +72,15 @@ func TestBuildThenImportUnchanged(t *testing.T) {
 		t.Errorf("a file that is not a workbook:\n%s", out)
 	}
 }
+
+// TestServeOnce builds a site for preview and starts serving it.
+func TestServeOnce(t *testing.T) {
+	site := copySite(t, filepath.Join("..", "..", "..", "examples", "community-hospital"))
+	out := runCapture([]string{"--lang", "en", "serve", "--once", "--addr", "127.0.0.1:0", "--as-of", "2026-11-25", site})
+	if !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "Preview at http://127.0.0.1:") {
+		t.Errorf("serve --once:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(site, "output")); err == nil {
+		t.Error("serve wrote output/; it should build into a folder of its own")
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"guifan/generator/build"
 	"guifan/generator/config"
+	"guifan/generator/diag"
 	"guifan/generator/i18n"
 )
 
@@ -36,7 +37,7 @@ func runBuild(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	site, diags, asOf, dir := op.site, op.diags, op.asOf, op.dir
+	site, dir := op.site, op.dir
 	var only []string
 	if o.only != "" {
 		for _, name := range strings.Split(o.only, ",") {
@@ -48,30 +49,9 @@ func runBuild(e *env, args []string) int {
 			only = append(only, name)
 		}
 	}
-	diags.Append(site.Check(asOf))
-	m, ad := site.Assess(asOf)
-	diags.Append(ad)
-	if diags.Errors() > 0 || m == nil {
-		diags.Sort()
-		printer(e, site).Text(e.stderr, diags)
-		summarize(e, diags, len(site.Project.Docs))
-		return exitInvalid
-	}
-	cat, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
-	if err != nil {
-		cat = e.cat
-	}
-	files, od, err := site.Outputs(m, asOf, cat, only)
-	diags.Append(od)
-	diags.Sort()
-	printer(e, site).Text(e.stderr, diags)
-	if err != nil {
-		e.errorf("cli.internal", err.Error())
-		return exitMisuse
-	}
-	if diags.Errors() > 0 {
-		summarize(e, diags, len(site.Project.Docs))
-		return exitInvalid
+	files, diags, code, ok := makeOutputs(e, op, only)
+	if !ok {
+		return code
 	}
 	out := o.out
 	if out == "" {
@@ -83,4 +63,37 @@ func runBuild(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", len(site.Project.Docs), diags.Warnings(), out))
 	return exitOK
+}
+
+// makeOutputs runs the stages after loading: check, assess, then every
+// output. It prints the diagnostics and returns the files, or an exit code
+// when the content has errors.
+func makeOutputs(e *env, op opened, only []string) (map[string][]byte, diag.List, int, bool) {
+	site, diags, asOf := op.site, op.diags, op.asOf
+	diags.Append(site.Check(asOf))
+	m, ad := site.Assess(asOf)
+	diags.Append(ad)
+	if diags.Errors() > 0 || m == nil {
+		diags.Sort()
+		printer(e, site).Text(e.stderr, diags)
+		summarize(e, diags, len(site.Project.Docs))
+		return nil, diags, exitInvalid, false
+	}
+	cat, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
+	if err != nil {
+		cat = e.cat
+	}
+	files, od, err := site.Outputs(m, asOf, cat, only)
+	diags.Append(od)
+	diags.Sort()
+	printer(e, site).Text(e.stderr, diags)
+	if err != nil {
+		e.errorf("cli.internal", err.Error())
+		return nil, diags, exitMisuse, false
+	}
+	if diags.Errors() > 0 {
+		summarize(e, diags, len(site.Project.Docs))
+		return nil, diags, exitInvalid, false
+	}
+	return files, diags, exitOK, true
 }

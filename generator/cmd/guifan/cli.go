@@ -35,6 +35,7 @@ func init() {
 		{"check", runCheck},
 		{"report", runReport},
 		{"build", runBuild},
+		{"serve", runServe},
 		{"audit", runAudit},
 		{"help", runHelp},
 	}
@@ -129,6 +130,8 @@ func runHelp(e *env, args []string) int {
 					buildFlags(fs)
 				case "audit":
 					auditFlags(fs)
+				case "serve":
+					serveFlags(fs)
 				}
 				fs.Usage()
 				return exitOK
