@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,31 @@ func TestServeOnce(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(site, "output")); err == nil {
 		t.Error("serve wrote output/; it should build into a folder of its own")
+	}
+}
+
+// TestInitAndNew starts a site and a draft of every document type from
+// the schemas; the result passes guifan check.
+func TestInitAndNew(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if out := runCapture([]string{"--lang", "zh-CN", "init", dir, "--name", "测试医院"}); !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("init:\n%s", out)
+	}
+	if out := runCapture([]string{"init", dir}); !strings.HasPrefix(out, "exit 2") {
+		t.Errorf("init over an existing site:\n%s", out)
+	}
+	// Plans first, so that records can refer to one.
+	types := []string{"emergency-plan", "regulation", "job-duty", "procedure", "five-year-plan", "annual-plan", "service-desk",
+		"organisation", "faq", "glossary", "risk-assessment", "asset-register", "drill-record", "training-record", "inspection-record", "review-record"}
+	for i, typ := range types {
+		if out := runCapture([]string{"new", typ, "doc-" + strconv.Itoa(i), dir}); !strings.HasPrefix(out, "exit 0") {
+			t.Errorf("new %s:\n%s", typ, out)
+		}
+	}
+	if out := runCapture([]string{"new", "regulaton", "x", dir}); !strings.HasPrefix(out, "exit 2") || !strings.Contains(out, "regulation") {
+		t.Errorf("an unknown type:\n%s", out)
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", dir}); !strings.HasPrefix(out, "exit 0") {
+		t.Errorf("the new site does not pass check:\n%s", out)
 	}
 }

@@ -36,6 +36,8 @@ func init() {
 		{"report", runReport},
 		{"build", runBuild},
 		{"serve", runServe},
+		{"new", runNew},
+		{"init", runInit},
 		{"audit", runAudit},
 		{"help", runHelp},
 	}
@@ -132,6 +134,8 @@ func runHelp(e *env, args []string) int {
 					auditFlags(fs)
 				case "serve":
 					serveFlags(fs)
+				case "init":
+					fs.String("name", "", "cmd.init.name")
 				}
 				fs.Usage()
 				return exitOK

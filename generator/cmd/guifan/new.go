@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"guifan/generator/build"
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/schema"
+	"guifan/generator/skeleton"
+	"guifan/schemas"
+)
+
+// runInit creates a new site: hospital.toml and the content folders.
+func runInit(e *env, args []string) int {
+	flags := newFlags(e, "init")
+	name := flags.String("name", "", "cmd.init.name")
+	positional, code, ok := parseFlags(e, flags, args)
+	if !ok {
+		return code
+	}
+	dir := "."
+	if len(positional) > 1 {
+		e.errorf("cli.too-many-args", strings.Join(positional[1:], " "), "init")
+		return exitMisuse
+	}
+	if len(positional) == 1 {
+		dir = positional[0]
+	}
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+		e.errorf("cmd.init.exists", filepath.Join(dir, config.FileName))
+		return exitMisuse
+	}
+	set, _ := schema.Load(schemas.FS)
+	files := skeleton.Site(set, *name, e.cat.T)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			e.errorf("cmd.build.write-failed", target, err.Error())
+			return exitMisuse
+		}
+		if err := os.WriteFile(target, files[p], 0o644); err != nil {
+			e.errorf("cmd.build.write-failed", target, err.Error())
+			return exitMisuse
+		}
+	}
+	fmt.Fprintln(e.stdout, e.cat.T("cmd.init.done", dir))
+	return exitOK
+}
+
+// runNew writes a new document of a type from its schema: the front
+// matter with every required field and the body with every section the
+// type knows, ready to fill in.
+func runNew(e *env, args []string) int {
+	flags := newFlags(e, "new")
+	positional, code, ok := parseFlags(e, flags, args)
+	if !ok {
+		return code
+	}
+	if len(positional) < 2 || len(positional) > 3 {
+		flags.Usage()
+		return exitMisuse
+	}
+	typ, id := positional[0], positional[1]
+	dir := "."
+	if len(positional) == 3 {
+		dir = positional[2]
+	}
+	site, _, err := build.Load(os.DirFS(dir))
+	if errors.Is(err, build.ErrNoSite) {
+		e.errorf("cli.no-site", dir)
+		return exitMisuse
+	}
+	if err != nil {
+		e.errorf("cli.internal", err.Error())
+		return exitMisuse
+	}
+	t := site.Schemas.Types[typ]
+	if t == nil {
+		e.errorf("type.unknown", typ, diag.DidYouMean(diag.Suggest(typ, site.Schemas.TypeNames())))
+		e.errorf("cmd.new.types", strings.Join(site.Schemas.TypeNames(), ", "))
+		return exitMisuse
+	}
+	if site.Project.Doc(id) != nil {
+		e.errorf("cmd.new.exists", id, site.Project.Doc(id).Path)
+		return exitMisuse
+	}
+	pick := func(types []string) string {
+		for _, d := range site.Project.Docs {
+			for _, want := range types {
+				if d.Type == want {
+					return d.ID
+				}
+			}
+		}
+		return ""
+	}
+	rel, data := skeleton.Document(site.Schemas, t, id, site.Project.Hospital.Lang(), e.cat.T, pick)
+	target := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := os.Stat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		e.errorf("cmd.new.exists", id, rel)
+		return exitMisuse
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		e.errorf("cmd.build.write-failed", target, err.Error())
+		return exitMisuse
+	}
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		e.errorf("cmd.build.write-failed", target, err.Error())
+		return exitMisuse
+	}
+	fmt.Fprintln(e.stdout, e.cat.T("cmd.new.done", rel))
+	return exitOK
+}
