@@ -13,16 +13,7 @@ import (
 // TestSiteOwnForm: a form written as TOML in a site's forms/ folder comes
 // out as a PDF, a workbook and a printable page, with no code change.
 func TestSiteOwnForm(t *testing.T) {
-	src := filepath.Join("..", "..", "examples", "community-hospital")
-	dir := t.TempDir()
-	filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, _ := os.ReadFile(p)
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
+	dir := copySite(t, filepath.Join("..", "..", "examples", "community-hospital"))
 	os.MkdirAll(filepath.Join(dir, "forms"), 0o755)
 	os.WriteFile(filepath.Join(dir, "forms", "vaccine-fridge.toml"), []byte(`id = "vaccine-fridge"
 title = { zh-CN = "疫苗冷链监控终端巡检表", en = "Vaccine cold-chain monitor check" }

@@ -14,16 +14,7 @@ import (
 // U+FFFF, which the PDF library cannot even encode) gives a warning at its
 // file and line, and the PDFs are still made.
 func TestMissingGlyphIsAWarning(t *testing.T) {
-	src := filepath.Join("..", "..", "examples", "community-hospital")
-	dir := t.TempDir()
-	filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, _ := os.ReadFile(p)
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
+	dir := copySite(t, filepath.Join("..", "..", "examples", "community-hospital"))
 	doc := filepath.Join(dir, "content", "faq", "faq-common.md")
 	data, err := os.ReadFile(doc)
 	if err != nil {
@@ -53,4 +44,28 @@ func TestMissingGlyphIsAWarning(t *testing.T) {
 	if len(files["site/pdf/docs/faq-common.pdf"]) == 0 {
 		t.Error("the PDF was not made")
 	}
+}
+
+// copySite copies a site into a temporary folder the test may change.
+func copySite(t *testing.T, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

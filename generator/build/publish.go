@@ -16,19 +16,8 @@ func Publish(out string, files map[string][]byte) error {
 	if err := os.RemoveAll(tmp); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
+	if err := WriteFiles(tmp, files); err != nil {
+		return err
 	}
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return err
@@ -45,4 +34,24 @@ func Publish(out string, files map[string][]byte) error {
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+// WriteFiles writes files (slash paths relative to dir) into dir, making
+// folders as needed, in path order.
+func WriteFiles(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, files[name], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

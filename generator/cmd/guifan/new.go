@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"guifan/generator/build"
@@ -39,21 +38,9 @@ func runInit(e *env, args []string) int {
 	}
 	set, _ := schema.Load(schemas.FS)
 	files := skeleton.Site(set, *name, e.cat.T)
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			e.errorf("cmd.build.write-failed", target, err.Error())
-			return exitMisuse
-		}
-		if err := os.WriteFile(target, files[p], 0o644); err != nil {
-			e.errorf("cmd.build.write-failed", target, err.Error())
-			return exitMisuse
-		}
+	if err := build.WriteFiles(dir, files); err != nil {
+		e.errorf("cmd.build.write-failed", dir, err.Error())
+		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.init.done", dir))
 	return exitOK
