@@ -17,19 +17,6 @@ import (
 	"guifan/generator/schema"
 )
 
-// binderGroups are the binders made per group of document types: the group
-// label of the types (规章制度, ...) names the binder, the key its file.
-var binderGroups = []struct {
-	key   string
-	types []string
-}{
-	{"regulations", []string{"regulation"}},
-	{"duties", []string{"job-duty"}},
-	{"procedures", []string{"procedure"}},
-	{"emergency", []string{"emergency-plan"}},
-	{"plans", []string{"five-year-plan", "annual-plan"}},
-}
-
 // fonts loads the fonts for PDFs: those hospital.toml names (paths in the
 // site, "file.ttc#1" for a face of a collection), then the theme's own,
 // which also serve as fallback for characters the chosen fonts lack.
@@ -206,21 +193,32 @@ func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf mode
 		}
 	}
 	var downloads []siteDownload
-	for _, g := range binderGroups {
-		var group []pdf.Doc
-		label := ""
-		for _, d := range ordered {
-			if public[d.ID] && contains(g.types, d.Type) {
-				group = append(group, docs[d.ID])
-				label = s.Schemas.Types[d.Type].Group.In(cat.Lang)
-			}
-		}
-		if len(group) == 0 {
+	// Binders by the types' binder names, in the types' order.
+	var keys []string
+	byKey := map[string][]pdf.Doc{}
+	labels := map[string]string{}
+	for _, name := range s.typesInOrder() {
+		t := s.Schemas.Types[name]
+		if t.Binder == "" {
 			continue
 		}
-		title := cat.T("pdf.binder", label)
-		p := "pdf/" + g.key + ".pdf"
-		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: group, Cover: true}})
+		if _, seen := labels[t.Binder]; !seen {
+			keys = append(keys, t.Binder)
+			labels[t.Binder] = t.Group.In(cat.Lang)
+		}
+	}
+	for _, d := range ordered {
+		if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" && public[d.ID] {
+			byKey[t.Binder] = append(byKey[t.Binder], docs[d.ID])
+		}
+	}
+	for _, key := range keys {
+		if len(byKey[key]) == 0 {
+			continue
+		}
+		title := cat.T("pdf.binder", labels[key])
+		p := "pdf/" + key + ".pdf"
+		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: byKey[key], Cover: true}})
 		downloads = append(downloads, siteDownload{p, title})
 	}
 	whole := cat.T("pdf.whole", s.Project.Hospital.Name)
@@ -272,13 +270,11 @@ func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf mode
 
 type siteDownload struct{ path, title string }
 
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
+// typesInOrder returns the document types in their schema order.
+func (s *Site) typesInOrder() []string {
+	names := s.Schemas.TypeNames()
+	sort.SliceStable(names, func(i, j int) bool { return s.Schemas.Types[names[i]].Order < s.Schemas.Types[names[j]].Order })
+	return names
 }
 
 // missingGlyphs reports characters no font has, at the first line of the

@@ -19,6 +19,12 @@ type DocType struct {
 	// asks for a minimum: "headings" (level-2 headings, as in the FAQ) or
 	// the name of a table field (as in a glossary's terms).
 	Entries string `toml:"entries"`
+	// Order places the type in menus and lists (smaller first).
+	Order int `toml:"order"`
+	// Binder names the PDF binder that gathers documents of this type
+	// ("regulations" makes pdf/regulations.pdf); types sharing a name
+	// share a binder, titled by their group. Empty: no binder of its own.
+	Binder string `toml:"binder"`
 	// Record marks a type of dated records (drills, trainings, ...). A
 	// record is evidence unless it is a draft or retired: it needs no
 	// approval, and its status may be left out.

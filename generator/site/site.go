@@ -259,8 +259,7 @@ func (w *writer) date(s string) string {
 	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
 }
 
-// typeOrder is the order of document types in the navigation: the order
-// of the groups as the schema lists them, then by name.
+// typeNames returns the types that have documents, in their schema order.
 func (w *writer) typeNames() []string {
 	var names []string
 	for _, n := range w.in.Schemas.TypeNames() {
@@ -268,16 +267,9 @@ func (w *writer) typeNames() []string {
 			names = append(names, n)
 		}
 	}
-	order := []string{"regulation", "job-duty", "procedure", "emergency-plan", "five-year-plan", "annual-plan", "service-desk", "organisation", "faq", "glossary"}
-	rank := func(n string) int {
-		for i, o := range order {
-			if o == n {
-				return i
-			}
-		}
-		return len(order)
-	}
-	sort.SliceStable(names, func(i, j int) bool { return rank(names[i]) < rank(names[j]) })
+	sort.SliceStable(names, func(i, j int) bool {
+		return w.in.Schemas.Types[names[i]].Order < w.in.Schemas.Types[names[j]].Order
+	})
 	return names
 }
 
