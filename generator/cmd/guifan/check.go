@@ -12,22 +12,24 @@ import (
 	"guifan/generator/model"
 )
 
-// checkOptions are the flags of guifan check.
-type checkOptions struct {
+// formatOptions are the flags of guifan check and guifan report.
+type formatOptions struct {
 	format string
 	asOf   string
 }
 
-func checkFlags(fs *flag.FlagSet) *checkOptions {
-	o := &checkOptions{}
-	fs.StringVar(&o.format, "format", "text", "cmd.check.format")
-	fs.StringVar(&o.asOf, "as-of", "", "cmd.check.as-of")
+// formatFlags declares --format and --as-of, described by the command's
+// catalog entries ("cmd.check.format", "cmd.report.as-of").
+func formatFlags(fs *flag.FlagSet) *formatOptions {
+	o := &formatOptions{}
+	fs.StringVar(&o.format, "format", "text", "cmd."+fs.Name()+".format")
+	fs.StringVar(&o.asOf, "as-of", "", "cmd."+fs.Name()+".as-of")
 	return o
 }
 
 func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check")
-	o := checkFlags(fs)
+	o := formatFlags(fs)
 	op, code, ok := openSite(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code

@@ -24,22 +24,23 @@ const (
 // command is one subcommand. Commands register themselves in commands; the
 // order there is the order of "guifan help".
 type command struct {
-	name string
-	run  func(e *env, args []string) int
+	name  string
+	run   func(e *env, args []string) int
+	flags func(fs *flag.FlagSet) // declares the command's flags, for its help; nil for none
 }
 
 var commands []command
 
 func init() {
 	commands = []command{
-		{"check", runCheck},
-		{"report", runReport},
-		{"build", runBuild},
-		{"serve", runServe},
-		{"new", runNew},
-		{"init", runInit},
-		{"audit", runAudit},
-		{"help", runHelp},
+		{"check", runCheck, func(fs *flag.FlagSet) { formatFlags(fs) }},
+		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs) }},
+		{"build", runBuild, func(fs *flag.FlagSet) { buildFlags(fs) }},
+		{"serve", runServe, func(fs *flag.FlagSet) { serveFlags(fs) }},
+		{"new", runNew, nil},
+		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }},
+		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }},
+		{"help", runHelp, nil},
 	}
 }
 
@@ -123,19 +124,8 @@ func runHelp(e *env, args []string) int {
 		for _, c := range commands {
 			if c.name == args[0] {
 				fs := newFlags(e, c.name)
-				switch c.name {
-				case "check":
-					checkFlags(fs)
-				case "report":
-					reportFlags(fs)
-				case "build":
-					buildFlags(fs)
-				case "audit":
-					auditFlags(fs)
-				case "serve":
-					serveFlags(fs)
-				case "init":
-					fs.String("name", "", "cmd.init.name")
+				if c.flags != nil {
+					c.flags(fs)
 				}
 				fs.Usage()
 				return exitOK

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,10 +17,13 @@ import (
 	"guifan/schemas"
 )
 
+// initFlags declares --name, the new site's hospital.
+func initFlags(fs *flag.FlagSet) *string { return fs.String("name", "", "cmd.init.name") }
+
 // runInit creates a new site: hospital.toml and the content folders.
 func runInit(e *env, args []string) int {
 	flags := newFlags(e, "init")
-	name := flags.String("name", "", "cmd.init.name")
+	name := initFlags(flags)
 	positional, code, ok := parseFlags(e, flags, args)
 	if !ok {
 		return code

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"flag"
-
 	"guifan/generator/build"
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
@@ -10,25 +8,13 @@ import (
 	"guifan/generator/report"
 )
 
-type reportOptions struct {
-	format string
-	asOf   string
-}
-
-func reportFlags(fs *flag.FlagSet) *reportOptions {
-	o := &reportOptions{}
-	fs.StringVar(&o.format, "format", "text", "cmd.report.format")
-	fs.StringVar(&o.asOf, "as-of", "", "cmd.report.as-of")
-	return o
-}
-
 // runReport prints the compliance-gap report. Content errors are printed
 // first and make the exit code 1, but the report is still produced from
 // what could be read, because a gap report is most useful exactly when
 // things are incomplete.
 func runReport(e *env, args []string) int {
 	fs := newFlags(e, "report")
-	o := reportFlags(fs)
+	o := formatFlags(fs)
 	op, code, ok := openSite(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code
