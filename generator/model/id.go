@@ -1,0 +1,89 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The id rule. An id (of a document, a form, a document type, a framework
+// requirement) names files in every output — site pages, PDFs, workbooks —
+// so it must be safe as one path segment on every system a hospital uses,
+// including Windows shares:
+//
+//   - 1 to MaxIDRunes characters;
+//   - letters (including Chinese), digits, "-", "_" and ".";
+//   - it does not start with "." or "-" and does not end with ".";
+//   - it is not a name Windows reserves (CON, NUL, COM1, ...).
+//
+// Ids that differ only in letter case name the same file on Windows; the
+// validator reports them as duplicates (see FoldID).
+
+// Reasons CheckID gives; each is a message key "id.<reason>" in the catalog.
+const (
+	IDEmpty    = "empty"
+	IDTooLong  = "too-long"
+	IDChar     = "char"
+	IDLeading  = "leading"
+	IDTrailing = "trailing"
+	IDReserved = "reserved"
+)
+
+// CheckID returns "" when id is a valid id, else the reason it is not, and
+// for IDChar the offending character.
+func CheckID(id string) (reason string, bad rune) {
+	if id == "" {
+		return IDEmpty, 0
+	}
+	if !utf8.ValidString(id) {
+		return IDChar, utf8.RuneError
+	}
+	if utf8.RuneCountInString(id) > MaxIDRunes {
+		return IDTooLong, 0
+	}
+	for _, r := range id {
+		if !idRune(r) {
+			return IDChar, r
+		}
+	}
+	switch {
+	case id[0] == '.' || id[0] == '-':
+		return IDLeading, rune(id[0])
+	case strings.HasSuffix(id, "."):
+		return IDTrailing, '.'
+	}
+	base := strings.ToUpper(id)
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		base = base[:i]
+	}
+	switch base {
+	case "CON", "PRN", "AUX", "NUL",
+		"COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
+		return IDReserved, 0
+	}
+	return "", 0
+}
+
+// ValidID reports whether id satisfies the id rule.
+func ValidID(id string) bool {
+	r, _ := CheckID(id)
+	return r == ""
+}
+
+func idRune(r rune) bool {
+	switch {
+	case r == '-' || r == '_' || r == '.':
+		return true
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	// Letters and digits of any script (Chinese ids are common), but no
+	// marks, spaces, format characters (zero-width joiners and the like),
+	// symbols or full-width punctuation.
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// FoldID is the key under which two ids collide as file names: ids with
+// the same FoldID name the same file on a case-insensitive file system.
+func FoldID(id string) string { return strings.ToLower(id) }
