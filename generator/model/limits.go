@@ -27,7 +27,9 @@ const (
 	// MaxIDRunes bounds an id (document, form, type, requirement).
 	MaxIDRunes = 100
 	// MinYear and MaxYear bound every date guifan accepts, in content and
-	// in workbooks: earlier or later dates are typing errors.
+	// in workbooks: earlier or later dates are typing errors. MaxYear is
+	// below 2173, the year a spreadsheet shows for the serial number 99999
+	// (a number typed into a date cell), so such a slip is refused too.
 	MinYear = 1950
-	MaxYear = 2200
+	MaxYear = 2100
 )
