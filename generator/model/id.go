@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,3 +88,30 @@ func idRune(r rune) bool {
 // FoldID is the key under which two ids collide as file names: ids with
 // the same FoldID name the same file on a case-insensitive file system.
 func FoldID(id string) string { return strings.ToLower(id) }
+
+// ShowID returns an id as a message may print it: invisible and control
+// characters spelt as \u escapes, so a look-alike id shows its difference
+// and a terminal never receives raw control bytes.
+func ShowID(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(id, "\uFFFD") {
+		if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) {
+			b.WriteRune(r)
+		} else {
+			fmt.Fprintf(&b, "\\u%04X", r)
+		}
+	}
+	return b.String()
+}
+
+// ShowRune returns a character as a message may print it, with its code
+// point: "'#' (U+0023)"; "" for 0.
+func ShowRune(r rune) string {
+	if r == 0 {
+		return ""
+	}
+	if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) && r != ' ' {
+		return fmt.Sprintf("“%c” (U+%04X)", r, r)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}

@@ -64,7 +64,7 @@ func demo(t *testing.T) (string, *build.Site) {
 		}
 		outDir, loadErr = os.MkdirTemp("", "guifan-pdf-")
 		if loadErr == nil {
-			loadErr = build.Publish(outDir, files)
+			loadErr = build.Publish(outDir, "", files)
 		}
 	})
 	if loadErr != nil || site == nil {

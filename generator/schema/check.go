@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/model"
 )
 
 // Check verifies that the schemas agree with themselves: every field type is
@@ -138,6 +139,8 @@ func (s *Set) checkFramework(d *diag.List, fw *Framework) {
 			rp := idx(ap+".requirements", j)
 			if r.ID == "" {
 				d.Add(s.pos(f, rp), "schema.missing", "id")
+			} else if reason, bad := model.CheckID(r.ID); reason != "" {
+				d.Add(s.pos(f, rp+".id"), "id."+reason, model.ShowID(r.ID), model.ShowRune(bad), model.MaxIDRunes)
 			} else if reqIDs[r.ID] {
 				d.Add(s.pos(f, rp+".id"), "schema.duplicate", "requirement", r.ID, f)
 			}

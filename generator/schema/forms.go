@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/model"
 )
 
 // Form is a blank form decoded from forms/ID.toml: a ruled table of rows
@@ -98,14 +99,22 @@ func LoadForms(fsys fs.FS, dir, display string) (map[string]*Form, diag.List) {
 		if f.ID == "" {
 			f.ID = strings.TrimSuffix(path.Base(name), ".toml")
 		}
-		if prev, dup := forms[f.ID]; dup {
+		if reason, r := model.CheckID(f.ID); reason != "" {
+			diags.Add(s.posIn(shown, "id"), "id."+reason, model.ShowID(f.ID), model.ShowRune(r), model.MaxIDRunes)
+			continue // its id names its files: never write it
+		}
+		if prev, dup := forms[model.FoldID(f.ID)]; dup {
 			diags.Add(s.posIn(shown, "id"), "schema.duplicate", "form", f.ID, prev.File)
 			continue
 		}
 		s.checkForm(&diags, shown, f)
-		forms[f.ID] = f
+		forms[model.FoldID(f.ID)] = f
 	}
-	return forms, diags
+	byID := make(map[string]*Form, len(forms))
+	for _, f := range forms {
+		byID[f.ID] = f
+	}
+	return byID, diags
 }
 
 func (s *Set) checkForm(d *diag.List, file string, f *Form) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/model"
 	"guifan/generator/tomlfile"
 )
 
@@ -58,6 +59,10 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		t.File = name
+		if reason, r := model.CheckID(t.Name); reason != "" {
+			diags.Add(s.pos(name, "name"), "id."+reason, model.ShowID(t.Name), model.ShowRune(r), model.MaxIDRunes)
+			continue
+		}
 		if prev, dup := s.Types[t.Name]; dup {
 			diags.Add(s.pos(name, "name"), "schema.duplicate", "type", t.Name, prev.File)
 			continue
@@ -70,6 +75,10 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		f.File = name
+		if reason, r := model.CheckID(f.ID); reason != "" {
+			diags.Add(s.pos(name, "id"), "id."+reason, model.ShowID(f.ID), model.ShowRune(r), model.MaxIDRunes)
+			continue
+		}
 		if prev, dup := s.Frameworks[f.ID]; dup {
 			diags.Add(s.pos(name, "id"), "schema.duplicate", "framework", f.ID, prev.File)
 			continue

@@ -43,7 +43,7 @@ func buildInto(siteDir, out string) error {
 	if err != nil {
 		return err
 	}
-	return build.Publish(out, files)
+	return build.Publish(out, siteDir, files)
 }
 
 func outputs(siteDir string) (map[string][]byte, error) {

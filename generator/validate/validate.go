@@ -41,12 +41,20 @@ func Check(in Input) diag.List {
 			c.diags.Add(in.Hospital.Pos("framework"), "config.framework", in.Hospital.Framework, strings.Join(in.Schemas.FrameworkIDs(), ", "))
 		}
 	}
+	folded := map[string]*model.Document{}
 	for _, d := range in.Docs {
+		if reason, r := model.CheckID(d.ID); reason != "" {
+			c.diags.Add(idPos(d), "id."+reason, model.ShowID(d.ID), model.ShowRune(r), model.MaxIDRunes)
+		}
 		if prev, dup := c.byID[d.ID]; dup {
-			c.diags.Add(idPos(d), "id.duplicate", d.ID, prev.Path)
+			c.diags.Add(idPos(d), "id.duplicate", model.ShowID(d.ID), prev.Path)
 			continue
 		}
+		if prev, dup := folded[model.FoldID(d.ID)]; dup {
+			c.diags.Add(idPos(d), "id.case-duplicate", model.ShowID(d.ID), model.ShowID(prev.ID), prev.Path)
+		}
 		c.byID[d.ID] = d
+		folded[model.FoldID(d.ID)] = d
 	}
 	for _, d := range in.Docs {
 		c.document(d)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -49,16 +50,21 @@ func runBuild(e *env, args []string) int {
 			only = append(only, name)
 		}
 	}
-	files, diags, code, ok := makeOutputs(e, op, only)
-	if !ok {
-		return code
-	}
 	out := o.out
 	if out == "" {
 		out = filepath.Join(dir, "output")
 	}
-	if err := build.Publish(out, files); err != nil {
-		e.errorf("cmd.build.write-failed", out, err.Error())
+	// Refuse a bad output folder before the work of building.
+	if _, err := build.CheckOutput(out, dir); err != nil {
+		e.outputError(out, err)
+		return exitMisuse
+	}
+	files, diags, code, ok := makeOutputs(e, op, only)
+	if !ok {
+		return code
+	}
+	if err := build.Publish(out, dir, files); err != nil {
+		e.outputError(out, err)
 		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", len(site.Project.Docs), diags.Warnings(), out))
@@ -96,4 +102,15 @@ func makeOutputs(e *env, op opened, only []string) (map[string][]byte, diag.List
 		return nil, diags, exitInvalid, false
 	}
 	return files, diags, exitOK, true
+}
+
+// outputError prints why an output folder was refused or could not be
+// written, in the catalog's words.
+func (e *env) outputError(out string, err error) {
+	var oe *build.OutputError
+	if errors.As(err, &oe) {
+		e.errorf("output."+oe.Code, oe.Path, oe.Detail)
+		return
+	}
+	e.errorf("cmd.build.write-failed", out, err.Error())
 }

@@ -12,6 +12,7 @@ import (
 	"guifan/generator/build"
 	"guifan/generator/config"
 	"guifan/generator/diag"
+	"guifan/generator/model"
 	"guifan/generator/schema"
 	"guifan/generator/skeleton"
 	"guifan/schemas"
@@ -42,8 +43,8 @@ func runInit(e *env, args []string) int {
 	}
 	set, _ := schema.Load(schemas.FS)
 	files := skeleton.Site(set, *name, e.cat.T)
-	if err := build.WriteFiles(dir, files); err != nil {
-		e.errorf("cmd.build.write-failed", dir, err.Error())
+	if err := build.CreateFiles(dir, files); err != nil {
+		e.outputError(dir, err)
 		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.init.done", dir))
@@ -64,6 +65,10 @@ func runNew(e *env, args []string) int {
 		return exitMisuse
 	}
 	typ, id := positional[0], positional[1]
+	if reason, r := model.CheckID(id); reason != "" {
+		e.errorf("id."+reason, model.ShowID(id), model.ShowRune(r), model.MaxIDRunes)
+		return exitMisuse
+	}
 	dir := "."
 	if len(positional) == 3 {
 		dir = positional[2]
@@ -99,16 +104,12 @@ func runNew(e *env, args []string) int {
 	}
 	rel, data := skeleton.Document(site.Schemas, t, id, site.Project.Hospital.Lang(), e.cat.T, pick)
 	target := filepath.Join(dir, filepath.FromSlash(rel))
-	if _, err := os.Stat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
 		e.errorf("cmd.new.exists", id, rel)
 		return exitMisuse
 	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		e.errorf("cmd.build.write-failed", target, err.Error())
-		return exitMisuse
-	}
-	if err := os.WriteFile(target, data, 0o644); err != nil {
-		e.errorf("cmd.build.write-failed", target, err.Error())
+	if err := build.CreateFiles(dir, map[string][]byte{rel: data}); err != nil {
+		e.outputError(target, err)
 		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.new.done", rel))

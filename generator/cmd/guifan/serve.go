@@ -50,7 +50,7 @@ func runServe(e *env, args []string) int {
 		if !ok {
 			return false
 		}
-		if err := build.Publish(out, files); err != nil {
+		if err := build.Publish(out, "", files); err != nil {
 			e.errorf("cmd.build.write-failed", out, err.Error())
 			return false
 		}
