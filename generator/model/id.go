@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,16 +32,16 @@ const (
 )
 
 // CheckID returns "" when id is a valid id, else the reason it is not, and
-// for IDChar the offending character.
+// for IDChar and IDLeading the offending character (-1 for the others).
 func CheckID(id string) (reason string, bad rune) {
 	if id == "" {
-		return IDEmpty, 0
+		return IDEmpty, -1
 	}
 	if !utf8.ValidString(id) {
 		return IDChar, utf8.RuneError
 	}
 	if utf8.RuneCountInString(id) > MaxIDRunes {
-		return IDTooLong, 0
+		return IDTooLong, -1
 	}
 	for _, r := range id {
 		if !idRune(r) {
@@ -51,7 +52,7 @@ func CheckID(id string) (reason string, bad rune) {
 	case id[0] == '.' || id[0] == '-':
 		return IDLeading, rune(id[0])
 	case strings.HasSuffix(id, "."):
-		return IDTrailing, '.'
+		return IDTrailing, -1
 	}
 	base := strings.ToUpper(id)
 	if i := strings.IndexByte(base, '.'); i >= 0 {
@@ -61,9 +62,9 @@ func CheckID(id string) (reason string, bad rune) {
 	case "CON", "PRN", "AUX", "NUL",
 		"COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
 		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
-		return IDReserved, 0
+		return IDReserved, -1
 	}
-	return "", 0
+	return "", -1
 }
 
 // ValidID reports whether id satisfies the id rule.
@@ -105,13 +106,24 @@ func ShowID(id string) string {
 }
 
 // ShowRune returns a character as a message may print it, with its code
-// point: "'#' (U+0023)"; "" for 0.
+// point: "“#” (U+0023)"; "" for a negative r (no character).
 func ShowRune(r rune) string {
-	if r == 0 {
+	if r < 0 {
 		return ""
 	}
 	if unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) && r != ' ' {
 		return fmt.Sprintf("“%c” (U+%04X)", r, r)
 	}
 	return fmt.Sprintf("U+%04X", r)
+}
+
+// IDProblem applies the id rule for a message: it returns "" when id is
+// valid, else the catalog key ("id.char", ...) and its arguments (the id
+// as shown, the offending character, the length limit).
+func IDProblem(id string) (key string, args []any) {
+	reason, r := CheckID(id)
+	if reason == "" {
+		return "", nil
+	}
+	return "id." + reason, []any{ShowID(id), ShowRune(r), strconv.Itoa(MaxIDRunes)}
 }

@@ -139,8 +139,8 @@ func (s *Set) checkFramework(d *diag.List, fw *Framework) {
 			rp := idx(ap+".requirements", j)
 			if r.ID == "" {
 				d.Add(s.pos(f, rp), "schema.missing", "id")
-			} else if reason, bad := model.CheckID(r.ID); reason != "" {
-				d.Add(s.pos(f, rp+".id"), "id."+reason, model.ShowID(r.ID), model.ShowRune(bad), model.MaxIDRunes)
+			} else if key, args := model.IDProblem(r.ID); key != "" {
+				d.Add(s.pos(f, rp+".id"), key, args...)
 			} else if reqIDs[r.ID] {
 				d.Add(s.pos(f, rp+".id"), "schema.duplicate", "requirement", r.ID, f)
 			}

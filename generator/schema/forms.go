@@ -99,8 +99,8 @@ func LoadForms(fsys fs.FS, dir, display string) (map[string]*Form, diag.List) {
 		if f.ID == "" {
 			f.ID = strings.TrimSuffix(path.Base(name), ".toml")
 		}
-		if reason, r := model.CheckID(f.ID); reason != "" {
-			diags.Add(s.posIn(shown, "id"), "id."+reason, model.ShowID(f.ID), model.ShowRune(r), model.MaxIDRunes)
+		if key, args := model.IDProblem(f.ID); key != "" {
+			diags.Add(s.posIn(shown, "id"), key, args...)
 			continue // its id names its files: never write it
 		}
 		if prev, dup := forms[model.FoldID(f.ID)]; dup {

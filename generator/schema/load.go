@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/fsutil"
 	"guifan/generator/model"
+	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
 )
 
@@ -59,8 +61,8 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		t.File = name
-		if reason, r := model.CheckID(t.Name); reason != "" {
-			diags.Add(s.pos(name, "name"), "id."+reason, model.ShowID(t.Name), model.ShowRune(r), model.MaxIDRunes)
+		if key, args := model.IDProblem(t.Name); key != "" {
+			diags.Add(s.pos(name, "name"), key, args...)
 			continue
 		}
 		if prev, dup := s.Types[t.Name]; dup {
@@ -75,8 +77,8 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		f.File = name
-		if reason, r := model.CheckID(f.ID); reason != "" {
-			diags.Add(s.pos(name, "id"), "id."+reason, model.ShowID(f.ID), model.ShowRune(r), model.MaxIDRunes)
+		if key, args := model.IDProblem(f.ID); key != "" {
+			diags.Add(s.pos(name, "id"), key, args...)
 			continue
 		}
 		if prev, dup := s.Frameworks[f.ID]; dup {
@@ -117,12 +119,16 @@ func (s *Set) decode(fsys fs.FS, name string, v any, diags *diag.List) bool {
 // decodeAs decodes file name of fsys into v, reporting problems under the
 // path display (the path a user sees, relative to the site).
 func (s *Set) decodeAs(fsys fs.FS, name, display string, v any, diags *diag.List) bool {
-	data, err := fs.ReadFile(fsys, name)
+	raw, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		diags.Add(diag.Pos{File: display}, "file.read", err.Error())
+		fsutil.Report(diags, display, err)
 		return false
 	}
-	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
+	data, dd := textfile.Decode(display, raw)
+	if dd.Errors() > 0 {
+		diags.Append(dd)
+		return false
+	}
 	probs := tomlfile.DecodeStrict(data, v)
 	ok := true
 	for _, p := range probs {

@@ -14,12 +14,10 @@
 package validate
 
 import (
-	"sort"
 	"strings"
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
-	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 )
@@ -30,6 +28,9 @@ type Input struct {
 	Schemas  *schema.Set
 	Docs     []*model.Document
 	AsOf     model.Date // zero: do not check dates against today
+	// Public says whether a document goes on the intranet site (the
+	// build's rule, build.Site.Public); nil: links are not checked for it.
+	Public func(*model.Document) bool
 }
 
 // Check validates every document and returns the diagnostics, sorted.
@@ -43,8 +44,12 @@ func Check(in Input) diag.List {
 	}
 	folded := map[string]*model.Document{}
 	for _, d := range in.Docs {
-		if reason, r := model.CheckID(d.ID); reason != "" {
-			c.diags.Add(idPos(d), "id."+reason, model.ShowID(d.ID), model.ShowRune(r), model.MaxIDRunes)
+		id := d.ID
+		if v, ok := d.Meta["id"].(string); ok {
+			id = v // an explicit id = "" is an error, not the file name
+		}
+		if key, args := model.IDProblem(id); key != "" {
+			c.diags.Add(idPos(d), key, args...)
 		}
 		if prev, dup := c.byID[d.ID]; dup {
 			c.diags.Add(idPos(d), "id.duplicate", model.ShowID(d.ID), prev.Path)
@@ -64,10 +69,11 @@ func Check(in Input) diag.List {
 }
 
 type checker struct {
-	in    Input
-	fw    *schema.Framework
-	byID  map[string]*model.Document
-	diags diag.List
+	in     Input
+	fw     *schema.Framework
+	byID   map[string]*model.Document
+	folded map[string]*model.Document // by model.FoldID, made when first needed
+	diags  diag.List
 }
 
 func idPos(d *model.Document) diag.Pos {
@@ -143,25 +149,6 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 	}
 	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
-	}
-}
-
-// links reports links in the body to documents that do not exist.
-func (c *checker) links(d *model.Document) {
-	for _, l := range markdown.Links(d.Body) {
-		id, _, _ := strings.Cut(l.Ref, "#")
-		if c.byID[id] != nil {
-			continue
-		}
-		if !l.Explicit {
-			continue // a bare word that is no document is an ordinary relative link
-		}
-		ids := make([]string, 0, len(c.byID))
-		for k := range c.byID {
-			ids = append(ids, k)
-		}
-		sort.Strings(ids)
-		c.diags.Add(diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: 1}, "link.unknown", id, diag.DidYouMean(diag.Suggest(id, ids)))
 	}
 }
 

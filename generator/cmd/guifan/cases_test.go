@@ -235,7 +235,12 @@ func parseCase(data []byte) (*caseSpec, error) {
 		val = strings.TrimSpace(val)
 		switch key {
 		case "args":
-			c.args = strings.Fields(val)
+			for _, a := range strings.Fields(val) {
+				if a == `""` {
+					a = ""
+				}
+				c.args = append(c.args, a)
+			}
 		case "exists":
 			c.exists = append(c.exists, val)
 		case "missing":

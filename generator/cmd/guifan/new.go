@@ -65,15 +65,15 @@ func runNew(e *env, args []string) int {
 		return exitMisuse
 	}
 	typ, id := positional[0], positional[1]
-	if reason, r := model.CheckID(id); reason != "" {
-		e.errorf("id."+reason, model.ShowID(id), model.ShowRune(r), model.MaxIDRunes)
+	if key, args := model.IDProblem(id); key != "" {
+		e.errorf(key, args...)
 		return exitMisuse
 	}
 	dir := "."
 	if len(positional) == 3 {
 		dir = positional[2]
 	}
-	site, _, err := build.Load(os.DirFS(dir))
+	site, _, err := build.LoadDir(dir)
 	if errors.Is(err, build.ErrNoSite) {
 		e.errorf("cli.no-site", dir)
 		return exitMisuse
