@@ -13,6 +13,9 @@
 package audit
 
 import (
+	"bytes"
+	"errors"
+	"io"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -53,17 +56,72 @@ type fileData struct {
 	} `toml:"attestations"`
 }
 
-// Load reads the attestations of a site. A site without the file has none.
-// Problems are reported against the framework: unknown requirement ids,
-// verdicts, dates, a not-applicable verdict without a justification.
+// Load reads the attestations of a site. A site without the file has none;
+// an empty file is an error (it is what an interrupted write leaves, and
+// it must not pass as "no attestations"). Problems are reported against
+// the framework: unknown requirement ids, verdicts, dates, a
+// not-applicable verdict without a justification.
 func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
-	raw, err := fs.ReadFile(siteFS, File)
-	if err != nil {
-		return nil, nil, nil
+	raw, diags := Read(siteFS)
+	if raw == nil || diags.Errors() > 0 {
+		return nil, nil, diags
+	}
+	atts, src, more := Parse(raw, fw, asOf)
+	diags.Append(more)
+	return atts, src, diags
+}
+
+// Read returns the text of a site's attestations file, or nil when there
+// is none. Only a regular file of at most model.MaxFileBytes is read.
+func Read(siteFS fs.FS) ([]byte, diag.List) {
+	st, err := fs.Stat(siteFS, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
 	var diags diag.List
-	data := []byte(strings.ReplaceAll(strings.TrimPrefix(string(raw), "\uFEFF"), "\r\n", "\n"))
+	pos := diag.Pos{File: File, Line: 1, Col: 1}
+	if err != nil {
+		diags.Add(pos, "attest.read-failed", File)
+		return nil, diags
+	}
+	if !st.Mode().IsRegular() {
+		diags.Add(pos, "attest.not-regular", File)
+		return nil, diags
+	}
+	if st.Size() > model.MaxFileBytes {
+		diags.Add(pos, "attest.too-large", File, st.Size(), int64(model.MaxFileBytes))
+		return nil, diags
+	}
+	f, err := siteFS.Open(File)
+	if err != nil {
+		diags.Add(pos, "attest.read-failed", File)
+		return nil, diags
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, model.MaxFileBytes+1))
+	if err != nil {
+		diags.Add(pos, "attest.read-failed", File)
+		return nil, diags
+	}
+	if len(raw) > model.MaxFileBytes {
+		diags.Add(pos, "attest.too-large", File, int64(len(raw)), int64(model.MaxFileBytes))
+		return nil, diags
+	}
+	if raw == nil {
+		raw = []byte{}
+	}
+	return raw, nil
+}
+
+// Parse reads the text of an attestations file (see Load).
+func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
+	var diags diag.List
+	data := normalise(raw)
 	src := diag.NewSource(File, data)
+	if len(bytes.TrimSpace(data)) == 0 {
+		diags.Add(diag.Pos{File: File, Line: 1, Col: 1}, "attest.empty", File, File+".bak")
+		return nil, src, diags
+	}
 	var fd fileData
 	for _, p := range tomlfile.DecodeStrict(data, &fd) {
 		pos := diag.Pos{File: File, Line: p.Line, Col: p.Col}
@@ -140,4 +198,10 @@ func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attes
 		}
 	}
 	return out, src, diags
+}
+
+// normalise drops a byte-order mark and turns CRLF line ends into LF, as
+// Windows editors write them; line numbers stay the same.
+func normalise(raw []byte) []byte {
+	return []byte(strings.ReplaceAll(strings.TrimPrefix(string(raw), "\uFEFF"), "\r\n", "\n"))
 }

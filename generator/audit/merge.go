@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -75,37 +73,69 @@ func same(a, b coverage.Attestation) bool {
 	return a.Verdict == b.Verdict && a.Note == b.Note && a.Auditor == b.Auditor && a.Date == b.Date && a.Justification == b.Justification
 }
 
-// Format writes attestations as the TOML of audit/attestations.toml, after
-// a header comment.
+// Format writes attestations as the TOML of a new audit/attestations.toml,
+// after a header comment.
 func Format(header string, atts []coverage.Attestation) []byte {
-	var b bytes.Buffer
+	var b strings.Builder
 	for _, line := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
-		b.WriteString("# " + line + "\n")
+		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
 	}
 	for _, a := range atts {
-		b.WriteString("\n[[attestations]]\n")
-		fmt.Fprintf(&b, "requirement = %s\n", quote(a.Requirement))
-		fmt.Fprintf(&b, "verdict = %s\n", quote(string(a.Verdict)))
-		fmt.Fprintf(&b, "auditor = %s\n", quote(a.Auditor))
-		fmt.Fprintf(&b, "date = %s\n", a.Date.String())
-		if a.Justification != "" {
-			fmt.Fprintf(&b, "justification = %s\n", quote(a.Justification))
-		}
-		if a.Note != "" {
-			fmt.Fprintf(&b, "note = %s\n", quote(a.Note))
-		}
+		b.WriteString("\n")
+		writeEntry(&b, a)
 	}
-	return b.Bytes()
+	return []byte(b.String())
 }
 
-// quote writes a TOML basic string. JSON string syntax is a subset of it
-// once HTML escaping is off.
+// quote writes s as a TOML basic string. TOML forbids raw control
+// characters (U+0000 to U+001F and U+007F) in strings; they are escaped,
+// as are C1 controls, line and paragraph separators and the bidirectional
+// controls, which would make the file read differently in an editor from
+// what it says. A byte that is not UTF-8 becomes U+FFFD (callers refuse
+// such text before it gets here).
 func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if mustEscape(r) {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func mustEscape(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7F && r <= 0x9F: // C0, DEL, C1
+		return true
+	case r == 0x2028, r == 0x2029: // line and paragraph separators
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C: // bidi controls
+		return true
+	case r == 0xFEFF: // a byte-order mark inside text
+		return true
+	}
+	return false
 }
 
 // NoteCell is what the workbook's note column shows for an attestation:

@@ -1,0 +1,364 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"guifan/generator/coverage"
+	"guifan/generator/model"
+	"guifan/generator/tomlfile"
+)
+
+// ErrLayout means an attestations file does not keep its entries as
+// [[attestations]] tables (it uses an inline array), so it cannot be
+// edited entry by entry.
+var ErrLayout = errors.New("attestations are not written as [[attestations]] tables")
+
+// ErrReadBack means an edited file would not read back as the
+// attestations it was meant to hold; nothing should be written.
+var ErrReadBack = errors.New("the edited attestations file does not read back")
+
+// Edit returns src, the text of an attestations file that reads without
+// errors, with atts written into it, changing as little as possible. The
+// keys of an entry whose values changed are replaced where they stand (a
+// key's spelling, spacing and trailing comment are kept); a key that is no
+// longer needed is removed and a missing one is added after the entry's
+// last key; entries of requirements not yet in the file are appended at the
+// end. Every comment, blank line, other key and entry, the order of it all,
+// a byte-order mark and CRLF line ends are kept. Entries of src that atts
+// does not mention are left alone.
+//
+// The result is read back before it is returned: it must hold every entry
+// of atts, and every requirement src had.
+func Edit(src []byte, atts []coverage.Attestation) ([]byte, error) {
+	body := string(src)
+	bom := strings.HasPrefix(body, "\uFEFF")
+	body = strings.TrimPrefix(body, "\uFEFF")
+	norm := strings.ReplaceAll(body, "\r\n", "\n")
+	eol := "\n"
+	if i := strings.IndexByte(body, '\n'); i > 0 && body[i-1] == '\r' {
+		eol = "\r\n"
+	}
+	doc, err := tomlfile.Parse([]byte(norm))
+	if err != nil {
+		return nil, err
+	}
+	var entries []map[string]any
+	switch v := doc.Data["attestations"].(type) {
+	case nil:
+	case []map[string]any:
+		entries = v
+	default:
+		return nil, ErrLayout
+	}
+	want := map[string]coverage.Attestation{}
+	for _, a := range atts {
+		want[a.Requirement] = a
+	}
+	t := text{s: norm, starts: lineStarts(norm)}
+	var edits []edit
+	inFile := map[string]bool{}
+	for i, e := range entries {
+		path := "attestations[" + strconv.Itoa(i) + "]"
+		hdr, ok := doc.Loc(path)
+		if !ok || !strings.HasPrefix(strings.TrimSpace(t.line(hdr.Line)), "[[") {
+			return nil, ErrLayout
+		}
+		req, _ := e["requirement"].(string)
+		inFile[req] = true
+		a, ok := want[req]
+		if !ok {
+			continue
+		}
+		// Where each key of the entry is, and where the entry's last
+		// value ends (new keys go after it).
+		type place struct{ lineStart, valStart, valEnd, next int }
+		places := map[string]place{}
+		last := t.nextLine(t.offset(hdr.Line, 1))
+		for k := range e {
+			l, ok := doc.Loc(path + "." + k)
+			if !ok || l.Line <= hdr.Line {
+				return nil, ErrLayout
+			}
+			at := t.s[t.offset(l.Line, l.Col):]
+			if !strings.HasPrefix(at, k) && !strings.HasPrefix(at, `"`+k) && !strings.HasPrefix(at, "'"+k) {
+				return nil, ErrLayout
+			}
+			vs := t.offset(l.ValLine, l.ValCol)
+			ve := valueEnd(t.s, vs)
+			p := place{lineStart: t.starts[l.Line-1], valStart: vs, valEnd: ve, next: t.nextLine(ve)}
+			places[k] = p
+			last = max(last, p.next)
+		}
+		for _, f := range fields(a) {
+			cur, has := e[f.key]
+			switch {
+			case has && f.equal(cur):
+			case has && f.value == "":
+				p := places[f.key]
+				edits = append(edits, edit{p.lineStart, p.next, ""})
+			case has:
+				p := places[f.key]
+				edits = append(edits, edit{p.valStart, p.valEnd, f.value})
+			case f.value != "":
+				line := f.key + " = " + f.value + "\n"
+				if last == len(t.s) && !strings.HasSuffix(t.s, "\n") {
+					line = "\n" + line
+				}
+				edits = append(edits, edit{last, last, line})
+			}
+		}
+	}
+	var tail strings.Builder
+	for _, a := range atts {
+		if inFile[a.Requirement] {
+			continue
+		}
+		tail.WriteString("\n")
+		writeEntry(&tail, a)
+	}
+	if tail.Len() > 0 {
+		add := tail.String()
+		if norm != "" && !strings.HasSuffix(norm, "\n") {
+			add = "\n" + add
+		}
+		if strings.TrimSpace(norm) == "" {
+			add = strings.TrimPrefix(add, "\n")
+		}
+		edits = append(edits, edit{len(norm), len(norm), add})
+	}
+
+	out := applyEdits(body, edits, eol)
+	if bom {
+		out = "\uFEFF" + out
+	}
+	if err := readsBack([]byte(out), entries, atts); err != nil {
+		return nil, err
+	}
+	return []byte(out), nil
+}
+
+// field is one key of an entry as it should be written: its TOML value,
+// or "" when the key should not be there.
+type field struct {
+	key, value string
+	equal      func(cur any) bool
+}
+
+func fields(a coverage.Attestation) []field {
+	str := func(want string) func(any) bool {
+		return func(cur any) bool { s, ok := cur.(string); return ok && s == want }
+	}
+	opt := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return quote(s)
+	}
+	return []field{
+		{"verdict", quote(string(a.Verdict)), func(cur any) bool {
+			s, ok := cur.(string)
+			v, known := ParseVerdict(s)
+			return ok && known && v == a.Verdict
+		}},
+		{"auditor", quote(a.Auditor), str(a.Auditor)},
+		{"date", a.Date.String(), func(cur any) bool { d, ok := model.AsDate(cur); return ok && d == a.Date }},
+		{"justification", opt(a.Justification), str(a.Justification)},
+		{"note", opt(a.Note), str(a.Note)},
+	}
+}
+
+// writeEntry writes one [[attestations]] table.
+func writeEntry(b *strings.Builder, a coverage.Attestation) {
+	b.WriteString("[[attestations]]\n")
+	fmt.Fprintf(b, "requirement = %s\n", quote(a.Requirement))
+	fmt.Fprintf(b, "verdict = %s\n", quote(string(a.Verdict)))
+	fmt.Fprintf(b, "auditor = %s\n", quote(a.Auditor))
+	fmt.Fprintf(b, "date = %s\n", a.Date.String())
+	if a.Justification != "" {
+		fmt.Fprintf(b, "justification = %s\n", quote(a.Justification))
+	}
+	if a.Note != "" {
+		fmt.Fprintf(b, "note = %s\n", quote(a.Note))
+	}
+}
+
+// edit replaces the bytes start:end of the normalised (LF) text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyEdits applies edits made against the LF form of body to body
+// itself, which may have CRLF line ends; new text gets eol line ends.
+func applyEdits(body string, edits []edit, eol string) string {
+	// crs[k] is the LF offset of the k-th line end that is CRLF in body.
+	var crs []int
+	n := 0
+	for i := 0; i < len(body); i++ {
+		if body[i] == '\r' && i+1 < len(body) && body[i+1] == '\n' {
+			crs = append(crs, n)
+			continue
+		}
+		n++
+	}
+	raw := func(off int) int { return off + sort.SearchInts(crs, off) }
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	pos := 0
+	for _, e := range edits {
+		s, end := raw(e.start), raw(e.end)
+		if s < pos {
+			s = pos // overlapping edits cannot happen; never go back
+		}
+		b.WriteString(body[pos:s])
+		b.WriteString(strings.ReplaceAll(e.text, "\n", eol))
+		pos = max(end, s)
+	}
+	b.WriteString(body[pos:])
+	return b.String()
+}
+
+// readsBack checks that out holds every entry of atts as it is and still
+// has every requirement of before.
+func readsBack(out []byte, before []map[string]any, atts []coverage.Attestation) error {
+	var fd fileData
+	if probs := tomlfile.DecodeStrict(normalise(out), &fd); len(probs) > 0 {
+		return fmt.Errorf("%w: %s", ErrReadBack, probs[0].Message)
+	}
+	got := map[string]coverage.Attestation{}
+	for _, e := range fd.Attestations {
+		v, _ := ParseVerdict(e.Verdict)
+		d, _ := model.AsDate(e.Date)
+		got[e.Requirement] = coverage.Attestation{Requirement: e.Requirement, Verdict: v, Note: e.Note, Auditor: e.Auditor, Date: d, Justification: e.Justification}
+	}
+	for _, a := range atts {
+		g, ok := got[a.Requirement]
+		if !ok || !same(g, a) {
+			return fmt.Errorf("%w: %s", ErrReadBack, a.Requirement)
+		}
+	}
+	for _, e := range before {
+		if r, _ := e["requirement"].(string); r != "" {
+			if _, ok := got[r]; !ok {
+				return fmt.Errorf("%w: %s lost", ErrReadBack, r)
+			}
+		}
+	}
+	return nil
+}
+
+// text is LF-normalised file text with the offsets at which lines start.
+type text struct {
+	s      string
+	starts []int
+}
+
+func lineStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func (t text) line(n int) string {
+	if n < 1 || n > len(t.starts) {
+		return ""
+	}
+	s := t.s[t.starts[n-1]:]
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// offset turns a 1-based line and rune column into a byte offset.
+func (t text) offset(line, col int) int {
+	if line < 1 || line > len(t.starts) {
+		return len(t.s)
+	}
+	off := t.starts[line-1]
+	for c := 1; c < col && off < len(t.s) && t.s[off] != '\n'; c++ {
+		_, size := utf8.DecodeRuneInString(t.s[off:])
+		off += size
+	}
+	return off
+}
+
+// nextLine returns the offset of the start of the line after the one
+// holding off, or the end of the text.
+func (t text) nextLine(off int) int {
+	if i := strings.IndexByte(t.s[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(t.s)
+}
+
+// valueEnd returns the offset just after the TOML value that starts at i:
+// a string of any of the four kinds, or a date, number or boolean (which
+// ends at a comment or the end of the line). The text is known to be valid.
+func valueEnd(s string, i int) int {
+	rest := s[i:]
+	switch {
+	case strings.HasPrefix(rest, `"""`), strings.HasPrefix(rest, `'''`):
+		q := rest[0]
+		for j := i + 3; j < len(s); j++ {
+			if q == '"' && s[j] == '\\' {
+				j++
+				continue
+			}
+			if strings.HasPrefix(s[j:], rest[:3]) {
+				// Up to two more quotes belong to the string.
+				k := j + 3
+				for k < len(s) && s[k] == q && k < j+5 {
+					k++
+				}
+				return k
+			}
+		}
+		return len(s)
+	case strings.HasPrefix(rest, `"`), strings.HasPrefix(rest, `'`):
+		q := rest[0]
+		for j := i + 1; j < len(s) && s[j] != '\n'; j++ {
+			if q == '"' && s[j] == '\\' {
+				j++
+				continue
+			}
+			if s[j] == q {
+				return j + 1
+			}
+		}
+		return len(s)
+	}
+	j := i
+	for j < len(s) && s[j] != '#' && s[j] != '\n' {
+		j++
+	}
+	return i + len(strings.TrimRight(s[i:j], " \t"))
+}
+
+// Write returns the new text of an attestations file: old (nil when there
+// is no file yet) edited with Edit, or, for a new file or one whose layout
+// cannot be edited entry by entry, header and atts formatted anew.
+// rewritten says the old text was replaced as a whole.
+func Write(old []byte, header string, atts []coverage.Attestation) (out []byte, rewritten bool, err error) {
+	if old == nil {
+		return Format(header, atts), false, nil
+	}
+	out, err = Edit(old, atts)
+	if errors.Is(err, ErrLayout) {
+		out = Format(header, atts)
+		if err := readsBack(out, nil, atts); err != nil {
+			return nil, false, err
+		}
+		return out, true, nil
+	}
+	return out, false, err
+}
