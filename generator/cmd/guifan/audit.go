@@ -4,14 +4,20 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"guifan/generator/audit"
 	"guifan/generator/coverage"
+	"guifan/generator/diag"
 	"guifan/generator/excel"
+	"guifan/generator/fsutil"
 	"guifan/generator/model"
 )
 
@@ -46,17 +52,25 @@ func runAudit(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	data, err := os.ReadFile(book)
-	if err != nil {
-		e.errorf("cmd.audit.read-failed", book, err.Error())
+	data, ok := readWorkbook(e, book)
+	if !ok {
 		return exitMisuse
 	}
 	meta, rows, err := excel.Read(data)
 	if err != nil {
-		if errors.Is(err, excel.ErrNotAudit) {
+		switch {
+		case errors.Is(err, excel.ErrNotAudit):
 			e.errorf("cmd.audit.not-audit", book)
-		} else {
-			e.errorf("cmd.audit.read-failed", book, err.Error())
+		case errors.Is(err, excel.ErrNotWorkbook):
+			e.errorf("cmd.audit.not-workbook", book)
+		case errors.Is(err, excel.ErrEncrypted):
+			e.errorf("cmd.audit.encrypted", book)
+		case errors.Is(err, excel.ErrTooLarge):
+			e.errorf("cmd.audit.too-large", book, sizeText(model.MaxWorkbookBytes))
+		case errors.Is(err, excel.ErrInflates):
+			e.errorf("cmd.audit.inflates", book, sizeText(model.MaxWorkbookUnzipped))
+		default:
+			e.errorf("cmd.audit.damaged", book)
 		}
 		return exitMisuse
 	}
@@ -71,8 +85,15 @@ func runAudit(e *env, args []string) int {
 	}
 	fw := site.Schemas.Frameworks[h.Framework]
 	today := model.DateOf(time.Now())
-	existing, _, ad := audit.Load(os.DirFS(dir), fw, today)
+	// The file is read once: its text is what gets edited and backed up.
+	old, ad := audit.Read(os.DirFS(dir))
 	diags.Append(ad)
+	var existing []coverage.Attestation
+	if old != nil && ad.Errors() == 0 {
+		var pd diag.List
+		existing, _, pd = audit.Parse(old, fw, today)
+		diags.Append(pd)
+	}
 	if diags.Errors() > 0 {
 		printer(e, site).Text(e.stderr, diags)
 		return exitInvalid
@@ -91,6 +112,11 @@ func runAudit(e *env, args []string) int {
 	var incoming []coverage.Attestation
 	bad := 0
 	for _, r := range rows {
+		if r.Invalid != "" {
+			e.errorf("cmd.audit.bad-text", r.Row, r.Requirement, diag.Key("excel.col."+r.Invalid))
+			bad++
+			continue
+		}
 		listed[r.Requirement] = true
 		if r.Verdict == "" {
 			continue // a note without a verdict changes nothing
@@ -119,7 +145,7 @@ func runAudit(e *env, args []string) int {
 		if r.Date != "" {
 			date, _ = model.ParseDate(r.Date)
 		} else if r.RawDate != "" {
-			e.errorf("cmd.audit.bad-date", r.Row, r.Requirement, r.RawDate)
+			e.errorf("cmd.audit.bad-date", r.Row, r.Requirement, r.RawDate, model.MinYear, model.MaxYear)
 			bad++
 			continue
 		}
@@ -156,19 +182,128 @@ func runAudit(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.no-change"))
 		return exitOK
 	}
+	text, rewritten, err := audit.Write(old, e.cat.T("cmd.audit.file-header"), merged)
+	if err != nil {
+		// The edited text would not read back as the merged attestations:
+		// a defect of guifan, and nothing is written.
+		e.errorf("cmd.audit.edit-failed", audit.File)
+		return exitMisuse
+	}
 	if o.dryRun {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.dry-run-done", n))
 		return exitOK
 	}
 	path := filepath.Join(dir, filepath.FromSlash(audit.File))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		e.errorf("cmd.audit.write-failed", path, err.Error())
+		e.errorf("cmd.audit.write-failed", path, writeReason(e, err))
 		return exitMisuse
 	}
-	if err := os.WriteFile(path, audit.Format(e.cat.T("cmd.audit.file-header"), merged), 0o644); err != nil {
-		e.errorf("cmd.audit.write-failed", path, err.Error())
+	// The previous version is kept beside the file; the file itself is
+	// replaced in one step, so that it holds the old text or the new one
+	// whatever happens.
+	backup := path + ".bak"
+	if old != nil {
+		if err := writeFileAtomic(backup, old, 0o644); err != nil {
+			e.errorf("cmd.audit.backup-failed", backup, writeReason(e, err), path)
+			return exitMisuse
+		}
+	}
+	if err := writeFileAtomic(path, text, 0o644); err != nil {
+		e.errorf("cmd.audit.write-failed", path, writeReason(e, err))
 		return exitMisuse
 	}
-	fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.written", n, path))
+	if rewritten {
+		e.errorf("cmd.audit.rewritten", path, backup)
+	}
+	if old != nil {
+		fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.written-backup", n, path, backup))
+	} else {
+		fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.written", n, path))
+	}
 	return exitOK
+}
+
+// writeFileAtomic is fsutil.WriteFileAtomic; tests replace it to make a
+// write fail.
+var writeFileAtomic = fsutil.WriteFileAtomic
+
+// writeReason says in the user's language why a file could not be written.
+func writeReason(e *env, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return e.cat.T("cmd.audit.reason-permission")
+	case errors.Is(err, syscall.ENOSPC):
+		return e.cat.T("cmd.audit.reason-disk-full")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	return e.cat.T("cmd.audit.reason-other", err.Error())
+}
+
+// readWorkbook reads the auditor's workbook: a regular file (not a folder,
+// pipe or device, which could make the read wait or never end) of at most
+// model.MaxWorkbookBytes, however large the file says it is.
+func readWorkbook(e *env, path string) ([]byte, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			e.errorf("cmd.audit.no-workbook", path)
+		case errors.Is(err, fs.ErrPermission):
+			e.errorf("cmd.audit.read-failed", path, e.cat.T("cmd.audit.reason-permission"))
+		default:
+			e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
+		}
+		return nil, false
+	}
+	if !st.Mode().IsRegular() {
+		e.errorf("cmd.audit.not-regular", path)
+		return nil, false
+	}
+	if st.Size() > model.MaxWorkbookBytes {
+		e.errorf("cmd.audit.too-large", path, sizeText(model.MaxWorkbookBytes))
+		return nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
+		return nil, false
+	}
+	defer f.Close()
+	// The path may have been swapped for something else since Stat.
+	if st2, err := f.Stat(); err != nil || !st2.Mode().IsRegular() || !os.SameFile(st, st2) {
+		e.errorf("cmd.audit.not-regular", path)
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxWorkbookBytes+1))
+	if err != nil {
+		e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
+		return nil, false
+	}
+	if len(data) > model.MaxWorkbookBytes {
+		e.errorf("cmd.audit.too-large", path, sizeText(model.MaxWorkbookBytes))
+		return nil, false
+	}
+	return data, true
+}
+
+// sizeText writes a number of bytes for a message: "32 MB", "1.5 MB",
+// "900 KB" (1 MB = 1024 KB).
+func sizeText(n int64) string {
+	unit := func(v float64, u string) string {
+		return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0") + " " + u
+	}
+	switch {
+	case n >= 1<<20:
+		return unit(float64(n)/(1<<20), "MB")
+	case n >= 1<<10:
+		return unit(float64(n)/(1<<10), "KB")
+	}
+	return strconv.FormatInt(n, 10) + " B"
 }

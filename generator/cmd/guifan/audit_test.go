@@ -1,11 +1,24 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+
+	"guifan/generator/fsutil"
+	"guifan/generator/model"
 )
 
 // copySite copies a site folder into a temporary one.
@@ -110,4 +123,419 @@ func TestInitAndNew(t *testing.T) {
 	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", dir}); !strings.HasPrefix(out, "exit 0") {
 		t.Errorf("the new site does not pass check:\n%s", out)
 	}
+}
+
+// The tests below import workbooks an auditor (or an attacker) might hand
+// over. Excelize stays in package excel, so the workbook made by guifan
+// build is changed here by editing its XML with archive/zip.
+
+var community struct {
+	once sync.Once
+	book []byte
+	out  string
+}
+
+// checklistBook builds the community hospital once and returns the site
+// copy of its audit workbook.
+func checklistBook(t *testing.T) []byte {
+	t.Helper()
+	community.once.Do(func() {
+		site := copySite(t, filepath.Join("..", "..", "..", "examples", "community-hospital"))
+		community.out = runCapture([]string{"--lang", "zh-CN", "build", "--as-of", "2026-11-25", "--only", "excel", site})
+		community.book, _ = os.ReadFile(filepath.Join(site, "output", "site", "excel", "audit-checklist.xlsx"))
+	})
+	if community.book == nil {
+		t.Fatalf("build failed:\n%s", community.out)
+	}
+	return community.book
+}
+
+// auditSite returns a fresh copy of the community hospital, the path of
+// its attestations file and that file's bytes.
+func auditSite(t *testing.T) (site, att string, before []byte) {
+	t.Helper()
+	site = copySite(t, filepath.Join("..", "..", "..", "examples", "community-hospital"))
+	att = filepath.Join(site, "audit", "attestations.toml")
+	before, err := os.ReadFile(att)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site, att, before
+}
+
+// zipParts calls change for every part of a zip and returns the new zip.
+func zipParts(t *testing.T, data []byte, change func(name string, part []byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		w, _ := zw.Create(f.Name)
+		w.Write(change(f.Name, part))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// text and number are cell contents for fillRow: an inline string (its
+// bytes as given; control characters as Excel writes them, _x0001_) and a
+// number.
+func text(s string) string {
+	var b strings.Builder
+	for _, r := range []byte(s) {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r < 0x20 && r != '\t' && r != '\n':
+			fmt.Fprintf(&b, "_x%04X_", r)
+		default:
+			b.WriteByte(r)
+		}
+	}
+	return ` t="inlineStr"><is><t xml:space="preserve">` + b.String() + `</t></is></c>`
+}
+
+func number(n float64) string { return `><v>` + strconv.FormatFloat(n, 'f', -1, 64) + `</v></c>` }
+
+// fillRow sets the auditor's cells of a requirement's checklist row:
+// columns K (verdict), L (note), M (date) and N (auditor). It returns the
+// new workbook and the row number.
+func fillRow(t *testing.T, book []byte, req string, cells map[string]string) ([]byte, int) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				return string(b)
+			}
+		}
+		t.Fatalf("no %s in the workbook", name)
+		return ""
+	}
+	// The checklist sheet's part, through the workbook's relationships.
+	id := regexp.MustCompile(`<sheet name="checklist" sheetId="\d+" r:id="(rId\d+)"`).FindStringSubmatch(read("xl/workbook.xml"))
+	if id == nil {
+		t.Fatal("no checklist sheet")
+	}
+	target := regexp.MustCompile(`Id="` + id[1] + `" Target="([^"]+)"`).FindStringSubmatch(read("xl/_rels/workbook.xml.rels"))
+	if target == nil {
+		t.Fatal("no checklist part")
+	}
+	sheet := "xl/" + target[1]
+	// The requirement's shared string, then its row.
+	var sst struct {
+		SI []struct {
+			T string `xml:"t"`
+		} `xml:"si"`
+	}
+	if err := xml.Unmarshal([]byte(read("xl/sharedStrings.xml")), &sst); err != nil {
+		t.Fatal(err)
+	}
+	idx := -1
+	for i, si := range sst.SI {
+		if si.T == req {
+			idx = i
+		}
+	}
+	m := regexp.MustCompile(`<c r="D(\d+)"[^>]*t="s"><v>` + strconv.Itoa(idx) + `</v></c>`).FindStringSubmatch(read(sheet))
+	if idx < 0 || m == nil {
+		t.Fatalf("requirement %s not in the checklist", req)
+	}
+	row := m[1]
+	out := zipParts(t, book, func(name string, part []byte) []byte {
+		if name != sheet {
+			return part
+		}
+		s := string(part)
+		for col, content := range cells {
+			re := regexp.MustCompile(`<c r="` + col + row + `"( s="\d+")?[^>]*?(/>|>.*?</c>)`)
+			cell := re.FindStringSubmatch(s)
+			if cell == nil {
+				t.Fatalf("no cell %s%s", col, row)
+			}
+			s = strings.Replace(s, cell[0], `<c r="`+col+row+`"`+cell[1]+content, 1)
+		}
+		return []byte(s)
+	})
+	n, _ := strconv.Atoi(row)
+	return out, n
+}
+
+// importBook writes a workbook into the work folder and imports it.
+func importBook(t *testing.T, site string, book []byte, args ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "审核清单.xlsx")
+	if err := os.WriteFile(path, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return runCapture(append([]string{"--lang", "zh-CN", "audit", "import", path, site}, args...))
+}
+
+// unchanged fails the test when the attestations file changed or a
+// temporary file was left beside it.
+func unchanged(t *testing.T, att string, before []byte) {
+	t.Helper()
+	now, err := os.ReadFile(att)
+	if err != nil || !bytes.Equal(now, before) {
+		t.Errorf("the attestations file changed (%v):\n%s", err, now)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(att))
+	for _, e := range entries {
+		if e.Name() != "attestations.toml" && e.Name() != "attestations.toml.bak" {
+			t.Errorf("left in audit/: %s", e.Name())
+		}
+	}
+}
+
+// TestImportEditsInPlace: a hand-written file keeps its comments, blank
+// lines, order and styles; only the changed value and the new entry
+// differ, and the previous version is kept as .bak.
+func TestImportEditsInPlace(t *testing.T) {
+	site, att, _ := auditSite(t)
+	hand := `# 审核确认记录（区卫生健康委信息化检查组，2026 年 11 月现场检查）
+# 这个文件由检查组手工维护，可以直接编辑。
+
+# 第三十四条：一级中心不设技术档案室
+[[attestations]]
+requirement = "34.archive"
+verdict = "不适用"          # 检查组一致意见
+justification = "中心信息科仅 3 人，技术档案存放在办公室带锁档案柜。"
+auditor = "周宏（区卫生健康委信息化检查组）"
+date = 2026-11-12
+
+# 第二十六条：服务台
+[[attestations]]
+auditor = "周宏（区卫生健康委信息化检查组）"
+requirement = "26.practice"
+date = "2026-11-12"
+verdict = "partial"
+note = """抽查 10 月服务记录 25 条：
+两次周末来电无人接听。"""
+
+# 文件结束
+`
+	if err := os.WriteFile(att, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := checklistBook(t)
+	// The workbook shows what the site had when it was built; fill it
+	// with the hand-written file's words first, as a rebuild would.
+	book, _ = fillRow(t, book, "34.archive", map[string]string{"K": text("不适用"), "L": text("中心信息科仅 3 人，技术档案存放在办公室带锁档案柜。"), "M": number(46338), "N": text("周宏（区卫生健康委信息化检查组）")})
+	book, _ = fillRow(t, book, "26.practice", map[string]string{"K": text("满足"), "L": text("抽查 10 月服务记录 25 条：\n两次周末来电无人接听。"), "M": number(46338), "N": text("周宏（区卫生健康委信息化检查组）")})
+	book, _ = fillRow(t, book, "40.practice", map[string]string{"K": text("不满足"), "L": text("9 月 3 日上午升级了挂号系统。"), "M": number(46341), "N": text("郑文静")})
+	out := importBook(t, site, book)
+	if !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "修改 26.practice：部分满足 → 满足") || !strings.Contains(out, "新增 40.practice") || !strings.Contains(out, "attestations.toml.bak") {
+		t.Fatalf("import:\n%s", out)
+	}
+	got, _ := os.ReadFile(att)
+	want := strings.Replace(hand, `verdict = "partial"`, `verdict = "met"`, 1) + `
+[[attestations]]
+requirement = "40.practice"
+verdict = "missing"
+auditor = "郑文静"
+date = 2026-11-15
+note = "9 月 3 日上午升级了挂号系统。"
+`
+	if string(got) != want {
+		t.Errorf("the file after import:\n%s\ndiffers from:\n%s\n%s", got, want, diff(want, string(got)))
+	}
+	if bak, _ := os.ReadFile(att + ".bak"); string(bak) != hand {
+		t.Errorf("the backup is not the previous version:\n%s", bak)
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", site}); !strings.HasPrefix(out, "exit 0") {
+		t.Errorf("check after import:\n%s", out)
+	}
+}
+
+// TestImportControlCharacters: a note with control characters (U+007F,
+// which JSON does not escape, and the C0 controls Excel writes as _x0001_)
+// is written escaped; the file parses, check passes and importing the
+// same workbook again changes nothing.
+func TestImportControlCharacters(t *testing.T) {
+	site, att, _ := auditSite(t)
+	note := "抽查\x7f记录\x01\x08\x1b\x1f，\"引号\"、反斜杠\\、\t制表。"
+	book, _ := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "L": text(note), "M": number(46341), "N": text("郑文静")})
+	if out := importBook(t, site, book); !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("import:\n%s", out)
+	}
+	got, _ := os.ReadFile(att)
+	if !strings.Contains(string(got), `note = "抽查\u007F记录\u0001\b\u001B\u001F，\"引号\"、反斜杠\\、\t制表。"`) {
+		t.Errorf("the note is not escaped:\n%s", got)
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", site}); !strings.HasPrefix(out, "exit 0") {
+		t.Errorf("check after import:\n%s", out)
+	}
+	if out := importBook(t, site, book); !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "没有需要修改") {
+		t.Errorf("importing the same workbook again:\n%s", out)
+	}
+}
+
+// TestImportImplausibleDates: a number in the date cell (2 shows as
+// 1900-01-02, 99999 as 2173-10-13) is refused with the row and the cell as
+// shown, and nothing is written.
+func TestImportImplausibleDates(t *testing.T) {
+	site, att, before := auditSite(t)
+	for _, c := range []struct {
+		date  float64
+		shown string
+	}{{2, "1900-01-02"}, {99999, "2173-10-13"}, {18263, "1949-12-31"}} {
+		book, row := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "M": number(c.date), "N": text("郑文静")})
+		out := importBook(t, site, book)
+		want := fmt.Sprintf("第 %d 行（40.practice）：审核日期 “%s” 不是有效的日期（应在 1950 年至 2100 年之间）", row, c.shown)
+		if !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, want) {
+			t.Errorf("date %v:\n%s\nwant %s", c.date, out, want)
+		}
+		unchanged(t, att, before)
+	}
+}
+
+// TestImportInvalidUTF8: bytes that are not UTF-8 in a note made excelize
+// drop every text of the workbook, so the import said "nothing to change";
+// now the row is named and nothing is written.
+func TestImportInvalidUTF8(t *testing.T) {
+	site, att, before := auditSite(t)
+	book, row := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "L": text("抽查\xff\xfe记录"), "M": number(46341), "N": text("郑文静")})
+	out := importBook(t, site, book)
+	want := fmt.Sprintf("第 %d 行（40.practice）：“审核意见”一栏含有无法识别的字符", row)
+	if !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, want) {
+		t.Errorf("import:\n%s\nwant %s", out, want)
+	}
+	unchanged(t, att, before)
+}
+
+// TestImportZipBomb: a workbook whose parts inflate past
+// model.MaxWorkbookUnzipped is refused before it is opened, whether its
+// zip directory tells the truth or not.
+func TestImportZipBomb(t *testing.T) {
+	site, att, before := auditSite(t)
+	// Deflate data of 300 MiB of zeros, made by repeating one compressed
+	// MiB (which refers only to zeros before it).
+	var first bytes.Buffer
+	w, _ := flate.NewWriter(&first, flate.BestCompression)
+	mib := make([]byte, 1<<20)
+	w.Write(mib)
+	w.Flush()
+	head := first.Len()
+	w.Write(mib)
+	w.Flush()
+	chunk := append([]byte(nil), first.Bytes()[head:]...)
+	bomb := append([]byte(nil), first.Bytes()[:head]...)
+	const mb = model.MaxWorkbookUnzipped>>20 + 44
+	for i := 1; i < mb; i++ {
+		bomb = append(bomb, chunk...)
+	}
+	bomb = append(bomb, 0x01, 0x00, 0x00, 0xFF, 0xFF)
+	for _, declared := range []uint64{mb << 20, 4096} {
+		book := checklistBook(t)
+		zr, _ := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, f := range zr.File {
+			zw.Copy(f)
+		}
+		pw, _ := zw.CreateRaw(&zip.FileHeader{Name: "xl/media/image1.png", Method: zip.Deflate, CompressedSize64: uint64(len(bomb)), UncompressedSize64: declared})
+		pw.Write(bomb)
+		zw.Close()
+		if out.Len() > 2<<20 {
+			t.Fatalf("the bomb workbook is %d bytes", out.Len())
+		}
+		res := importBook(t, site, out.Bytes())
+		if !strings.HasPrefix(res, "exit 2") || !strings.Contains(res, "解压后超过 256 MB") {
+			t.Errorf("a zip bomb (directory says %d bytes):\n%s", declared, res)
+		}
+		unchanged(t, att, before)
+	}
+}
+
+// TestImportNotAWorkbook: files that are not workbooks are refused in
+// the user's language, without a library's words.
+func TestImportNotAWorkbook(t *testing.T) {
+	site, att, before := auditSite(t)
+	for _, c := range []struct {
+		data []byte
+		want string
+	}{
+		{[]byte("name = \"测试医院\"\n"), "不是 Excel 工作簿（.xlsx）"},
+		{append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1000)...), "设置了打开密码，或是旧的 .xls 格式"},
+		{checklistBook(t)[:5000], "不是 Excel 工作簿"},
+	} {
+		out := importBook(t, site, c.data)
+		if !strings.HasPrefix(out, "exit 2") || !strings.Contains(out, c.want) || strings.Contains(out, "zip") {
+			t.Errorf("import:\n%s\nwant %s", out, c.want)
+		}
+		unchanged(t, att, before)
+	}
+}
+
+// TestImportWriteFailures: when the backup or the file itself cannot be
+// written (a folder in the way, a full disk), the attestations file is
+// byte-identical afterwards and nothing is left behind.
+func TestImportWriteFailures(t *testing.T) {
+	book, _ := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "M": number(46341), "N": text("郑文静")})
+
+	// A folder where the backup goes.
+	site, att, before := auditSite(t)
+	if err := os.Mkdir(att+".bak", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := importBook(t, site, book)
+	if !strings.HasPrefix(out, "exit 2") || !strings.Contains(out, "无法保存修改前的版本") || !strings.Contains(out, "未修改") {
+		t.Errorf("backup in the way:\n%s", out)
+	}
+	unchanged(t, att, before)
+
+	// A full disk while the file is written.
+	site, att, before = auditSite(t)
+	writeFileAtomic = func(path string, data []byte, perm fs.FileMode) error {
+		if strings.HasSuffix(path, "attestations.toml") {
+			return &fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
+		}
+		return fsutil.WriteFileAtomic(path, data, perm)
+	}
+	defer func() { writeFileAtomic = fsutil.WriteFileAtomic }()
+	out = importBook(t, site, book)
+	if !strings.HasPrefix(out, "exit 2") || !strings.Contains(out, "磁盘空间已满") || !strings.Contains(out, "审核确认文件未修改") {
+		t.Errorf("disk full:\n%s", out)
+	}
+	unchanged(t, att, before)
+}
+
+// TestImportEmptyAttestations: an empty attestations file (what a crash
+// while writing left before) is an error for check and for import.
+func TestImportEmptyAttestations(t *testing.T) {
+	site, att, _ := auditSite(t)
+	if err := os.WriteFile(att, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book, _ := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "M": number(46341), "N": text("郑文静")})
+	for _, args := range [][]string{{"check", "--as-of", "2026-11-25", site}} {
+		if out := runCapture(append([]string{"--lang", "zh-CN"}, args...)); !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, "是空的") {
+			t.Errorf("%s:\n%s", args[0], out)
+		}
+	}
+	if out := importBook(t, site, book); !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, "是空的") {
+		t.Errorf("import:\n%s", out)
+	}
+	unchanged(t, att, nil)
 }
