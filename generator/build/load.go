@@ -93,6 +93,7 @@ func (s *Site) Check(asOf model.Date) diag.List {
 		Schemas:  s.Schemas,
 		Docs:     s.Project.Docs,
 		AsOf:     asOf,
+		Public:   s.Public,
 	})
 }
 

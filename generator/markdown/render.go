@@ -2,20 +2,27 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"guifan/generator/model"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// Resolver turns a link to another document into an href. ref is what the
-// author wrote after "doc:" (an id, maybe with "#anchor"), or a bare id.
-// ok is false when no such document may be linked; the link is then
-// reported and rendered as plain text.
+// Resolver turns a link to another document into an href. ref is the id
+// the author wrote after "doc:" or as the whole destination (a bare id),
+// maybe with "#anchor", as the browser would read it (see DocRef). ok is
+// false when no such document may be linked from here; the link is then
+// reported in Broken and rendered as plain text, so the page names neither
+// the id nor a path to it.
 type Resolver func(ref string) (href string, ok bool)
 
 // Rendered is a document body as HTML, with its table of contents.
@@ -32,12 +39,15 @@ type Rendered struct {
 type BrokenLink struct {
 	Ref  string
 	Line int // body line
+	Col  int // of the link's "[", or 1 when it cannot be told
 }
 
 // Render turns a body into HTML: GFM tables, task lists, strikethrough,
 // footnotes, CJK-friendly emphasis and line breaks, readable heading ids
 // that work for Chinese ("第一章-总则"), and links between documents written
-// [标题](doc:reg-backup) or [标题](reg-backup). Raw HTML is not passed
+// [标题](doc:reg-backup) or [标题](reg-backup) (an image whose source is an
+// id is treated the same way). Every such link goes through resolve; one it
+// refuses keeps its words but is no longer a link. Raw HTML is not passed
 // through: a document cannot inject script into the intranet.
 func Render(src []byte, resolve Resolver) Rendered {
 	md := newParser()
@@ -45,7 +55,7 @@ func Render(src []byte, resolve Resolver) Rendered {
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var out Rendered
 	lines := lineIndex(src)
-	var unlink []*ast.Link
+	var unlink []ast.Node
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -66,17 +76,17 @@ func Render(src []byte, resolve Resolver) Rendered {
 			if n.Level == 2 || n.Level == 3 {
 				out.TOC = append(out.TOC, h)
 			}
-		case *ast.Link:
-			dest := string(n.Destination)
-			ref, isDoc := docRef(dest)
+		case *ast.Link, *ast.Image:
+			dest := destination(n)
+			ref, _, isDoc := DocRef(string(dest))
 			if !isDoc || resolve == nil {
 				return ast.WalkContinue, nil
 			}
 			if href, ok := resolve(ref); ok {
-				n.Destination = []byte(href)
-			} else if strings.HasPrefix(dest, "doc:") {
-				// A bare word that is no document stays an ordinary relative link.
-				out.Broken = append(out.Broken, BrokenLink{Ref: ref, Line: lines(blockStart(n))})
+				setDestination(n, []byte(href))
+			} else {
+				line, col := linkPos(n, src, lines)
+				out.Broken = append(out.Broken, BrokenLink{Ref: ref, Line: line, Col: col})
 				unlink = append(unlink, n)
 			}
 		}
@@ -165,30 +175,90 @@ func Split(body []byte, level int) []Section {
 	return out
 }
 
-// docRef tells whether a link destination points at another document.
-func docRef(dest string) (string, bool) {
-	if rest, ok := strings.CutPrefix(dest, "doc:"); ok {
-		return rest, true
+// DocRef tells whether a link destination names another document, and
+// which: "doc:reg-backup" (explicit) or a bare "reg-backup", each maybe with
+// "#anchor". The destination is read as the browser would follow it:
+// backslash escapes and character references resolved ("reg&#45;backup"),
+// percent escapes decoded ("reg%2Dbackup"), surrounding spaces, a leading
+// "./" and a query dropped. A bare destination is a document reference when
+// what is left is a valid id (model.ValidID); whether a document has that id
+// is for the caller to say. Links and Render both use it, so what check
+// reports and what the site renders are the same links.
+func DocRef(dest string) (ref string, explicit, ok bool) {
+	d := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
+	d = strings.TrimSpace(d)
+	if rest, found := strings.CutPrefix(d, "doc:"); found {
+		return clean(rest), true, true
 	}
-	if looksLikeID(dest) {
-		return dest, true
+	for strings.HasPrefix(d, "./") {
+		d = strings.TrimPrefix(d, "./")
 	}
-	return "", false
+	ref = clean(d)
+	id, _, _ := strings.Cut(ref, "#")
+	if !model.ValidID(id) {
+		return "", false, false
+	}
+	return ref, false, true
 }
 
-// looksLikeID reports whether a destination is a bare document id such as
-// "reg-backup" or "reg-backup#第二章-职责": no scheme, no slash, no dot.
-func looksLikeID(dest string) bool {
-	if dest == "" || strings.HasPrefix(dest, "#") {
-		return false
+// clean decodes "id?query#anchor" into "id" or "id#anchor".
+func clean(s string) string {
+	s, anchor, hasAnchor := strings.Cut(s, "#")
+	s, _, _ = strings.Cut(s, "?")
+	s = strings.TrimSpace(unescape(s))
+	if hasAnchor && anchor != "" {
+		return s + "#" + unescape(anchor)
 	}
-	id, _, _ := strings.Cut(dest, "#")
-	for _, r := range id {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return false
+	return s
+}
+
+// unescape decodes percent escapes, or returns s as it is when they are
+// malformed (a browser also leaves those alone).
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+func destination(n ast.Node) []byte {
+	switch n := n.(type) {
+	case *ast.Link:
+		return n.Destination
+	case *ast.Image:
+		return n.Destination
+	}
+	return nil
+}
+
+func setDestination(n ast.Node, dest []byte) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = dest
+	case *ast.Image:
+		n.Destination = dest
+	}
+}
+
+// linkPos is the body line and column of a link's "[" (of an image's "!"):
+// found from its first text, else the start of its block at column 1.
+func linkPos(n ast.Node, src []byte, lines func(int) int) (int, int) {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			continue
 		}
+		open := t.Segment.Start - 1 // the "["
+		if _, isImage := n.(*ast.Image); isImage {
+			open--
+		}
+		if open < 0 || open >= len(src) || src[open] != '[' && src[open] != '!' {
+			break
+		}
+		start := bytes.LastIndexByte(src[:open], '\n') + 1
+		return lines(open), utf8.RuneCount(src[start:open]) + 1
 	}
-	return id != ""
+	return lines(blockStart(n)), 1
 }
 
 func blockStart(n ast.Node) int {
@@ -273,20 +343,25 @@ func (x *ids) Put(value []byte) { x.used[string(value)]++ }
 type Link struct {
 	Ref      string // id, maybe with #anchor
 	Line     int    // body line
+	Col      int    // of the link's "[", or 1
 	Explicit bool   // written doc:id, so it must resolve
 }
 
 // Links returns the links to other documents in a body ("doc:id" and bare
-// ids), for checking that they resolve.
+// ids, as DocRef reads them), for checking that they resolve.
 func Links(src []byte) []Link {
 	doc := newParser().Parser().Parse(text.NewReader(src))
 	lines := lineIndex(src)
 	var out []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := n.(*ast.Link); ok && entering {
-			if ref, isDoc := docRef(string(l.Destination)); isDoc {
-				explicit := strings.HasPrefix(string(l.Destination), "doc:")
-				out = append(out, Link{Ref: ref, Line: lines(blockStart(l)), Explicit: explicit})
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Link, *ast.Image:
+			if ref, explicit, isDoc := DocRef(string(destination(n))); isDoc {
+				line, col := linkPos(n, src, lines)
+				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: explicit})
 			}
 		}
 		return ast.WalkContinue, nil

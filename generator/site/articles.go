@@ -201,17 +201,7 @@ func (w *writer) faq() error {
 			c.Title = cat
 		}
 		for i, part := range markdown.Split(d.Body, 2) {
-			r := markdown.Render([]byte(part.Body), func(ref string) (string, bool) {
-				id, anchor, _ := strings.Cut(ref, "#")
-				if w.byID[id] == nil {
-					return "", false
-				}
-				t := PagePath(id)
-				if anchor != "" {
-					t += "#" + anchor
-				}
-				return rel(p, t), true
-			})
+			r := markdown.Render([]byte(part.Body), w.docLinks(p))
 			c.Entries = append(c.Entries, faqEntry{Question: part.Heading, Anchor: FAQAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
 		}
 		cats = append(cats, c)

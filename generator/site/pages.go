@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"guifan/generator/diag"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -79,7 +78,9 @@ func (w *writer) format(typ string, f *schema.Field, v any) string {
 		if d := w.byID[s]; d != nil {
 			return d.Title()
 		}
-		return s
+		// Validate has made sure the document exists: it is not public,
+		// and the site names neither its title nor its id.
+		return w.t("report.internal-doc")
 	case "list", "refs", "articles":
 		items, _ := v.([]any)
 		var parts []string
@@ -202,20 +203,7 @@ func (w *writer) document(d *model.Document) error {
 		}
 	}
 	// The body, with links to other documents made relative to this page.
-	r := markdown.Render(d.BodyWithoutTitle(), func(ref string) (string, bool) {
-		id, anchor, _ := strings.Cut(ref, "#")
-		if w.byID[id] == nil {
-			return "", false
-		}
-		target := PagePath(id)
-		if anchor != "" {
-			target += "#" + anchor
-		}
-		return rel(p, target), true
-	})
-	for _, b := range r.Broken {
-		w.diags.Warn(diag.Pos{File: d.Path, Line: b.Line + d.BodyLine - 1, Col: 1}, "site.link-restricted", b.Ref)
-	}
+	r := markdown.Render(d.BodyWithoutTitle(), w.docLinks(p))
 	w.render[d.ID] = r
 	v.Body = template.HTML(r.HTML)
 	v.TOC = r.TOC

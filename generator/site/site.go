@@ -91,6 +91,7 @@ type writer struct {
 	files  map[string][]byte
 	diags  diag.List
 	byID   map[string]*model.Document
+	byFold map[string]*model.Document // public documents by model.FoldID
 	byType map[string][]*model.Document
 	nav    []navItem
 	served map[string][]int // document id -> articles it is evidence for
@@ -105,7 +106,7 @@ type navItem struct {
 func newWriter(in Input) (*writer, error) {
 	w := &writer{
 		in: in, t: in.Catalog.T, lang: in.Catalog.Lang,
-		files: map[string][]byte{}, byID: map[string]*model.Document{}, byType: map[string][]*model.Document{},
+		files: map[string][]byte{}, byID: map[string]*model.Document{}, byFold: map[string]*model.Document{}, byType: map[string][]*model.Document{},
 		served: map[string][]int{}, render: map[string]markdown.Rendered{},
 	}
 	docs := append([]*model.Document(nil), in.Docs...)
@@ -113,6 +114,9 @@ func newWriter(in Input) (*writer, error) {
 	w.in.Docs = docs
 	for _, d := range docs {
 		w.byID[d.ID] = d
+		if _, dup := w.byFold[model.FoldID(d.ID)]; !dup {
+			w.byFold[model.FoldID(d.ID)] = d
+		}
 		w.byType[d.Type] = append(w.byType[d.Type], d)
 	}
 	for _, a := range in.Report.Articles {
@@ -210,6 +214,30 @@ func (w *writer) emit(layout, p string, title string, crumbs []navItem, current 
 	}
 	w.files[p] = buf.Bytes()
 	return nil
+}
+
+// docLinks resolves the links of a body shown on page from to other
+// documents (markdown.DocRef: doc:id or a bare id): a public document's
+// page, found by its id or one that names the same file (model.FoldID).
+// Any other link to a document is refused, so the page shows the author's
+// words and neither the id nor a path to it; validate reports why
+// (link.unknown, link.not-doc, link.restricted).
+func (w *writer) docLinks(from string) markdown.Resolver {
+	return func(ref string) (string, bool) {
+		id, anchor, _ := strings.Cut(ref, "#")
+		d := w.byID[id]
+		if d == nil {
+			d = w.byFold[model.FoldID(id)]
+		}
+		if d == nil {
+			return "", false
+		}
+		target := PagePath(d.ID)
+		if anchor != "" {
+			target += "#" + anchor
+		}
+		return rel(from, target), true
+	}
 }
 
 // rel returns the link from page from to target (both relative to the
