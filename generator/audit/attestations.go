@@ -17,6 +17,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -137,6 +138,7 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attest
 		}
 	}
 	doc, _ := tomlfile.Parse(data)
+	diags.Append(keyCase(doc))
 	at := func(i int, key string) diag.Pos {
 		p := diag.Pos{File: File, Line: 1, Col: 1}
 		if doc != nil {
@@ -172,7 +174,7 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attest
 			ok = false
 		}
 		date, hasDate := model.AsDate(a.Date)
-		if !hasDate {
+		if !hasDate || !date.Plausible() {
 			diags.Add(at(i, "date"), "attest.date")
 			ok = false
 		} else if asOf.Before(date) {
@@ -204,4 +206,49 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attest
 // Windows editors write them; line numbers stay the same.
 func normalise(raw []byte) []byte {
 	return []byte(strings.ReplaceAll(strings.TrimPrefix(string(raw), "\uFEFF"), "\r\n", "\n"))
+}
+
+// fieldNames are the keys of an attestation.
+var fieldNames = map[string]bool{"requirement": true, "verdict": true, "note": true, "auditor": true, "date": true, "justification": true}
+
+// keyCase reports keys written in other letter case than guifan's
+// ("Auditor" for auditor): the TOML decoder matches them to the fields
+// regardless of case, so they would be read, yet they are other keys to
+// TOML and to every other program, and two spellings of one key could
+// both be present.
+func keyCase(doc *tomlfile.Doc) diag.List {
+	var diags diag.List
+	if doc == nil {
+		return nil
+	}
+	report := func(path, key, want string) {
+		p := diag.Pos{File: File, Line: 1, Col: 1}
+		if l, ok := doc.Loc(path); ok {
+			p.Line, p.Col = l.Line, l.Col
+		}
+		diags.Add(p, "attest.key-case", key, want)
+	}
+	for _, k := range sortedKeys(doc.Data) {
+		if k != "attestations" && strings.EqualFold(k, "attestations") {
+			report(k, k, "attestations")
+		}
+	}
+	entries, _ := doc.Data["attestations"].([]map[string]any)
+	for i, e := range entries {
+		for _, k := range sortedKeys(e) {
+			if lower := strings.ToLower(k); !fieldNames[k] && fieldNames[lower] {
+				report("attestations["+strconv.Itoa(i)+"]."+k, k, lower)
+			}
+		}
+	}
+	return diags
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

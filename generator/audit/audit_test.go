@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -243,4 +244,73 @@ func FuzzAttestationRoundTrip(f *testing.F) {
 		}
 		roundTrip(t, a)
 	})
+}
+
+// FuzzEdit edits arbitrary attestations files that read without errors:
+// the edit either succeeds and reads back (Edit checks that itself) or
+// says the layout cannot be edited entry by entry; it never fails to read
+// back, and it never changes a file whose entries stay the same.
+func FuzzEdit(f *testing.F) {
+	f.Add(handWritten, "新的意见", uint8(0))
+	f.Add(strings.ReplaceAll(handWritten, "\n", "\r\n"), "x", uint8(1))
+	f.Add("[[attestations]]\nrequirement='26.practice'\nverdict='met' # c\nauditor='''周'''\ndate=2026-11-12 # 日期\nnote='''a\"b\n#c'''\n", "y\"\"\"", uint8(2))
+	f.Add("[[attestations]]\n\"requirement\" = \"26.practice\"\n\"verdict\"=\"met\"\nauditor = \"周\\\"宏\"\ndate = 2026-11-12T10:00:00\nnote = \"\"\"\\\n  续行 \\\"\"\" \"\"\"\"\n[[ attestations ]]\nrequirement = \"34.archive\"\nverdict = \"met\"\nauditor = \"x\"\ndate = 2026-11-12", "", uint8(3))
+	f.Add("# 只有注释\n", "z", uint8(4))
+	f.Fuzz(func(t *testing.T, src, note string, how uint8) {
+		atts, _, diags := Parse([]byte(src), framework, asOf)
+		if diags.Errors() > 0 || !utf8.ValidString(note) {
+			t.Skip()
+		}
+		if out, err := Edit([]byte(src), atts); err == nil && string(out) != src {
+			t.Fatalf("an edit without changes changed the file:\n%q\n%q", src, out)
+		}
+		var want []coverage.Attestation
+		switch {
+		case len(atts) == 0 || how%3 == 0:
+			want = append(atts, coverage.Attestation{Requirement: "45.drill", Verdict: coverage.Met, Auditor: "周", Date: asOf, Note: note})
+			if len(atts) == 4 {
+				t.Skip()
+			}
+			for _, a := range atts {
+				if a.Requirement == "45.drill" {
+					t.Skip()
+				}
+			}
+		default:
+			a := atts[int(how)%len(atts)]
+			a.Note = note
+			a.Date = model.Date{Year: 2026, Month: 1, Day: 1 + int(how)%28}
+			if how%2 == 0 {
+				a.Verdict, a.Justification = coverage.Missing, ""
+			}
+			want = []coverage.Attestation{a}
+		}
+		out, err := Edit([]byte(src), want)
+		if errors.Is(err, ErrLayout) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%v\nsource:\n%s", err, src)
+		}
+		if _, _, diags := Parse(out, framework, asOf); diags.Errors() > 0 {
+			t.Fatalf("edited file does not parse: %v\n%s", diags, out)
+		}
+	})
+}
+
+// TestKeyCaseAndImplausibleDates: the TOML decoder matches "Auditor" to
+// auditor, so a file could hold both spellings; and a date such as
+// 0000-01-01 parses. Both are errors.
+func TestKeyCaseAndImplausibleDates(t *testing.T) {
+	for text, code := range map[string]string{
+		"[[attestations]]\nrequirement = \"26.practice\"\nverdict = \"met\"\nAuditor = \"周宏\"\ndate = 2026-11-12\n": "attest.key-case",
+		"[[Attestations]]\nrequirement = \"26.practice\"\nverdict = \"met\"\nauditor = \"周宏\"\ndate = 2026-11-12\n": "attest.key-case",
+		"[[attestations]]\nrequirement = \"26.practice\"\nverdict = \"met\"\nauditor = \"周宏\"\ndate = 0000-01-01\n": "attest.date",
+		"[[attestations]]\nrequirement = \"26.practice\"\nverdict = \"met\"\nauditor = \"周宏\"\ndate = 2173-10-13\n": "attest.date",
+	} {
+		_, _, diags := Parse([]byte(text), framework, asOf)
+		if diags.Errors() != 1 || diags[0].Code != code {
+			t.Errorf("%s: %v, want %s", text, diags, code)
+		}
+	}
 }

@@ -242,11 +242,25 @@ func readsBack(out []byte, before []map[string]any, atts []coverage.Attestation)
 			return fmt.Errorf("%w: %s", ErrReadBack, a.Requirement)
 		}
 	}
+	touched := map[string]bool{}
+	for _, a := range atts {
+		touched[a.Requirement] = true
+	}
 	for _, e := range before {
-		if r, _ := e["requirement"].(string); r != "" {
-			if _, ok := got[r]; !ok {
-				return fmt.Errorf("%w: %s lost", ErrReadBack, r)
-			}
+		r, _ := e["requirement"].(string)
+		g, ok := got[r]
+		if !ok {
+			return fmt.Errorf("%w: %s lost", ErrReadBack, r)
+		}
+		if touched[r] {
+			continue
+		}
+		// An entry the edit was not about reads as it did.
+		s := func(k string) string { v, _ := e[k].(string); return v }
+		v, _ := ParseVerdict(s("verdict"))
+		d, _ := model.AsDate(e["date"])
+		if !same(g, coverage.Attestation{Verdict: v, Note: s("note"), Auditor: s("auditor"), Date: d, Justification: s("justification")}) {
+			return fmt.Errorf("%w: %s changed", ErrReadBack, r)
 		}
 	}
 	return nil
