@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -202,6 +203,12 @@ func runAudit(e *env, args []string) int {
 	// replaced in one step, so that it holds the old text or the new one
 	// whatever happens.
 	backup := path + ".bak"
+	// Someone may have saved the file in an editor since it was read; their
+	// change must not be overwritten.
+	if now, err := os.ReadFile(path); (old == nil) != errors.Is(err, os.ErrNotExist) || old != nil && !bytes.Equal(now, old) {
+		e.errorf("cmd.audit.changed-meanwhile", path)
+		return exitInvalid
+	}
 	if old != nil {
 		if err := writeFileAtomic(backup, old, 0o644); err != nil {
 			e.errorf("cmd.audit.backup-failed", backup, writeReason(e, err), path)
