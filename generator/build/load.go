@@ -7,7 +7,10 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"path"
+	"strconv"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"guifan/generator/config"
@@ -15,7 +18,9 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/fsutil"
 	"guifan/generator/model"
+	"guifan/generator/pdf"
 	"guifan/generator/schema"
+	"guifan/generator/site"
 	"guifan/generator/validate"
 	"guifan/schemas"
 	"guifan/themes"
@@ -35,24 +40,27 @@ type Site struct {
 	ThemeFS  fs.FS
 	siteFS   fs.FS
 	layouts  fs.FS // the site's own layouts/ folder, if any
+	ownTheme fs.FS // the site's own themes/<theme>/ folder, if any
 }
 
-// Load reads the site in siteFS. It returns ErrNoSite when siteFS has no
+// Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing
+// outside it is read). It returns ErrNoSite when siteFS has no
 // hospital.toml; otherwise it returns the site (as complete as it could be
-// read) and every problem found on the way.
+// read) and every problem found on the way: in hospital.toml, the
+// schemas, forms, theme and layouts the site lays over the built-in ones
+// (files that cannot be read are reported and the built-in file is used),
+// the fonts hospital.toml names, and the documents.
 func Load(siteFS fs.FS) (*Site, diag.List, error) {
-	h, hsrc, diags, err := config.Load(siteFS)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, ErrNoSite
-	}
+	h, hsrc, diags, err := loadSettings(siteFS)
 	if err != nil {
 		return nil, nil, err
 	}
 	s := &Site{siteFS: siteFS}
-	s.SchemaFS = fsutil.Overlay(sub(siteFS, "schemas"), schemas.FS)
+	s.SchemaFS = fsutil.Overlay(screen(siteFS, "schemas", &diags), schemas.FS)
 	builtinTheme, _ := fs.Sub(themes.FS, "default")
-	s.ThemeFS = fsutil.Overlay(sub(siteFS, "themes/"+h.Theme), builtinTheme)
-	s.layouts = sub(siteFS, "layouts")
+	s.ownTheme = s.theme(h, &diags)
+	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme)
+	s.layouts = screen(siteFS, "layouts", &diags)
 
 	set, sd := schema.Load(s.SchemaFS)
 	diags.Append(sd)
@@ -60,7 +68,7 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 
 	s.Forms, sd = schema.LoadForms(s.SchemaFS, "forms", "schemas/forms")
 	diags.Append(sd)
-	if own := sub(siteFS, "forms"); own != nil {
+	if own := screen(siteFS, "forms", &diags); own != nil {
 		forms, fd := schema.LoadForms(own, ".", "forms")
 		diags.Append(fd)
 		for id, f := range forms {
@@ -70,20 +78,186 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 
 	docs, sources, cd := content.Load(siteFS, set)
 	diags.Append(cd)
-	sources[config.FileName] = hsrc
+	if hsrc != nil {
+		sources[config.FileName] = hsrc
+	}
 	s.Project = &model.Project{Hospital: h, Docs: docs, Sources: sources}
+	s.checkFonts(&diags)
+	s.checkLayouts(&diags)
 	return s, diags, nil
 }
 
-func sub(fsys fs.FS, dir string) fs.FS {
-	if st, err := fs.Stat(fsys, dir); err != nil || !st.IsDir() {
-		return nil
-	}
-	s, err := fs.Sub(fsys, dir)
+// LoadDir loads the site in the folder dir through fsutil.SiteFS, the one
+// way commands open a site: links and paths leading out of dir are
+// refused, only regular files of bounded size are read. A folder that does
+// not exist, or is not a folder, is ErrNoSite.
+func LoadDir(dir string) (*Site, diag.List, error) {
+	fsys, err := fsutil.SiteFS(dir)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, nil, ErrNoSite
+		}
+		return nil, nil, err
+	}
+	return Load(fsys)
+}
+
+// FS returns the file system the site was read from.
+func (s *Site) FS() fs.FS { return s.siteFS }
+
+// loadSettings reads hospital.toml. A file that is there but cannot be
+// read gives the default settings and the problem; a missing one,
+// ErrNoSite.
+func loadSettings(siteFS fs.FS) (*config.Hospital, *diag.Source, diag.List, error) {
+	raw, err := fsutil.ReadFile(siteFS, config.FileName, fsutil.LimitFor(config.FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil, ErrNoSite
+	}
+	if err != nil {
+		var diags diag.List
+		fsutil.Report(&diags, config.FileName, err)
+		return config.Default(), nil, diags, nil
+	}
+	h, src, diags := config.Parse(raw)
+	return h, src, diags, nil
+}
+
+// screen returns the site's folder dir, without the files in it that
+// cannot be read (each reported), or nil when the site has no such folder.
+func screen(siteFS fs.FS, dir string, diags *diag.List) fs.FS {
+	fsys, skipped := fsutil.Screen(siteFS, dir)
+	for _, sk := range skipped {
+		fsutil.Report(diags, sk.Path, sk.Err)
+	}
+	return fsys
+}
+
+// theme returns the site's own folder of the theme hospital.toml names
+// (themes/<theme>/), or nil. The name must be an id; a theme other than
+// the built-in "default" must exist.
+func (s *Site) theme(h *config.Hospital, diags *diag.List) fs.FS {
+	name := h.Theme
+	if reason, bad := model.CheckID(name); reason != "" {
+		diags.Add(h.Pos("theme"), "config.theme-id", model.ShowID(name),
+			diag.Msg{Key: "id." + reason, Args: []any{model.ShowID(name), model.ShowRune(bad), model.MaxIDRunes}})
 		return nil
 	}
-	return s
+	dir := "themes/" + name
+	fsys, skipped := fsutil.Screen(s.siteFS, dir)
+	for _, sk := range skipped {
+		fsutil.Report(diags, sk.Path, sk.Err)
+	}
+	if fsys == nil && len(skipped) == 0 && name != "default" {
+		avail := []any{"default"}
+		if entries, err := fs.ReadDir(s.siteFS, "themes"); err == nil {
+			for _, e := range entries {
+				if e.IsDir() && e.Name() != "default" && model.ValidID(e.Name()) {
+					avail = append(avail, e.Name())
+				}
+			}
+		}
+		diags.Add(h.Pos("theme"), "config.theme-missing", name, dir, diag.Items{Items: avail})
+	}
+	return fsys
+}
+
+// checkFonts checks the fonts hospital.toml names, once, when the site is
+// loaded: each must be a path inside the site to a TrueType font the PDF
+// writer can use. A font that cannot be used is reported at its entry and
+// dropped from the settings (the PDF writer then uses the next font and
+// the built-in ones, and does not report it again).
+func (s *Site) checkFonts(diags *diag.List) {
+	h := s.Project.Hospital
+	for _, list := range []struct {
+		key   string
+		specs *[]string
+	}{{"fonts.serif", &h.Fonts.Serif}, {"fonts.sans", &h.Fonts.Sans}} {
+		var kept []string
+		for i, spec := range *list.specs {
+			pos := h.Pos(config.Index(list.key, i))
+			name, face := config.FontFile(spec), 0
+			if rest, ok := strings.CutPrefix(spec, name+"#"); ok {
+				n, err := strconv.Atoi(rest)
+				if err != nil || n < 0 {
+					diags.Warn(pos, "config.font-face", spec)
+					continue
+				}
+				face = n
+			}
+			if !fs.ValidPath(name) || strings.Contains(name, `\`) || path.IsAbs(name) {
+				diags.Warn(pos, "config.font-path", spec)
+				continue
+			}
+			data, err := fsutil.ReadFile(s.siteFS, name, model.MaxFontBytes)
+			if err != nil {
+				var file diag.List
+				fsutil.Report(&file, name, err)
+				diags.Warn(pos, "config.font", spec, diag.Msg{Key: file[0].Code, Args: file[0].Args})
+				continue
+			}
+			if _, err := pdf.ParseFont(name, data, face); err != nil {
+				msg := diag.Msg{Key: "pdf.font-damaged", Args: []any{err.Error()}}
+				if fe, ok := err.(*pdf.FontError); ok {
+					key := "pdf.font-" + fe.Reason // pdf.font-otf, pdf.font-face, ...
+					msg = diag.Msg{Key: key, Args: fe.Args}
+				}
+				diags.Warn(pos, "config.font", spec, msg)
+				continue
+			}
+			kept = append(kept, spec)
+		}
+		*list.specs = kept
+	}
+}
+
+// checkLayouts parses the templates the site would be written with and
+// reports a broken one at the file that holds it: the site's layouts/ or
+// themes/<theme>/layouts/ override (the built-in theme is tested).
+func (s *Site) checkLayouts(diags *diag.List) {
+	if s.layouts == nil && s.ownTheme == nil {
+		return
+	}
+	for _, p := range site.CheckLayouts(s.ThemeFS, s.layouts) {
+		pos := diag.Pos{File: s.layoutPath(p.Name), Line: p.Line, Col: p.Col}
+		if p.Line > 0 && p.Col == 0 {
+			pos.Col = 1
+		}
+		switch {
+		case p.Missing != "":
+			diags.Add(pos, "theme.missing-template", p.Missing)
+		default:
+			diags.Add(pos, "theme.template", p.Detail)
+		}
+	}
+}
+
+// LayoutProblem turns an error of writing the site that comes from a
+// layout failing when run into a diagnostic at the layout's file (the
+// site's override) and line; ok is false for any other error.
+func (s *Site) LayoutProblem(err error) (d diag.Diagnostic, ok bool) {
+	p, ok := site.ExecProblem(err)
+	if !ok {
+		return d, false
+	}
+	var l diag.List
+	l.Add(diag.Pos{File: s.layoutPath(p.Name), Line: p.Line, Col: p.Col}, "theme.exec", p.Detail)
+	return l[0], true
+}
+
+// layoutPath returns where the layout name comes from, as the user sees
+// it: the site's layouts/, its theme folder, or the built-in theme.
+func (s *Site) layoutPath(name string) string {
+	if s.layouts != nil {
+		if _, err := fs.Stat(s.layouts, name); err == nil {
+			return "layouts/" + name
+		}
+	}
+	if s.ownTheme != nil {
+		if _, err := fs.Stat(s.ownTheme, "layouts/"+name); err == nil {
+			return "themes/" + s.Project.Hospital.Theme + "/layouts/" + name
+		}
+	}
+	return "themes/default/layouts/" + name
 }
 
 // Check validates the loaded documents as of a date (zero: no date checks).

@@ -100,6 +100,9 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: asOf, Downloads: downloads, DocPDFs: docPDFs, FormFiles: formFiles,
 	})
 	diags.Append(sd)
+	if d, ok := s.LayoutProblem(err); ok {
+		return nil, append(diags, d), nil // a layout of the site's fails when run
+	}
 	if err != nil {
 		return nil, diags, err
 	}

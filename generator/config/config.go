@@ -4,11 +4,11 @@
 package config
 
 import (
-	"io/fs"
 	"strconv"
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
 )
 
@@ -78,19 +78,17 @@ func (h *Hospital) Pos(key string) diag.Pos {
 	return p
 }
 
-// Load reads hospital.toml from the root of fsys. It returns the settings
-// (defaults where the file is silent) and the problems found in the file.
-// A missing file is reported by the caller, which knows whether it is
-// misuse; Load returns fs.ErrNotExist for it.
-func Load(fsys fs.FS) (*Hospital, *diag.Source, diag.List, error) {
-	data, err := fs.ReadFile(fsys, FileName)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	data = []byte(strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n"))
-	src := diag.NewSource(FileName, data)
+// Parse reads the bytes of hospital.toml (the caller reads the file, with
+// the site's limits). It returns the settings (defaults where the file is
+// silent) and the problems found in the file. A file that is not UTF-8
+// text gives the defaults, no source and the encoding diagnostic.
+func Parse(raw []byte) (*Hospital, *diag.Source, diag.List) {
 	h := Default()
-	var diags diag.List
+	data, diags := textfile.Decode(FileName, raw)
+	if diags.Errors() > 0 {
+		return h, nil, diags
+	}
+	src := diag.NewSource(FileName, data)
 	for _, p := range tomlfile.DecodeStrict(data, h) {
 		pos := diag.Pos{File: FileName, Line: p.Line, Col: p.Col}
 		switch p.Kind {
@@ -114,7 +112,7 @@ func Load(fsys fs.FS) (*Hospital, *diag.Source, diag.List, error) {
 	if decoded {
 		h.check(&diags)
 	}
-	return h, src, diags, nil
+	return h, src, diags
 }
 
 func (h *Hospital) check(diags *diag.List) {
@@ -123,21 +121,30 @@ func (h *Hospital) check(diags *diag.List) {
 	}
 	for i, l := range h.Languages {
 		if !contains(KnownLanguages, l) {
-			diags.Add(h.Pos(index("languages", i)), "config.language", l, strings.Join(KnownLanguages, ", "))
+			diags.Add(h.Pos(Index("languages", i)), "config.language", l, strings.Join(KnownLanguages, ", "))
 		}
 	}
 	for i, o := range h.Outputs {
 		if !contains(KnownOutputs, o) {
-			diags.Add(h.Pos(index("outputs", i)), "config.output", o, strings.Join(KnownOutputs, ", "))
+			diags.Add(h.Pos(Index("outputs", i)), "config.output", o, strings.Join(KnownOutputs, ", "))
 		}
 	}
 	seen := map[string]bool{}
 	for i, d := range h.Departments {
 		if seen[d] {
-			diags.Warn(h.Pos(index("departments", i)), "config.duplicate-department", d)
+			diags.Warn(h.Pos(Index("departments", i)), "config.duplicate-department", d)
 		}
 		seen[d] = true
 	}
+}
+
+// FontFile returns the file of a font setting: "fonts/simsun.ttc#1" names
+// face 1 of fonts/simsun.ttc.
+func FontFile(spec string) string {
+	if i := strings.LastIndex(spec, "#"); i > 0 {
+		return spec[:i]
+	}
+	return spec
 }
 
 func contains(list []string, s string) bool {
@@ -149,7 +156,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
+// Index returns the key path of element i of a list setting: "fonts.serif[0]".
+func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
 var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "fonts.serif", "fonts.sans"}

@@ -11,9 +11,12 @@
 // the front matter's "id", or else the file name without extension.
 //
 // The loader accepts what Windows editors write (UTF-8 with a byte-order
-// mark, CRLF line endings) and refuses, with a precise message, what it
-// cannot read safely (GBK, UTF-16, invalid UTF-8). Every diagnostic carries
-// the file line and column, front-matter positions shifted to file lines.
+// mark, CRLF line endings, and CR alone as old Mac editors did) and refuses,
+// with a precise message, what it cannot read safely (GBK, UTF-16, UTF-32,
+// invalid UTF-8; see textfile.Decode). It reads only regular files, of at
+// most model.MaxFileBytes, and given fsutil.SiteFS nothing outside the site.
+// Every diagnostic carries the file line and column, front-matter positions
+// shifted to file lines.
 package content
 
 import (
@@ -24,9 +27,11 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/fsutil"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
 )
 
@@ -40,13 +45,18 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 	var diags diag.List
 	sources := map[string]*diag.Source{}
 	var docs []*model.Document
-	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
+	st, err := fs.Stat(fsys, Dir)
+	if _, refused := fsutil.IsRefused(err); refused {
+		fsutil.Report(&diags, Dir, err)
+		return nil, sources, diags
+	}
+	if err != nil || !st.IsDir() {
 		diags.Warn(diag.Pos{File: Dir}, "content.missing")
 		return nil, sources, diags
 	}
-	err := fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Add(diag.Pos{File: p}, "file.read", err.Error())
+			fsutil.Report(&diags, p, err)
 			return nil
 		}
 		name := e.Name()
@@ -61,11 +71,18 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 		}
 		format := formatOf(name)
 		if format == "" {
+			if e.Type()&fs.ModeSymlink != 0 {
+				// A link to a folder (or out of the site) is not
+				// followed: say so, in case documents are behind it.
+				if st, err := fs.Stat(fsys, p); err != nil || st.IsDir() {
+					diags.Warn(diag.Pos{File: p}, "content.link-skipped")
+				}
+			}
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := fsutil.ReadFile(fsys, p, fsutil.LimitFor(p))
 		if err != nil {
-			diags.Add(diag.Pos{File: p}, "file.read", err.Error())
+			fsutil.Report(&diags, p, err)
 			return nil
 		}
 		doc, src, ds := Parse(p, format, data)
@@ -80,7 +97,7 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 		return nil
 	})
 	if err != nil {
-		diags.Add(diag.Pos{File: Dir}, "file.read", err.Error())
+		fsutil.Report(&diags, Dir, err)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
 	return docs, sources, diags
@@ -99,8 +116,8 @@ func formatOf(name string) string {
 // Parse reads one document. It returns nil when the file cannot be read as
 // a document at all (wrong encoding, broken front matter).
 func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag.List) {
-	data, diags := decodeText(name, raw)
-	if data == nil {
+	data, diags := textfile.Decode(name, raw)
+	if diags.Errors() > 0 {
 		return nil, nil, diags
 	}
 	src := diag.NewSource(name, data)
@@ -124,7 +141,7 @@ func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag
 	fm, err := tomlfile.Parse(front)
 	if err != nil {
 		se := err.(*tomlfile.SyntaxError)
-		diags.Add(diag.Pos{File: name, Line: se.Line + frontLine - 1, Col: se.Col}, "toml.syntax", se.Message)
+		diags.Add(diag.Pos{File: name, Line: se.Line + frontLine - 1, Col: se.Col}, "toml.syntax", se.Msg)
 		return nil, src, diags
 	}
 	doc.Meta = fm.Data

@@ -1,5 +1,9 @@
-// Package fsutil has the file-system helpers the loader needs: an overlay
-// that lets a site's own schemas/ and themes/ override the built-in ones.
+// Package fsutil has the file-system helpers the loader needs: the site
+// file system that every command reads a site through (SiteFS: nothing
+// outside the site, regular files only, size limits), the one decoding of
+// text files (DecodeText), the diagnostics for files that cannot be read
+// (Report), and an overlay that lets a site's own schemas/ and themes/
+// override the built-in ones.
 package fsutil
 
 import (
@@ -20,13 +24,19 @@ func Overlay(upper, lower fs.FS) fs.FS {
 
 type overlay struct{ upper, lower fs.FS }
 
+// Open opens the file of upper, else of lower. A file of upper that is
+// refused (see SiteFS) stays refused: the built-in file does not stand in
+// for it silently.
 func (o overlay) Open(name string) (fs.File, error) {
-	if f, err := o.upper.Open(name); err == nil {
+	f, err := o.upper.Open(name)
+	if err == nil {
 		st, err := f.Stat()
 		if err == nil && !st.IsDir() {
 			return f, nil
 		}
 		f.Close()
+	} else if _, refused := IsRefused(err); refused {
+		return nil, err
 	}
 	return o.lower.Open(name)
 }
@@ -53,11 +63,15 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	return out, nil
 }
 
-// ReadFile reads from upper, else from lower.
+// ReadFile reads from upper, else from lower; a refusal in upper is
+// returned as it is.
 func (o overlay) ReadFile(name string) ([]byte, error) {
 	data, err := fs.ReadFile(o.upper, name)
 	if err == nil {
 		return data, nil
+	}
+	if _, refused := IsRefused(err); refused {
+		return nil, err
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		var pe *fs.PathError

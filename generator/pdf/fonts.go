@@ -24,12 +24,52 @@ func (f *Font) Has(r rune) bool {
 	return f.cover[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
+// FontError says why a font file cannot be used, for a message: the
+// catalog key is "pdf.font-" + Reason ("not-truetype", "otf", "face",
+// "damaged") with Args.
+type FontError struct {
+	Reason string
+	Args   []any
+	err    error
+}
+
+func (e *FontError) Error() string { return e.err.Error() }
+
+var (
+	errNotFont = errors.New("not a TrueType font")
+	errOTF     = errors.New("CFF outlines (.otf) are not supported; use a TrueType (.ttf or .ttc) font")
+)
+
+type faceError struct{ n, face int }
+
+func (e faceError) Error() string {
+	return fmt.Sprintf("the collection has %d faces; face %d does not exist", e.n, e.face)
+}
+
 // ParseFont reads a TrueType font (.ttf) or one face of a collection
 // (.ttc). CFF-based OpenType fonts (.otf) are refused: the PDF library
-// embeds TrueType outlines only.
+// embeds TrueType outlines only. Errors are *FontError.
 func ParseFont(name string, data []byte, face int) (*Font, error) {
+	f, err := parseFont(name, data, face)
+	if err == nil {
+		return f, nil
+	}
+	fe := &FontError{Reason: "damaged", Args: []any{err.Error()}, err: err}
+	var fc faceError
+	switch {
+	case errors.Is(err, errNotFont):
+		fe.Reason, fe.Args = "not-truetype", nil
+	case errors.Is(err, errOTF):
+		fe.Reason, fe.Args = "otf", nil
+	case errors.As(err, &fc):
+		fe.Reason, fe.Args = "face", []any{fc.n, fc.face}
+	}
+	return nil, fe
+}
+
+func parseFont(name string, data []byte, face int) (*Font, error) {
 	if len(data) < 12 {
-		return nil, errors.New("not a font file")
+		return nil, errNotFont
 	}
 	if string(data[:4]) == "ttcf" {
 		var err error
@@ -42,9 +82,9 @@ func ParseFont(name string, data []byte, face int) (*Font, error) {
 	switch string(data[:4]) {
 	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return nil, errors.New("CFF outlines (.otf) are not supported; use a TrueType (.ttf or .ttc) font")
+		return nil, errOTF
 	default:
-		return nil, errors.New("not a TrueType font")
+		return nil, errNotFont
 	}
 	tables, err := tableDir(data, 0)
 	if err != nil {
@@ -88,7 +128,7 @@ func tableDir(data []byte, at int) (map[string]table, error) {
 func extractFace(data []byte, face int) ([]byte, error) {
 	n := int(binary.BigEndian.Uint32(data[8:]))
 	if face < 0 || face >= n || 12+4*n > len(data) {
-		return nil, fmt.Errorf("the collection has %d faces; face %d does not exist", n, face)
+		return nil, faceError{n, face}
 	}
 	at := int(binary.BigEndian.Uint32(data[12+4*face:]))
 	tables, err := tableDir(data, at)

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"time"
 
+	"guifan/generator/diag"
+
 	"github.com/BurntSushi/toml"
 )
 
@@ -32,10 +34,14 @@ type Doc struct {
 	locs map[string]Loc
 }
 
-// SyntaxError is a TOML syntax error at a line and column.
+// SyntaxError is a TOML syntax error at a line and column. Msg says what
+// is wrong and how to fix it as a catalog message ("toml.*"); Message is
+// the library's English, kept for Error and as the argument of "toml.other"
+// when the kind of error is not one explain knows.
 type SyntaxError struct {
 	Line, Col int
 	Message   string
+	Msg       diag.Msg
 }
 
 func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message) }
@@ -54,16 +60,41 @@ func syntaxError(src []byte, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		line, col := pe.Position.Line, pe.Position.Col
-		if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
-			line, col = lineCol(src, pe.Position.Start)
+		off := -1
+		if pe.Position.Start >= 0 && pe.Position.Start <= len(src) && (pe.Position.Start > 0 || pe.Position.Line <= 1) {
+			off = pe.Position.Start
+			line, col = lineCol(src, off)
 		}
 		msg := pe.Message
 		if msg == "" {
 			msg = pe.Error()
 		}
-		return &SyntaxError{Line: line, Col: col, Message: msg}
+		if off < 0 {
+			off = offsetOf(src, line)
+		}
+		m := explain(src, off, msg, pe.LastKey)
+		if m.Key == "toml.escape" {
+			// The library points at the string; point at the escape.
+			if i := strings.Index(string(src[off:]), m.Args[0].(string)); i >= 0 && !strings.Contains(string(src[off:off+i]), "\n") {
+				line, col = lineCol(src, off+i)
+			}
+		}
+		return &SyntaxError{Line: line, Col: col, Message: msg, Msg: m}
 	}
-	return &SyntaxError{Line: 1, Col: 1, Message: err.Error()}
+	return &SyntaxError{Line: 1, Col: 1, Message: err.Error(), Msg: diag.Msg{Key: "toml.other", Args: []any{err.Error()}}}
+}
+
+// offsetOf returns the byte offset where 1-based line starts in src.
+func offsetOf(src []byte, line int) int {
+	off := 0
+	for n := 1; n < line && off < len(src); n++ {
+		i := strings.IndexByte(string(src[off:]), '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
 }
 
 func lineCol(src []byte, off int) (int, int) {
@@ -112,7 +143,10 @@ type Problem struct {
 	Line, Col int
 	Key       string // the dotted key path
 	Kind      string // "syntax", "unknown" or "type"
-	Message   string // the library's words for syntax and type problems
+	// Message says what is wrong with a syntax or type problem, as a
+	// catalog message with its arguments (see SyntaxError); callers pass
+	// it on as a diagnostic argument.
+	Message diag.Msg
 }
 
 // DecodeStrict decodes src into v (a pointer to a struct) and reports syntax
@@ -126,7 +160,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 		if errors.As(syntaxError(src, err), &se) {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
-				return []Problem{{Line: se.Line, Col: se.Col, Kind: "syntax", Message: se.Message}}
+				return []Problem{{Line: se.Line, Col: se.Col, Kind: "syntax", Message: se.Msg}}
 			}
 		}
 		// A type mismatch: the library names the key in its message.
@@ -136,7 +170,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 		if l.Line == 0 {
 			l = Loc{Line: 1, Col: 1}
 		}
-		return []Problem{{Line: l.ValLine, Col: l.ValCol, Key: key, Kind: "type", Message: err.Error()}}
+		return []Problem{{Line: l.ValLine, Col: l.ValCol, Key: key, Kind: "type", Message: explainType(err.Error())}}
 	}
 	var probs []Problem
 	if und := md.Undecoded(); len(und) > 0 {

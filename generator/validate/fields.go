@@ -213,9 +213,14 @@ func (c *checker) date(pos diag.Pos, f *schema.Field, v any) {
 		if !tomlfile.IsLocalDate(v) {
 			c.diags.Warn(pos, "field.datetime", f.Name)
 		}
+		if d := model.DateOf(v); !d.Plausible() {
+			c.diags.Add(pos, "field.date-range", f.Name, d.String(), model.MinYear, model.MaxYear)
+		}
 	case string:
-		if _, ok := model.ParseDate(v); !ok {
+		if d, ok := model.ParseDate(v); !ok {
 			c.diags.Add(pos, "field.date", f.Name, v)
+		} else if !d.Plausible() {
+			c.diags.Add(pos, "field.date-range", f.Name, d.String(), model.MinYear, model.MaxYear)
 		}
 	default:
 		c.diags.Add(pos, "field.date", f.Name, fmt.Sprint(v))

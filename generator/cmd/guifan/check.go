@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
 	"guifan/generator/build"
@@ -103,7 +102,7 @@ func openSite(e *env, fs *flag.FlagSet, args []string, asOfFlag, format *string)
 
 // loadSite loads the site in dir, reporting a folder that is not a site.
 func loadSite(e *env, dir string) (*build.Site, diag.List, int, bool) {
-	site, diags, err := build.Load(os.DirFS(dir))
+	site, diags, err := build.LoadDir(dir)
 	if errors.Is(err, build.ErrNoSite) {
 		e.errorf("cli.no-site", dir)
 		return nil, nil, exitMisuse, false

@@ -1,0 +1,263 @@
+package fsutil
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"guifan/generator/model"
+)
+
+// The rules for reading a site. Every command reads a site through SiteFS,
+// so they hold for documents, hospital.toml, attestations, forms, schemas,
+// templates, assets and fonts alike:
+//
+//   - Nothing outside the site folder is read. A symbolic link (or Windows
+//     junction) whose target stays inside the site is followed; one that
+//     leads out of it, or names its target by an absolute path, is refused
+//     (*RefusedError with Reason Outside). So is a path with "..".
+//   - Only regular files are read. A named pipe, device or socket is refused
+//     before it is opened (reading a pipe would wait for ever, a device such
+//     as /dev/zero never ends).
+//   - A file is read up to a limit (LimitFor: model.MaxFileBytes, fonts
+//     model.MaxFontBytes) and refused when it is larger. The limit holds on
+//     the bytes actually read, whatever size the file system reports.
+
+// Reasons a file of a site is refused.
+const (
+	Outside  = "outside"   // a link that leads out of the site
+	Special  = "special"   // not a regular file: a pipe, device, socket, or a folder where a file is expected
+	TooLarge = "too-large" // larger than its limit
+)
+
+// RefusedError says why a file of a site was not read. Path is the path
+// asked for (relative to the file system it was asked of).
+type RefusedError struct {
+	Path   string
+	Reason string // Outside, Special or TooLarge
+	// Kind names what a Special file is: "fifo", "device", "socket",
+	// "dir" or "other".
+	Kind string
+	// Size is the size of a TooLarge file, or -1 when only the bytes read
+	// showed it is too large; Limit is the limit it exceeds.
+	Size, Limit int64
+}
+
+func (e *RefusedError) Error() string {
+	switch e.Reason {
+	case Outside:
+		return e.Path + ": a link that leads out of the site"
+	case Special:
+		return fmt.Sprintf("%s: not a regular file (%s)", e.Path, e.Kind)
+	case TooLarge:
+		return fmt.Sprintf("%s: larger than %d bytes", e.Path, e.Limit)
+	}
+	return e.Path + ": refused"
+}
+
+// Unwrap makes a refusal a permission error for errors.Is: the file is
+// there, guifan may not read it.
+func (e *RefusedError) Unwrap() error { return fs.ErrPermission }
+
+// IsRefused reports whether err is (or wraps) a refusal, and returns it.
+func IsRefused(err error) (*RefusedError, bool) {
+	var re *RefusedError
+	ok := errors.As(err, &re)
+	return re, ok
+}
+
+// LimitFor returns how many bytes guifan reads of a file of a site: fonts
+// (.ttf, .ttc, .otf) up to model.MaxFontBytes, every other file up to
+// model.MaxFileBytes.
+func LimitFor(name string) int64 {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".ttf", ".ttc", ".otf":
+		return model.MaxFontBytes
+	}
+	return model.MaxFileBytes
+}
+
+// SiteFS returns the file system of the site in dir, built on os.OpenRoot:
+// paths and links that leave dir are refused by the operating system's
+// own path resolution, not by string checks. Open and ReadFile also refuse
+// files that are not regular and files over LimitFor; Stat and ReadDir
+// report what is there. The result implements fs.StatFS, fs.ReadDirFS and
+// fs.ReadFileFS; fs.Sub of it keeps every rule.
+func SiteFS(dir string) (fs.FS, error) {
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &siteFS{root: r, fsys: r.FS()}, nil
+}
+
+type siteFS struct {
+	root *os.Root
+	fsys fs.FS // r.FS(): the root's own fs.FS, for ReadDir
+}
+
+func (s *siteFS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	st, err := s.root.Stat(name)
+	if err != nil {
+		return nil, s.classify("stat", name, err)
+	}
+	return st, nil
+}
+
+func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	entries, err := fs.ReadDir(s.fsys, name)
+	if err != nil {
+		return nil, s.classify("readdir", name, err)
+	}
+	return entries, nil
+}
+
+func (s *siteFS) Open(name string) (fs.File, error) {
+	st, err := s.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		if err := checkFile(name, st, LimitFor(name)); err != nil {
+			return nil, err
+		}
+	}
+	f, err := s.root.Open(name)
+	if err != nil {
+		return nil, s.classify("open", name, err)
+	}
+	if st.IsDir() {
+		return f, nil
+	}
+	// The file may have been swapped since Stat: check what was opened.
+	if st, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := checkFile(name, st, LimitFor(name)); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &limitedFile{File: f, name: name, left: LimitFor(name)}, nil
+}
+
+func (s *siteFS) ReadFile(name string) ([]byte, error) {
+	return ReadFile(s, name, LimitFor(name))
+}
+
+// classify turns the error of an operation on name into a refusal when a
+// link on the way leads out of the site; other errors are returned as they
+// are. os.Root does not export its "path escapes" error, so the path is
+// walked: the first link whose target cannot be reached is the culprit.
+func (s *siteFS) classify(op, name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrInvalid) {
+		return err
+	}
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		st, lerr := s.root.Lstat(p)
+		if lerr != nil {
+			break
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if _, serr := s.root.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) {
+			return &RefusedError{Path: name, Reason: Outside}
+		}
+	}
+	return err
+}
+
+// limitedFile stops reading at its limit: a file that grows while it is
+// read (or that reports a wrong size) is refused, not read without end.
+type limitedFile struct {
+	*os.File
+	name string
+	left int64
+}
+
+func (f *limitedFile) Read(p []byte) (int, error) {
+	if f.left < 0 {
+		return 0, &RefusedError{Path: f.name, Reason: TooLarge, Size: -1, Limit: LimitFor(f.name)}
+	}
+	if int64(len(p)) > f.left+1 {
+		p = p[:f.left+1]
+	}
+	n, err := f.File.Read(p)
+	f.left -= int64(n)
+	if f.left < 0 {
+		return n, &RefusedError{Path: f.name, Reason: TooLarge, Size: -1, Limit: LimitFor(f.name)}
+	}
+	return n, err
+}
+
+// checkFile refuses what is not a regular file, and a file whose size is
+// over limit.
+func checkFile(name string, st fs.FileInfo, limit int64) error {
+	m := st.Mode()
+	if !m.IsRegular() {
+		kind := "other"
+		switch {
+		case m.IsDir():
+			kind = "dir"
+		case m&fs.ModeNamedPipe != 0:
+			kind = "fifo"
+		case m&fs.ModeSocket != 0:
+			kind = "socket"
+		case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
+			kind = "device"
+		}
+		return &RefusedError{Path: name, Reason: Special, Kind: kind}
+	}
+	if st.Size() > limit {
+		return &RefusedError{Path: name, Reason: TooLarge, Size: st.Size(), Limit: limit}
+	}
+	return nil
+}
+
+// ReadFile reads a regular file of at most limit bytes from any file
+// system: it stats the file first and refuses a pipe, device or socket
+// without opening it, then reads at most limit+1 bytes, so a file larger
+// than it says (or a device that never ends) is refused too. Refusals are
+// *RefusedError.
+func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFile(name, st, limit); err != nil {
+		return nil, err
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if re, ok := IsRefused(err); ok {
+		re.Path = name
+		return nil, re
+	}
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &RefusedError{Path: name, Reason: TooLarge, Size: -1, Limit: limit}
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, nil
+}
