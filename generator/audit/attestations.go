@@ -25,6 +25,7 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
 )
 
@@ -66,6 +67,10 @@ func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attes
 	raw, diags := Read(siteFS)
 	if raw == nil || diags.Errors() > 0 {
 		return nil, nil, diags
+	}
+	raw, more := textfile.Decode(File, raw) // GBK, UTF-16: the advice documents get
+	if more.Errors() > 0 {
+		return nil, nil, append(diags, more...)
 	}
 	atts, src, more := Parse(raw, fw, asOf)
 	diags.Append(more)

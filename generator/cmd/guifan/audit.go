@@ -87,7 +87,7 @@ func runAudit(e *env, args []string) int {
 	fw := site.Schemas.Frameworks[h.Framework]
 	today := model.DateOf(time.Now())
 	// The file is read once: its text is what gets edited and backed up.
-	old, ad := audit.Read(os.DirFS(dir))
+	old, ad := audit.Read(site.FS())
 	diags.Append(ad)
 	var existing []coverage.Attestation
 	if old != nil && ad.Errors() == 0 {
