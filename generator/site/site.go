@@ -15,6 +15,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -212,8 +213,51 @@ func (w *writer) emit(layout, p string, title string, crumbs []navItem, current 
 	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
-	w.files[p] = buf.Bytes()
+	w.files[p] = withCSP(buf.Bytes())
 	return nil
+}
+
+// CSP is the Content-Security-Policy of every page of the site: scripts,
+// styles, images and everything else from the site's own files only (and
+// images written as data: URLs); no inline script, event handler or style,
+// no plugins, no <base>, forms submitted to the site only. A document
+// cannot put script into the intranet even if raw HTML got through the
+// Markdown renderer, and a page keeps working from file:// and from any
+// web server, which need not send the policy themselves.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// CSPMeta is the tag that carries CSP in a page: the first element of
+// <head> after <meta charset>, so it governs everything after it.
+const CSPMeta = `<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`
+
+var (
+	headRE    = regexp.MustCompile(`(?i)<head(?:\s[^>]*)?>`)
+	charsetRE = regexp.MustCompile(`(?i)^\s*<meta\s+charset\s*=\s*"?[^">]*"?\s*/?>`)
+	doctypeRE = regexp.MustCompile(`(?i)^\s*<!doctype[^>]*>`)
+)
+
+// withCSP returns a rendered page that carries CSPMeta. The theme's
+// base.html writes it ({{csp}}); a site's own base.html that leaves it out
+// gets it anyway, at the start of <head> (after its <meta charset>, when
+// that comes first), so no layout can run inline script on the intranet.
+func withCSP(page []byte) []byte {
+	if bytes.Contains(page, []byte(CSPMeta)) {
+		return page
+	}
+	at := 0
+	if loc := headRE.FindIndex(page); loc != nil {
+		at = loc[1]
+		if m := charsetRE.FindIndex(page[at:]); m != nil {
+			at += m[1]
+		}
+	} else if loc := doctypeRE.FindIndex(page); loc != nil {
+		at = loc[1]
+	}
+	out := make([]byte, 0, len(page)+len(CSPMeta)+1)
+	out = append(out, page[:at]...)
+	out = append(out, "\n"+CSPMeta...)
+	return append(out, page[at:]...)
 }
 
 // docLinks resolves the links of a body shown on page from to other
@@ -272,6 +316,7 @@ func (w *writer) funcs() template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"dict":        func(args ...any) []any { return args },
 		"seq":         func(n int) []int { return make([]int, n) },
+		"csp":         func() template.HTML { return template.HTML(CSPMeta) },
 	}
 }
 
