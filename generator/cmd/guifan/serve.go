@@ -58,6 +58,20 @@ func runServe(e *env, args []string) int {
 	if !ok {
 		return code
 	}
+	// The address first: a port in use is told before a long build.
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		if key := listenProblem(err); key != "" {
+			e.errorf(key, o.addr)
+		} else {
+			e.errorf("cmd.serve.listen", o.addr, err.Error())
+		}
+		return exitMisuse
+	}
+	defer ln.Close()
+	if !loopback(ln.Addr()) {
+		fmt.Fprintln(e.stderr, e.cat.T("cmd.serve.open", ln.Addr().String()))
+	}
 	// From here on a stop signal ends the run through the deferred calls
 	// below, which remove the temporary folder.
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
@@ -94,18 +108,6 @@ func runServe(e *env, args []string) int {
 		return exitMisuse
 	}
 	defer root.Close()
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		if key := listenProblem(err); key != "" {
-			e.errorf(key, o.addr)
-		} else {
-			e.errorf("cmd.serve.listen", o.addr, err.Error())
-		}
-		return exitMisuse
-	}
-	if !loopback(ln.Addr()) {
-		fmt.Fprintln(e.stderr, e.cat.T("cmd.serve.open", ln.Addr().String()))
-	}
 	srv := &http.Server{Handler: siteHandler(root, servedDir, e.cat.T), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
