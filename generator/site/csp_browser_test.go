@@ -155,6 +155,14 @@ func TestCSPSiteWorks(t *testing.T) {
 			shoot(t, ctx, "csp-"+strings.ReplaceAll(strings.TrimSuffix(p, "/index.html"), "/", "-"))
 		}
 	}
+	// The search box in every page's header submits to the search page
+	// (form-action 'self' must allow it from file:// too).
+	do(t, ctx, chromedp.Navigate(root+"docs/reg-security/index.html"), chromedp.WaitVisible(chromedp.CSS("#site-q")),
+		chromedp.SendKeys(chromedp.CSS("#site-q"), "备份"), chromedp.Submit(chromedp.CSS("#site-q")),
+		chromedp.WaitVisible(chromedp.CSS("#search-form")))
+	if u := eval[string](t, ctx, `location.href`); !strings.Contains(u, "search/index.html?q=") {
+		t.Errorf("the header's search box led to %s", u)
+	}
 	for _, q := range []string{"数据备份", "UPS"} {
 		hits := searchPage(t, ctx, out, q)
 		if len(hits) == 0 {
