@@ -15,7 +15,6 @@ package audit
 import (
 	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"sort"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 
 	"guifan/generator/coverage"
 	"guifan/generator/diag"
+	"guifan/generator/fsutil"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 	"guifan/generator/textfile"
@@ -68,61 +68,35 @@ func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attes
 	if raw == nil || diags.Errors() > 0 {
 		return nil, nil, diags
 	}
-	raw, more := textfile.Decode(File, raw) // GBK, UTF-16: the advice documents get
-	if more.Errors() > 0 {
-		return nil, nil, append(diags, more...)
-	}
 	atts, src, more := Parse(raw, fw, asOf)
 	diags.Append(more)
 	return atts, src, diags
 }
 
 // Read returns the text of a site's attestations file, or nil when there
-// is none. Only a regular file of at most model.MaxFileBytes is read.
+// is none. It reads as every file of a site is read (fsutil.ReadFile):
+// only a regular file of at most model.MaxFileBytes; a refusal is reported
+// at the file (fsutil.Report).
 func Read(siteFS fs.FS) ([]byte, diag.List) {
-	st, err := fs.Stat(siteFS, File)
+	raw, err := fsutil.ReadFile(siteFS, File, model.MaxFileBytes)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	var diags diag.List
-	pos := diag.Pos{File: File, Line: 1, Col: 1}
 	if err != nil {
-		diags.Add(pos, "attest.read-failed", File)
+		var diags diag.List
+		fsutil.Report(&diags, File, err)
 		return nil, diags
-	}
-	if !st.Mode().IsRegular() {
-		diags.Add(pos, "attest.not-regular", File)
-		return nil, diags
-	}
-	if st.Size() > model.MaxFileBytes {
-		diags.Add(pos, "attest.too-large", File, st.Size(), int64(model.MaxFileBytes))
-		return nil, diags
-	}
-	f, err := siteFS.Open(File)
-	if err != nil {
-		diags.Add(pos, "attest.read-failed", File)
-		return nil, diags
-	}
-	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, model.MaxFileBytes+1))
-	if err != nil {
-		diags.Add(pos, "attest.read-failed", File)
-		return nil, diags
-	}
-	if len(raw) > model.MaxFileBytes {
-		diags.Add(pos, "attest.too-large", File, int64(len(raw)), int64(model.MaxFileBytes))
-		return nil, diags
-	}
-	if raw == nil {
-		raw = []byte{}
 	}
 	return raw, nil
 }
 
-// Parse reads the text of an attestations file (see Load).
+// Parse reads the text of an attestations file (see Load). Text that is
+// not UTF-8 (GBK, UTF-16) gets the advice documents get (textfile.Decode).
 func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
-	var diags diag.List
-	data := normalise(raw)
+	data, diags := textfile.Decode(File, raw)
+	if diags.Errors() > 0 {
+		return nil, nil, diags
+	}
 	src := diag.NewSource(File, data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		diags.Add(diag.Pos{File: File, Line: 1, Col: 1}, "attest.empty", File, File+".bak")
@@ -205,12 +179,6 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attest
 		}
 	}
 	return out, src, diags
-}
-
-// normalise drops a byte-order mark and turns CRLF line ends into LF, as
-// Windows editors write them; line numbers stay the same.
-func normalise(raw []byte) []byte {
-	return []byte(strings.ReplaceAll(strings.TrimPrefix(string(raw), "\uFEFF"), "\r\n", "\n"))
 }
 
 // fieldNames are the keys of an attestation.

@@ -172,7 +172,7 @@ func TestEmptyFile(t *testing.T) {
 		t.Errorf("no file: %v %v", atts, diags)
 	}
 	big := fstest.MapFS{File: {Data: []byte("# " + strings.Repeat("x", model.MaxFileBytes) + "\n")}}
-	if _, _, diags := Load(big, framework, asOf); diags.Errors() != 1 || diags[0].Code != "attest.too-large" {
+	if _, _, diags := Load(big, framework, asOf); diags.Errors() != 1 || diags[0].Code != "file.too-large" {
 		t.Errorf("a file over MaxFileBytes: %v", diags)
 	}
 }
@@ -312,5 +312,40 @@ func TestKeyCaseAndImplausibleDates(t *testing.T) {
 		if diags.Errors() != 1 || diags[0].Code != code {
 			t.Errorf("%s: %v, want %s", text, diags, code)
 		}
+	}
+}
+
+// TestEditCRLineEnds: a file with the lone CR line ends of old Mac
+// editors is read, and edited with CR line ends kept.
+func TestEditCRLineEnds(t *testing.T) {
+	src := strings.ReplaceAll(handWritten, "\n", "\r")
+	before := parse(t, src)
+	a := before[1]
+	a.Auditor = "王审核"
+	added := Incoming("40.practice", coverage.Met, "", "郑文静", asOf)
+	out, err := Edit([]byte(src), []coverage.Attestation{a, added})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "\n") {
+		t.Errorf("LF line ends in a CR file:\n%q", out)
+	}
+	want := strings.ReplaceAll(strings.Replace(handWritten, "auditor = \"周宏\"\ndate = 2026-11-12\n# 结尾", "auditor = \"王审核\"\ndate = 2026-11-12\n# 结尾", 1)+
+		"\n[[attestations]]\nrequirement = \"40.practice\"\nverdict = \"met\"\nauditor = \"郑文静\"\ndate = 2026-11-25\n", "\n", "\r")
+	if string(out) != want {
+		t.Errorf("edited:\n%q\nwant:\n%q", out, want)
+	}
+	if got := parse(t, string(out)); len(got) != 3 || got[1].Auditor != "王审核" {
+		t.Errorf("read back %+v", got)
+	}
+}
+
+// TestParseGBK: an attestations file saved as GBK gets the advice a
+// document gets, not a TOML syntax error.
+func TestParseGBK(t *testing.T) {
+	gbk := []byte("[[attestations]]\nrequirement = \"26.practice\"\nverdict = \"met\"\nauditor = \"\xd6\xdc\xba\xea\"\ndate = 2026-11-12\n") // 周宏
+	_, _, diags := Parse(gbk, framework, asOf)
+	if diags.Errors() != 1 || diags[0].Code != "file.gbk" {
+		t.Errorf("%v, want file.gbk", diags)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"guifan/generator/coverage"
 	"guifan/generator/model"
+	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
 )
 
@@ -38,10 +39,16 @@ func Edit(src []byte, atts []coverage.Attestation) ([]byte, error) {
 	body := string(src)
 	bom := strings.HasPrefix(body, "\uFEFF")
 	body = strings.TrimPrefix(body, "\uFEFF")
-	norm := strings.ReplaceAll(body, "\r\n", "\n")
+	// The LF form of body, as textfile.Decode makes it: CRLF and lone CR
+	// (old Mac editors) line ends become LF. New lines get the file's own
+	// line end.
+	norm := strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
 	eol := "\n"
-	if i := strings.IndexByte(body, '\n'); i > 0 && body[i-1] == '\r' {
-		eol = "\r\n"
+	if i := strings.IndexAny(body, "\r\n"); i >= 0 && body[i] == '\r' {
+		eol = "\r"
+		if strings.HasPrefix(body[i:], "\r\n") {
+			eol = "\r\n"
+		}
 	}
 	doc, err := tomlfile.Parse([]byte(norm))
 	if err != nil {
@@ -194,7 +201,8 @@ type edit struct {
 }
 
 // applyEdits applies edits made against the LF form of body to body
-// itself, which may have CRLF line ends; new text gets eol line ends.
+// itself, which may have CRLF or CR line ends (a lone CR stands where its
+// LF does; a CRLF is one byte longer); new text gets eol line ends.
 func applyEdits(body string, edits []edit, eol string) string {
 	// crs[k] is the LF offset of the k-th line end that is CRLF in body.
 	var crs []int
@@ -226,8 +234,12 @@ func applyEdits(body string, edits []edit, eol string) string {
 // readsBack checks that out holds every entry of atts as it is and still
 // has every requirement of before.
 func readsBack(out []byte, before []map[string]any, atts []coverage.Attestation) error {
+	text, diags := textfile.Decode(File, out)
+	if diags.Errors() > 0 {
+		return fmt.Errorf("%w: not UTF-8", ErrReadBack)
+	}
 	var fd fileData
-	if probs := tomlfile.DecodeStrict(normalise(out), &fd); len(probs) > 0 {
+	if probs := tomlfile.DecodeStrict(text, &fd); len(probs) > 0 {
 		return fmt.Errorf("%w: %s", ErrReadBack, probs[0].Message)
 	}
 	got := map[string]coverage.Attestation{}
