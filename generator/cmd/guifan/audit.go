@@ -5,11 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -67,9 +65,9 @@ func runAudit(e *env, args []string) int {
 		case errors.Is(err, excel.ErrEncrypted):
 			e.errorf("cmd.audit.encrypted", book)
 		case errors.Is(err, excel.ErrTooLarge):
-			e.errorf("cmd.audit.too-large", book, sizeText(model.MaxWorkbookBytes))
+			e.errorf("cmd.audit.too-large", book, fsutil.Size(model.MaxWorkbookBytes))
 		case errors.Is(err, excel.ErrInflates):
-			e.errorf("cmd.audit.inflates", book, sizeText(model.MaxWorkbookUnzipped))
+			e.errorf("cmd.audit.inflates", book, fsutil.Size(model.MaxWorkbookUnzipped))
 		default:
 			e.errorf("cmd.audit.damaged", book)
 		}
@@ -253,64 +251,23 @@ func writeReason(e *env, err error) string {
 	return e.cat.T("cmd.audit.reason-other", err.Error())
 }
 
-// readWorkbook reads the auditor's workbook: a regular file (not a folder,
-// pipe or device, which could make the read wait or never end) of at most
+// readWorkbook reads the auditor's workbook as guifan reads every file
+// (fsutil.ReadFile): a regular file (not a folder, pipe or device, which
+// could make the read wait or never end) of at most
 // model.MaxWorkbookBytes, however large the file says it is.
 func readWorkbook(e *env, path string) ([]byte, bool) {
-	st, err := os.Stat(path)
-	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			e.errorf("cmd.audit.no-workbook", path)
-		case errors.Is(err, fs.ErrPermission):
-			e.errorf("cmd.audit.read-failed", path, e.cat.T("cmd.audit.reason-permission"))
-		default:
-			e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
-		}
-		return nil, false
+	data, err := fsutil.ReadFile(os.DirFS(filepath.Dir(path)), filepath.Base(path), model.MaxWorkbookBytes)
+	if err == nil {
+		return data, true
 	}
-	if !st.Mode().IsRegular() {
+	if re, ok := fsutil.IsRefused(err); ok && re.Reason == fsutil.TooLarge {
+		e.errorf("cmd.audit.too-large", path, fsutil.Size(model.MaxWorkbookBytes))
+	} else if ok {
 		e.errorf("cmd.audit.not-regular", path)
-		return nil, false
-	}
-	if st.Size() > model.MaxWorkbookBytes {
-		e.errorf("cmd.audit.too-large", path, sizeText(model.MaxWorkbookBytes))
-		return nil, false
-	}
-	f, err := os.Open(path)
-	if err != nil {
+	} else if errors.Is(err, fs.ErrNotExist) {
+		e.errorf("cmd.audit.no-workbook", path)
+	} else {
 		e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
-		return nil, false
 	}
-	defer f.Close()
-	// The path may have been swapped for something else since Stat.
-	if st2, err := f.Stat(); err != nil || !st2.Mode().IsRegular() || !os.SameFile(st, st2) {
-		e.errorf("cmd.audit.not-regular", path)
-		return nil, false
-	}
-	data, err := io.ReadAll(io.LimitReader(f, model.MaxWorkbookBytes+1))
-	if err != nil {
-		e.errorf("cmd.audit.read-failed", path, writeReason(e, err))
-		return nil, false
-	}
-	if len(data) > model.MaxWorkbookBytes {
-		e.errorf("cmd.audit.too-large", path, sizeText(model.MaxWorkbookBytes))
-		return nil, false
-	}
-	return data, true
-}
-
-// sizeText writes a number of bytes for a message: "32 MB", "1.5 MB",
-// "900 KB" (1 MB = 1024 KB).
-func sizeText(n int64) string {
-	unit := func(v float64, u string) string {
-		return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0") + " " + u
-	}
-	switch {
-	case n >= 1<<20:
-		return unit(float64(n)/(1<<20), "MB")
-	case n >= 1<<10:
-		return unit(float64(n)/(1<<10), "KB")
-	}
-	return strconv.FormatInt(n, 10) + " B"
+	return nil, false
 }
