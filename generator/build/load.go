@@ -137,9 +137,8 @@ func screen(siteFS fs.FS, dir string, diags *diag.List) fs.FS {
 // the built-in "default" must exist.
 func (s *Site) theme(h *config.Hospital, diags *diag.List) fs.FS {
 	name := h.Theme
-	if reason, bad := model.CheckID(name); reason != "" {
-		diags.Add(h.Pos("theme"), "config.theme-id", model.ShowID(name),
-			diag.Msg{Key: "id." + reason, Args: []any{model.ShowID(name), model.ShowRune(bad), model.MaxIDRunes}})
+	if key, args := model.IDProblem(name); key != "" {
+		diags.Add(h.Pos("theme"), "config.theme-id", model.ShowID(name), diag.Msg{Key: key, Args: args})
 		return nil
 	}
 	dir := "themes/" + name
@@ -239,8 +238,16 @@ func (s *Site) LayoutProblem(err error) (d diag.Diagnostic, ok bool) {
 	if !ok {
 		return d, false
 	}
+	file := s.layoutPath(p.Name)
+	col := p.Col + 1
+	// The template library counts bytes from 0; a column counts characters.
+	if src := s.Source(file); src != nil && p.Line <= src.Lines() {
+		if line := src.Line(p.Line); p.Col <= len(line) {
+			col = utf8.RuneCountInString(line[:p.Col]) + 1
+		}
+	}
 	var l diag.List
-	l.Add(diag.Pos{File: s.layoutPath(p.Name), Line: p.Line, Col: p.Col}, "theme.exec", p.Detail)
+	l.Add(diag.Pos{File: file, Line: p.Line, Col: col}, "theme.exec", p.Detail)
 	return l[0], true
 }
 

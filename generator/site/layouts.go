@@ -131,7 +131,8 @@ var reExecErr = regexp.MustCompile(`template: ([^:\s]+):(\d+):(\d+): (executing 
 
 // ExecProblem recognises in an error of Write a layout that parsed but
 // failed when run (a field that does not exist, a function given the wrong
-// arguments), and says where: the layout file, line and column.
+// arguments), and says where: the layout file, line and column (as the
+// template library counts it: bytes from 0).
 func ExecProblem(err error) (LayoutProblem, bool) {
 	var ee texttemplate.ExecError
 	if err == nil || !errors.As(err, &ee) {

@@ -20,7 +20,7 @@ func TestSyntaxErrorsExplained(t *testing.T) {
 		{"effective = 2026-02-29\n", "toml.date-leap", `[2026-02-29 2026]`, 1, 13},
 		{"effective = 2026-13-01\n", "toml.date-month", `[2026-13-01 13]`, 1, 13},
 		{"effective = 2026-1-5\n", "toml.date-format", `[2026-1-5]`, 1, 13},
-		{"effective = 2026/01/05\n", "toml.date-format", `[2026/01/05]`, 1, 17},
+		{"effective = 2026/01/05\n", "toml.date-format", `[2026/01/05]`, 1, 13},
 		{"effective = 2026-01-05T25:00:00\n", "toml.datetime", `[2026-01-05T25:00:00]`, 1, 13},
 		{"title = “数据备份”\n", "toml.curly-quote", `[“]`, 1, 9},
 		{"title = 「数据备份」\n", "toml.curly-quote", `[「]`, 1, 9},

@@ -73,10 +73,17 @@ func syntaxError(src []byte, err error) error {
 			off = offsetOf(src, line)
 		}
 		m := explain(src, off, msg, pe.LastKey)
-		if m.Key == "toml.escape" {
+		switch m.Key {
+		case "toml.escape":
 			// The library points at the string; point at the escape.
 			if i := strings.Index(string(src[off:]), m.Args[0].(string)); i >= 0 && !strings.Contains(string(src[off:off+i]), "\n") {
 				line, col = lineCol(src, off+i)
+			}
+		case "toml.date-format":
+			// 2026/03/01: the library points at the "/"; point at the date.
+			start := strings.LastIndexByte(string(src[:off]), '\n') + 1
+			if i := strings.Index(string(src[start:]), m.Args[0].(string)); i >= 0 && start+i <= off {
+				line, col = lineCol(src, start+i)
 			}
 		}
 		return &SyntaxError{Line: line, Col: col, Message: msg, Msg: m}
