@@ -1,0 +1,45 @@
+package config
+
+import (
+	"testing"
+
+	"guifan/generator/diag"
+)
+
+// TestParseEncodings: hospital.toml gets the encoding advice documents get
+// (it used to get the TOML library's "invalid UTF-8 byte"), and what
+// Windows and old Mac editors write is read.
+func TestParseEncodings(t *testing.T) {
+	// 测试医院 in GBK.
+	gbk := append([]byte("name = \""), 0xB2, 0xE2, 0xCA, 0xD4, 0xD2, 0xBD, 0xD4, 0xBA, '"', '\n')
+	h, src, diags := Parse(gbk)
+	if len(diags) != 1 || diags[0].Code != "file.gbk" || diags[0].Pos != (diag.Pos{File: FileName, Line: 1, Col: 9}) {
+		t.Errorf("GBK: %v", diags)
+	}
+	if src != nil || h == nil || h.Framework != "beijing-2008" {
+		t.Errorf("GBK: want the defaults and no source to print, got %+v, %v", h, src)
+	}
+	for name, raw := range map[string]string{
+		"bom and crlf": "\uFEFFname = \"测试医院\"\r\nlevel = \"二级甲等\"\r\n",
+		"cr":           "name = \"测试医院\"\rlevel = \"二级甲等\"\r",
+	} {
+		h, _, diags := Parse([]byte(raw))
+		if len(diags) > 0 || h.Name != "测试医院" || h.Level != "二级甲等" {
+			t.Errorf("%s: %+v, %v", name, h, diags)
+		}
+		if p := h.Pos("level"); p.Line != 2 || p.Col != 9 {
+			t.Errorf("%s: level at %d:%d, want 2:9", name, p.Line, p.Col)
+		}
+	}
+}
+
+// TestParseSyntaxExplained: a syntax error is a catalog message.
+func TestParseSyntaxExplained(t *testing.T) {
+	_, _, diags := Parse([]byte("name = \"测试医院\"\nlevel = “二级甲等”\n"))
+	if len(diags) != 1 || diags[0].Code != "toml.syntax" {
+		t.Fatalf("got %v", diags)
+	}
+	if m, ok := diags[0].Args[0].(diag.Msg); !ok || m.Key != "toml.curly-quote" {
+		t.Errorf("argument %#v", diags[0].Args[0])
+	}
+}
