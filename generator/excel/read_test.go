@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -15,6 +16,22 @@ import (
 	"guifan/generator/excel"
 	"guifan/generator/model"
 )
+
+var built struct {
+	once sync.Once
+	book []byte
+}
+
+// communityBook is the community hospital's workbook, built once for the
+// tests of this file.
+func communityBook(t *testing.T) []byte {
+	t.Helper()
+	built.once.Do(func() { _, _, built.book = community(t) })
+	if built.book == nil {
+		t.Fatal("no workbook")
+	}
+	return built.book
+}
 
 // zeros returns raw deflate data that inflates to mb MiB of zeros, made
 // from one compressed MiB repeated, so that a test can build a bomb of
@@ -92,7 +109,7 @@ func rewritePart(t *testing.T, data []byte, change func(name string, part []byte
 // TestReadRefusesBombs: what is not a workbook, or would exhaust memory,
 // is refused with its own error before excelize sees it.
 func TestReadRefusesBombs(t *testing.T) {
-	_, _, book := community(t)
+	book := communityBook(t)
 	mb := int(model.MaxWorkbookUnzipped>>20) + 1
 	bomb := zeros(t, mb)
 	if len(bomb) > 2<<20 {
@@ -159,7 +176,7 @@ func auditRow(t *testing.T, f *excelize.File, id string, verdict, note string, d
 // number such as 2 (shown as 1900-01-02) or 99999 (2173-10-13) is shown
 // back as the cell shows it.
 func TestReadDates(t *testing.T) {
-	_, _, book := community(t)
+	book := communityBook(t)
 	f, err := excelize.OpenReader(bytes.NewReader(book))
 	if err != nil {
 		t.Fatal(err)
@@ -218,7 +235,7 @@ func TestReadDates(t *testing.T) {
 // drop every text of the workbook silently; Read names the row and column
 // instead, and reads the other rows.
 func TestReadInvalidUTF8(t *testing.T) {
-	_, _, book := community(t)
+	book := communityBook(t)
 	f, err := excelize.OpenReader(bytes.NewReader(book))
 	if err != nil {
 		t.Fatal(err)
