@@ -107,3 +107,35 @@ func TestRenderLeavesOtherLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestAutoLinkToDocument: <doc:id> is a link to a document like
+// [words](doc:id): resolved, or refused and left as words; a web address
+// in angle brackets is not asked about.
+func TestAutoLinkToDocument(t *testing.T) {
+	src := []byte("见 <doc:reg-public> 和 <doc:reg-backup>，另见 <https://example.org/>。\n")
+	r := Render(src, func(ref string) (string, bool) {
+		if ref == "reg-public" {
+			return "../reg-public/index.html", true
+		}
+		if ref != "reg-backup" {
+			t.Errorf("resolver asked about %q", ref)
+		}
+		return "", false
+	})
+	html := string(r.HTML)
+	for _, w := range []string{`<a href="../reg-public/index.html">doc:reg-public</a>`, `和 doc:reg-backup，`, `<a href="https://example.org/">`} {
+		if !strings.Contains(html, w) {
+			t.Errorf("missing %s in %s", w, html)
+		}
+	}
+	if strings.Contains(html, `href="doc:`) {
+		t.Errorf("a doc: autolink reached the page: %s", html)
+	}
+	if len(r.Broken) != 1 || r.Broken[0].Ref != "reg-backup" {
+		t.Errorf("broken %+v", r.Broken)
+	}
+	links := Links(src)
+	if len(links) != 2 || !links[1].Explicit || links[1].Ref != "reg-backup" || links[1].Col != 22 {
+		t.Errorf("links %+v", links)
+	}
+}

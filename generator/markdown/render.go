@@ -45,10 +45,11 @@ type BrokenLink struct {
 // Render turns a body into HTML: GFM tables, task lists, strikethrough,
 // footnotes, CJK-friendly emphasis and line breaks, readable heading ids
 // that work for Chinese ("第一章-总则"), and links between documents written
-// [标题](doc:reg-backup) or [标题](reg-backup) (an image whose source is an
-// id is treated the same way). Every such link goes through resolve; one it
-// refuses keeps its words but is no longer a link. Raw HTML is not passed
-// through: a document cannot inject script into the intranet.
+// [标题](doc:reg-backup) or [标题](reg-backup); an autolink <doc:id> and an
+// image whose source is an id are treated the same way. Every such link
+// goes through resolve; one it refuses keeps its words but is no longer a
+// link. Raw HTML is not passed through: a document cannot inject script
+// into the intranet.
 func Render(src []byte, resolve Resolver) Rendered {
 	md := newParser()
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
@@ -56,6 +57,7 @@ func Render(src []byte, resolve Resolver) Rendered {
 	var out Rendered
 	lines := lineIndex(src)
 	var unlink []ast.Node
+	var replace [][2]ast.Node // an autolink and what it becomes
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -89,11 +91,31 @@ func Render(src []byte, resolve Resolver) Rendered {
 				out.Broken = append(out.Broken, BrokenLink{Ref: ref, Line: line, Col: col})
 				unlink = append(unlink, n)
 			}
+		case *ast.AutoLink:
+			// <doc:reg-backup> is a link to a document too.
+			ref, isDoc := autoDocRef(n, src)
+			if !isDoc || resolve == nil {
+				return ast.WalkContinue, nil
+			}
+			label := ast.NewString(n.Label(src))
+			if href, ok := resolve(ref); ok {
+				link := ast.NewLink()
+				link.Destination = []byte(href)
+				link.AppendChild(link, label)
+				replace = append(replace, [2]ast.Node{n, link})
+			} else {
+				line, col := autoLinkPos(n, src, lines)
+				out.Broken = append(out.Broken, BrokenLink{Ref: ref, Line: line, Col: col})
+				replace = append(replace, [2]ast.Node{n, label})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 
 	// A broken link keeps its words but is no longer a link.
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
 	for _, n := range unlink {
 		parent := n.Parent()
 		for c := n.FirstChild(); c != nil; {
@@ -219,6 +241,29 @@ func unescape(s string) string {
 		return u
 	}
 	return s
+}
+
+// autoDocRef reads an autolink <doc:id>; other autolinks (web and mail
+// addresses) are not links to documents.
+func autoDocRef(n *ast.AutoLink, src []byte) (string, bool) {
+	if n.AutoLinkType != ast.AutoLinkURL {
+		return "", false
+	}
+	ref, explicit, ok := DocRef(string(n.URL(src)))
+	return ref, ok && explicit
+}
+
+// autoLinkPos is the body line and column of an autolink's "<": the first
+// "<label>" from the start of its block, else the block's start.
+func autoLinkPos(n *ast.AutoLink, src []byte, lines func(int) int) (int, int) {
+	start := blockStart(n)
+	at := bytes.Index(src[start:], []byte("<"+string(n.Label(src))+">"))
+	if at < 0 {
+		return lines(start), 1
+	}
+	at += start
+	lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
+	return lines(at), utf8.RuneCount(src[lineStart:at]) + 1
 }
 
 func destination(n ast.Node) []byte {
@@ -362,6 +407,11 @@ func Links(src []byte) []Link {
 			if ref, explicit, isDoc := DocRef(string(destination(n))); isDoc {
 				line, col := linkPos(n, src, lines)
 				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: explicit})
+			}
+		case *ast.AutoLink:
+			if ref, isDoc := autoDocRef(n.(*ast.AutoLink), src); isDoc {
+				line, col := autoLinkPos(n.(*ast.AutoLink), src, lines)
+				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: true})
 			}
 		}
 		return ast.WalkContinue, nil
