@@ -225,6 +225,7 @@ func resolveType(doc *model.Document, set *schema.Set, diags *diag.List) {
 	switch len(found) {
 	case 1:
 		doc.Type = found[0]
+		reportMisfiled(doc, set, set.Types[found[0]], diags)
 	case 0:
 		diags.Add(diag.Pos{File: doc.Path, Line: 1, Col: 1}, "type.missing", strings.Join(set.TypeNames(), ", "))
 	default:

@@ -122,10 +122,7 @@ func (e *evaluator) doc(r *schema.Requirement, res *Result) {
 		res.gap("gap.count", e.typeLabel(r.DocTypes()), len(docs), r.Count)
 	}
 	if r.MinEntries > 0 {
-		n := 0
-		for _, d := range docs {
-			n += e.entries(d)
-		}
+		n := e.countEntries(docs)
 		if n < r.MinEntries {
 			res.Status = Partial
 			if n == 0 {
@@ -217,6 +214,10 @@ func empty(v any) bool {
 func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 	if r.Form != "" {
 		e.formFields(r, res)
+		return
+	}
+	if len(r.Also) > 0 {
+		e.sectionsWithPlaces(r, res)
 		return
 	}
 	docs := e.selectDocs(r, res)

@@ -36,6 +36,7 @@ func newEvaluator(in Input) *evaluator {
 		a := &in.Attestations[i]
 		e.attest[a.Requirement] = a
 	}
+	e.dropDuplicates()
 	return e
 }
 

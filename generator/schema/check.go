@@ -195,6 +195,7 @@ func (s *Set) checkRequirement(d *diag.List, file, rp string, r *Requirement) {
 		}
 	}
 	hasField("year", r.Year)
+	s.checkPlaces(d, file, rp, r)
 	switch r.Kind {
 	case KindDoc:
 		need(len(types) > 0, "type")

@@ -61,6 +61,12 @@ type Requirement struct {
 	Type  string         `toml:"type"`
 	Types []string       `toml:"types"` // several types, for requirements any of them can meet
 	Where map[string]any `toml:"where"`
+	// Also names the other places where a hospital may write the topic
+	// (a sections requirement's sections): the peak-hour change freeze in
+	// the network regulation or a database procedure, the backup schedule
+	// in the backup regulation. Coverage searches them all, and the gap
+	// names every place searched. See Place.
+	Also []Place `toml:"also"`
 
 	// doc: at least Count documents (default 1). Approver lists words
 	// one of which approved_by must contain. Term names the two fields
@@ -158,6 +164,22 @@ type Limit struct {
 	Field string   `toml:"field"`
 	Max   *float64 `toml:"max"`
 	Min   *float64 `toml:"min"`
+}
+
+// Place is one more place where a requirement's topic may be written: the
+// documents of Type that pass Where. Their headings are searched for the
+// requirement's sections with the sections' own definitions (taken from the
+// requirement's type), whatever their own type. Provides lists sections a
+// matching document stands for as a whole, headings or not: a training
+// record of kind induction is the security induction of new staff.
+//
+// A part missing from the document assessed is found in any place; when no
+// document of the requirement's own type and filter is in force, the
+// places' documents together are assessed, each part from any of them.
+type Place struct {
+	Type     string         `toml:"type"`
+	Where    map[string]any `toml:"where"`
+	Provides []string       `toml:"provides"`
 }
 
 // Per links records to the documents they are about.

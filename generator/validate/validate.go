@@ -64,6 +64,7 @@ func Check(in Input) diag.List {
 	for _, d := range in.Docs {
 		c.document(d)
 	}
+	c.duplicates()
 	c.diags.Sort()
 	return c.diags
 }
