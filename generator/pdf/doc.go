@@ -39,44 +39,94 @@ func (w *writer) controlBox(pairs [][2]string) {
 	if len(pairs) == 0 {
 		return
 	}
-	f := w.f
 	size := 9.5
 	lh := w.lineHeight(size) * 0.8
 	labelW, valueW := 20.0, textW/2-20
+	label := [3]int{240, 243, 247}
 	for i := 0; i < len(pairs); i += 2 {
 		row := pairs[i:min(i+2, len(pairs))]
-		// Wrap values to know the row height.
-		var cells [][][]Atom
-		lines := 1
+		var cells []rowCell
+		x := marginL
 		for _, p := range row {
 			vw := valueW
 			if len(row) == 1 {
 				vw = textW - labelW
 			}
-			ls := Break(Atoms(p[1], styleSerif, w.measure(size)), vw-3, 0)
-			cells = append(cells, ls)
-			lines = max(lines, len(ls))
-		}
-		h := float64(lines)*lh + 2
-		w.need(h)
-		x := marginL
-		for j, p := range row {
-			vw := valueW
-			if len(row) == 1 {
-				vw = textW - labelW
-			}
-			f.SetFillColor(240, 243, 247)
-			f.Rect(x, w.y, labelW, h, "FD")
-			w.text(x+1.5, w.y+1+lh*0.75, p[0], styleSans, size)
-			f.Rect(x+labelW, w.y, vw, h, "D")
-			for k, l := range cells[j] {
-				w.drawLine(l, x+labelW+1.5, w.y+1+lh*float64(k)+lh*0.75, size, 0)
-			}
+			cells = append(cells,
+				rowCell{x: x, w: labelW, fill: &label, lines: Break(Atoms(p[0], styleSans, w.measure(size)), labelW-3, 0)},
+				rowCell{x: x + labelW, w: vw, lines: Break(Atoms(p[1], styleSerif, w.measure(size)), vw-3, 0)})
 			x += labelW + vw
 		}
-		w.y += h
+		w.row(cells, rowStyle{size: size, lh: lh, pad: 1, base: 0.75}, nil)
 	}
 	w.y += 5
+}
+
+// rowCell is a cell of a ruled row: its box and its broken lines.
+type rowCell struct {
+	x, w  float64
+	lines [][]Atom
+	fill  *[3]int // background, or nil
+}
+
+// rowStyle is how a ruled row is set: font size, line height, padding,
+// and where the baseline is within a line (a fraction of lh).
+type rowStyle struct {
+	size, lh, pad, base float64
+}
+
+// row draws cells side by side, as tall as the cell with the most lines. A
+// row that does not fit in the rest of the page goes to the next one; a row
+// taller than a whole page is split between lines and continues on as many
+// pages as it needs, so no line is ever drawn below the page. After each
+// page break, repeat (a table's header row) is drawn first, if given.
+func (w *writer) row(cells []rowCell, st rowStyle, repeat func()) {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c.lines))
+	}
+	bottom := pageH - marginB
+	newPage := func() {
+		w.f.AddPage()
+		w.y = marginT
+		if repeat != nil {
+			repeat()
+		}
+	}
+	fresh := false // on a page just started for this row
+	for k := 0; k < n; {
+		fit := int((bottom - w.y - 2*st.pad + lbEpsilon) / st.lh)
+		rest := n - k
+		if fit < rest && !fresh {
+			// Move to a new page rather than split a row that fits on one,
+			// or start a long one with less than two lines here.
+			room := int((bottom - marginT - 2*st.pad) / st.lh)
+			if fit < min(2, rest) || rest <= room {
+				newPage()
+				fresh = true
+				continue
+			}
+		}
+		m := max(1, min(fit, rest)) // at least one line, even if it overflows
+		h := float64(m)*st.lh + 2*st.pad
+		for _, c := range cells {
+			style := "D"
+			if c.fill != nil {
+				w.f.SetFillColor(c.fill[0], c.fill[1], c.fill[2])
+				style = "FD"
+			}
+			w.f.Rect(c.x, w.y, c.w, h, style)
+			for j := k; j < k+m && j < len(c.lines); j++ {
+				w.drawLine(c.lines[j], c.x+1.5, w.y+st.pad+st.lh*float64(j-k)+st.lh*st.base, st.size, 0)
+			}
+		}
+		w.y += h
+		k += m
+		if k < n {
+			newPage()
+			fresh = true
+		}
+	}
 }
 
 // drawLine draws a broken line of atoms; extra spreads the space left over
@@ -154,9 +204,20 @@ func (w *writer) paragraph(spans []markdown.Span, x, width, size, indent float64
 	}
 }
 
+// indent is how far blocks nested depth deep (in lists and quotes) are
+// indented: 8 mm a level for the first levels, then 2 mm a level, and never
+// more than 64 mm, so that text nested however deep still has most of the
+// line (the Markdown parser already caps nesting at model.MaxNesting, but
+// blocks may come from elsewhere).
+func indent(depth int) float64 {
+	const steep, step, wide, most = 6, 8.0, 2.0, 64.0
+	d := max(depth, 0)
+	return min(float64(min(d, steep))*step+float64(max(d-steep, 0))*wide, most)
+}
+
 func (w *writer) block(b markdown.Block, depth int) {
-	x := marginL + float64(depth)*8
-	width := textW - float64(depth)*8
+	x := marginL + indent(depth)
+	width := textW - indent(depth)
 	switch b.Kind {
 	case "heading":
 		size := map[int]float64{1: 15, 2: 14, 3: 12.5}[b.Level]
@@ -327,60 +388,45 @@ func (w *writer) table(b markdown.Block, x, width float64) {
 			widths[c] += free / float64(cols)
 		}
 	}
-	layout := func(r [][]markdown.Span, header bool) ([][][]Atom, float64) {
-		cells := make([][][]Atom, cols)
-		lines := 1
+	st := rowStyle{size: size, lh: lh, pad: pad, base: 0.72}
+	shade := [3]int{234, 239, 245}
+	layout := func(r [][]markdown.Span, header bool) []rowCell {
+		cells := make([]rowCell, cols)
+		cx := x
 		for c := 0; c < cols; c++ {
 			var spans []markdown.Span
 			if c < len(r) {
 				spans = r[c]
 			}
-			cells[c] = Break(w.atoms(boldIf(spans, header), size), widths[c]-2*pad, 0)
-			lines = max(lines, len(cells[c]))
-		}
-		return cells, float64(lines)*lh + 2*pad
-	}
-	draw := func(cells [][][]Atom, h float64, header bool) {
-		cx := x
-		for c := 0; c < cols; c++ {
-			style := "D"
+			cells[c] = rowCell{x: cx, w: widths[c], lines: Break(w.atoms(boldIf(spans, header), size), widths[c]-2*pad, 0)}
 			if header {
-				w.f.SetFillColor(234, 239, 245)
-				style = "FD"
-			}
-			w.f.Rect(cx, w.y, widths[c], h, style)
-			for k, l := range cells[c] {
-				w.drawLine(l, cx+pad, w.y+pad+lh*float64(k)+lh*0.72, size, 0)
+				cells[c].fill = &shade
 			}
 			cx += widths[c]
 		}
-		w.y += h
+		return cells
 	}
 	start := 0
-	var head [][][]Atom
-	var headH float64
+	var repeat func()
 	if b.Header {
-		head, headH = layout(b.Rows[0], true)
+		head := layout(b.Rows[0], true)
+		lines := 1
+		for _, c := range head {
+			lines = max(lines, len(c.lines))
+		}
+		headH := float64(lines)*lh + 2*pad
 		w.need(headH + lh*2)
-		draw(head, headH, true)
+		w.row(head, st, nil)
 		start = 1
+		// The header is repeated on each new page, unless it is itself so
+		// tall that it would leave little room for the rows.
+		if headH < (pageH-marginT-marginB)/4 {
+			repeat = func() { w.row(head, st, nil) }
+		}
 	}
 	w.f.SetDrawColor(150, 150, 150)
 	for _, r := range b.Rows[start:] {
-		cells, h := layout(r, false)
-		if w.y+h > pageH-marginB {
-			w.f.AddPage()
-			w.y = marginT
-			if b.Header {
-				draw(head, headH, true)
-			}
-		}
-		if h > pageH-marginB-marginT-headH {
-			// A row taller than a page: draw it anyway, it will overflow
-			// rather than loop; such rows do not occur in documents.
-			h = pageH - marginB - w.y
-		}
-		draw(cells, h, false)
+		w.row(layout(r, false), st, repeat)
 	}
 	w.f.SetDrawColor(0, 0, 0)
 	w.y += 3

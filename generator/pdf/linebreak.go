@@ -71,12 +71,38 @@ const (
 	lbExtend                // combining marks, joiners, variation selectors: part of the previous character
 )
 
+// lbPunct holds the class of every mark of lbOpening and lbClosing.
+var lbPunct = func() map[rune]lbClass {
+	m := map[rune]lbClass{}
+	for _, r := range lbClosing {
+		m[r] = lbClose
+	}
+	for _, r := range lbOpening {
+		m[r] = lbOpen
+	}
+	return m
+}()
+
+// lbASCII is the class of each ASCII character, looked up without a map.
+var lbASCII = func() (t [0x80]lbClass) {
+	for r := range rune(0x80) {
+		t[r] = lbClassSlow(r)
+	}
+	return t
+}()
+
 func lbClassOf(r rune) lbClass {
+	if r < 0x80 && r >= 0 {
+		return lbASCII[r]
+	}
+	return lbClassSlow(r)
+}
+
+func lbClassSlow(r rune) lbClass {
+	if c, ok := lbPunct[r]; ok {
+		return c
+	}
 	switch {
-	case strings.ContainsRune(lbOpening, r):
-		return lbOpen
-	case strings.ContainsRune(lbClosing, r):
-		return lbClose
 	case lbIsExtend(r):
 		return lbExtend
 	case r == '\u00a0' || r == '\u2007' || r == '\u202f':
@@ -333,21 +359,36 @@ func lbGlue(units []lbUnit, end int) []lbUnit {
 // fit takes the character before its closing mark to the next line with it.
 // Space atoms are dropped at the start and end of lines; nothing else is.
 //
-// A line is wider than width only when a single group cannot be cut: a group
-// wider than a line is first moved to a line of its own and, if it still does
-// not fit, cut between characters where the punctuation rules allow (between
-// CJK characters first, inside Latin words only when that is not enough). The
-// pieces of a cut atom keep its Style and get estimated widths (the atom's
-// width shared out with full-width characters counting double), since Break
-// has no Measure; re-measure them if exact widths matter. Break returns nil
-// when there is nothing to print.
+// A group wider than a line is first moved to a line of its own and, if it
+// still does not fit, cut between characters where the punctuation rules
+// allow (between CJK characters first, inside Latin words only when that is
+// not enough). Only when the rules leave no cut at all (a run of hundreds of
+// "（" or "……") is it cut between any two characters, so that no text runs
+// off the page: a line is wider than width only when it holds a single
+// character (with its combining marks) wider than the line. The pieces of a
+// cut atom keep its Style and get estimated widths (the atom's width shared
+// out with full-width characters counting double), since Break has no
+// Measure; re-measure them if exact widths matter. Break returns nil when
+// there is nothing to print.
+//
+// Break's work is linear in the number of characters: each atom is grouped
+// once and each character of a group too wide for a line is looked at a
+// fixed number of times (once per kind of boundary).
 func Break(atoms []Atom, width, indent float64) [][]Atom {
+	lines, _ := lbBreak(atoms, width, indent)
+	return lines
+}
+
+// lbBreak is Break, also returning a count of the steps it took (atoms and
+// characters visited), which tests use to show that the work is linear.
+func lbBreak(atoms []Atom, width, indent float64) ([][]Atom, int) {
 	f := lbFiller{width: width, indent: indent}
+	f.work = len(atoms)
 	for _, g := range lbGroups(atoms) {
 		f.place(atoms[g[0]:g[1]], 0)
 	}
 	f.flush()
-	return f.lines
+	return f.lines, f.work
 }
 
 // lbGroups returns the index ranges of the groups of atoms that must stay on
@@ -422,6 +463,7 @@ type lbFiller struct {
 	used          float64 // width of cur up to its last non-space atom
 	trail         float64 // width of the spaces after that, which count only if more follows
 	ntrail        int     // number of those space atoms
+	work          int     // steps taken, for tests
 }
 
 func (f *lbFiller) avail() float64 {
@@ -452,6 +494,7 @@ func (f *lbFiller) flush() {
 // place puts a group (level 0) or a piece of a cut group (levels 1 and 2) on
 // the lines.
 func (f *lbFiller) place(piece []Atom, level int) {
+	f.work += len(piece)
 	w := lbWidth(piece)
 	if lbDroppable(piece) {
 		if len(f.cur) > 0 { // spaces at the start of a line are dropped
@@ -462,6 +505,12 @@ func (f *lbFiller) place(piece []Atom, level int) {
 		return
 	}
 	if !f.fits(w) && len(f.cur) > 0 {
+		if level > lbRule && f.used <= f.avail()+lbEpsilon && lbHangs(piece) {
+			// A closing mark cut off its group hangs in the margin
+			// rather than start the next line.
+			f.add(piece, w)
+			return
+		}
 		f.flush()
 	}
 	if f.fits(w) {
@@ -469,16 +518,66 @@ func (f *lbFiller) place(piece []Atom, level int) {
 		return
 	}
 	// Wider than a whole line: cut it, first between CJK characters and
-	// the like, then inside Latin words, never against the punctuation rules.
-	for ; level < 2; level++ {
+	// the like, then inside Latin words, and only then against the
+	// punctuation rules; never inside a character.
+	for ; level <= lbRule; level++ {
+		if level == lbRule && w-lbHanging(piece) <= f.avail()+lbEpsilon {
+			// It fits but for one or two closing marks at its end (a
+			// narrow table column): let them hang (悬挂标点) rather than
+			// start a line with them.
+			f.add(piece, w)
+			return
+		}
 		if parts := lbSplit(piece, level); len(parts) > 1 {
+			f.work += len(parts)
 			for _, p := range parts {
-				f.place(p, level+1)
+				// Spaces at either end of a part are placed on their own,
+				// so that they are dropped at the edge of a line.
+				lo, hi := 0, len(p)
+				for lo < hi && lbDroppable(p[lo:lo+1]) {
+					lo++
+				}
+				for hi > lo && lbDroppable(p[hi-1:hi]) {
+					hi--
+				}
+				for _, q := range [][]Atom{p[:lo], p[lo:hi], p[hi:]} {
+					if len(q) > 0 {
+						f.place(q, level+1)
+					}
+				}
 			}
 			return
 		}
+		f.work += len(piece)
 	}
-	f.add(piece, w) // cannot be cut: let it stick out rather than lose or loop
+	f.add(piece, w) // one character wider than a line: let it stick out rather than lose or loop
+}
+
+// lbHangs reports whether piece starts with a closing mark.
+func lbHangs(piece []Atom) bool {
+	first, _, ok := lbVisibleEnds(piece[0].Text)
+	return ok && lbClassOf(first) == lbClose
+}
+
+// lbHanging is the width of the closing marks at the end of piece, if
+// there are at most two of them (as in "。」" or "……"): so much may hang
+// past the end of a line. It is 0 for more, which must not hang.
+func lbHanging(piece []Atom) float64 {
+	items := lbItems(piece)
+	w, marks := 0.0, 0
+	for k := len(items) - 1; k >= 0; k-- {
+		switch c := lbClassOf(items[k].r); {
+		case c == lbClose:
+			marks++
+		case c != lbExtend && !lbIsBlank(items[k].r):
+			if marks > 2 {
+				return 0
+			}
+			return w
+		}
+		w += items[k].width
+	}
+	return 0 // nothing but marks
 }
 
 // Boundaries between two characters inside a group, from the most to the
@@ -486,7 +585,8 @@ func (f *lbFiller) place(piece []Atom, level int) {
 const (
 	lbFree      = iota // e.g. between two CJK characters of one caller-made atom
 	lbSoft             // inside a Latin word or number
-	lbForbidden        // against 避头尾, or inside a character
+	lbRule             // against 避头尾: taken only when a group has no other cut
+	lbForbidden        // inside a character (before a combining mark, after a joiner)
 )
 
 // lbItem is one character of a piece being cut.
@@ -497,8 +597,8 @@ type lbItem struct {
 	width      float64 // estimated
 }
 
-// lbSplit cuts piece at every boundary no worse than level (lbFree or
-// lbSoft) and returns the parts.
+// lbSplit cuts piece at every boundary no worse than level (lbFree, lbSoft
+// or lbRule) and returns the parts.
 func lbSplit(piece []Atom, level int) [][]Atom {
 	items := lbItems(piece)
 	n := len(items)
@@ -525,8 +625,13 @@ func lbSplit(piece []Atom, level int) [][]Atom {
 		p, q := prevVis[k-1], nextVis[k]
 		kind := lbFree
 		switch {
-		case p < 0 || q < 0 || lbMustJoin(p, q, false):
+		case lbInsideCharacter(items[k-1].r, items[k].r):
 			kind = lbForbidden
+		case p < 0 || q < 0:
+			// Only blanks on one side: the piece's edge spaces stay with it.
+			kind = lbForbidden
+		case lbMustJoin(p, q, false):
+			kind = lbRule
 		case lbIsWordRune(items[k-1].r) && lbIsWordRune(items[k].r):
 			kind = lbSoft
 		}
@@ -536,6 +641,13 @@ func lbSplit(piece []Atom, level int) [][]Atom {
 		}
 	}
 	return append(parts, lbPieceAtoms(piece, items[from:]))
+}
+
+// lbInsideCharacter reports whether a and b, adjacent, are parts of one
+// character as printed: b is a combining mark, a joiner or a variation
+// selector, or a is a zero-width joiner.
+func lbInsideCharacter(a, b rune) bool {
+	return lbClassOf(b) == lbExtend || a == lbZWJ
 }
 
 // lbItems lists the characters of piece with estimated widths: each atom's

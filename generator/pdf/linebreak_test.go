@@ -11,9 +11,36 @@ import (
 // The oracle below is written from the house rules, independently of the
 // breaker's own tables.
 const (
-	lbTestClosing = "，。、；：？！）」』》】〕〗〉”’…—～·%‰°℃,.;:?!)]}，．：；？！）］｝"
+	lbTestClosing = "，。、；：？！）」』》】〕〗〉”’…—～·%‰°℃,.;:?!)]}，．：；？！）］｝" + "―⸺⋯"
 	lbTestOpening = "（「『《【〔〖〈“‘([{（［｛"
 )
+
+// lbTestJoined reports whether a line break between the visible characters
+// a and b is against the rules (or inside a character), so that the breaker
+// may take it only when nothing else fits.
+func lbTestJoined(a, b rune) bool {
+	return strings.ContainsRune(lbTestClosing, b) || strings.ContainsRune(lbTestOpening, a) ||
+		lbTestInside(a, b)
+}
+
+// lbTestInside reports whether a and b are parts of one printed character.
+func lbTestInside(a, b rune) bool {
+	return a == '\u200d' || unicode.In(b, unicode.Mn, unicode.Me, unicode.Mc) ||
+		b >= 0xfe00 && b <= 0xfe0f || b >= 0xe0100 && b <= 0xe01ef || b >= 0x1f3fb && b <= 0x1f3ff ||
+		b >= 0xe0020 && b <= 0xe007f || strings.ContainsRune("\u200c\u200d\u2060\ufeff", b)
+}
+
+// lbTestUnbreakable reports whether the visible text of a line has no
+// boundary a break may be taken at under the rules: it is one group that
+// had to be cut against them.
+func lbTestUnbreakable(vis []rune) bool {
+	for k := 1; k < len(vis); k++ {
+		if !lbTestJoined(vis[k-1], vis[k]) {
+			return false
+		}
+	}
+	return true
+}
 
 // lbTestMeasure is a fixed-width stand-in for a font: ASCII is 5pt (6pt in
 // style 1, a "bold" style), everything else 10pt.
@@ -129,15 +156,17 @@ func lbVisible(s string) []rune {
 // lbCheckInvariants checks what must hold for any input and any width: no
 // character lost, added or reordered, styles kept, no empty line, spaces
 // trimmed, and no line starting with a closing mark or ending with an opening
-// one (except at the very start or end of the paragraph, where nothing else
-// is possible).
+// one, except at the very start or end of the paragraph, where nothing else
+// is possible, and where the rules leave no choice: after a line that is one
+// group bound by the rules, too wide for a line, cut where it had to be.
 func lbCheckInvariants(t *testing.T, name string, runs []lbTestRun, lines [][]Atom) {
 	t.Helper()
 	want, got := lbWantRunes(runs), lbGotRunes(lines)
 	if fmt.Sprint(want) != fmt.Sprint(got) {
 		t.Fatalf("%s: characters changed\nwant %q\ngot  %q", name, lbStyledString(want), lbStyledString(got))
 	}
-	total, seen := len(got), 0
+	seen := 0
+	var prev []rune // visible text of the previous line with any
 	for i, l := range lines {
 		if len(l) == 0 {
 			t.Fatalf("%s: line %d is empty: %s", name, i, lbShow(lines))
@@ -149,14 +178,17 @@ func lbCheckInvariants(t *testing.T, name string, runs []lbTestRun, lines [][]At
 		if len(vis) == 0 {
 			continue
 		}
-		if seen > 0 && strings.ContainsRune(lbTestClosing, vis[0]) {
-			t.Errorf("%s: line %d starts with %q: %s", name, i, vis[0], lbShow(lines))
+		if seen > 0 && lbTestJoined(prev[len(prev)-1], vis[0]) && !lbTestUnbreakable(prev) {
+			t.Errorf("%s: line %d %q breaks before %q although line %q could be cut: %s", name, i, string(vis), vis[0], string(prev), lbShowShort(lines, i))
 		}
 		seen += len(vis)
-		if seen < total && strings.ContainsRune(lbTestOpening, vis[len(vis)-1]) {
-			t.Errorf("%s: line %d ends with %q: %s", name, i, vis[len(vis)-1], lbShow(lines))
-		}
+		prev = vis
 	}
+}
+
+// lbShowShort shows the lines around line i.
+func lbShowShort(lines [][]Atom, i int) string {
+	return lbShow(lines[max(0, i-3):min(len(lines), i+3)])
 }
 
 func lbStyledString(s []lbStyled) string {
@@ -168,8 +200,9 @@ func lbStyledString(s []lbStyled) string {
 }
 
 // lbCheckWidths checks that a line is wider than the space available only
-// when it cannot be cut at all: every boundary between its visible
-// characters would break a punctuation rule.
+// when it cannot be cut at all: it is a single character (with its combining
+// marks), or one or two closing marks hang past its end. Text much wider
+// than its box would run off the page or over the next table cell.
 func lbCheckWidths(t *testing.T, name string, lines [][]Atom, width, indent float64) {
 	t.Helper()
 	for i, l := range lines {
@@ -185,8 +218,20 @@ func lbCheckWidths(t *testing.T, name string, lines [][]Atom, width, indent floa
 			continue
 		}
 		vis := lbVisible(lbLineText(l))
+		styled := lbGotRunes([][]Atom{l})
+		hang := 0.0
+		for k := 0; k < 2 && k < len(styled)-1; k++ {
+			c := styled[len(styled)-1-k]
+			if !strings.ContainsRune(lbTestClosing, c.r) {
+				break
+			}
+			hang += lbTestMeasure(string(c.r), c.style)
+		}
+		if hang > 0 && w-hang <= avail+1e-9 {
+			continue // hanging punctuation
+		}
 		for k := 1; k < len(vis); k++ {
-			if !strings.ContainsRune(lbTestClosing, vis[k]) && !strings.ContainsRune(lbTestOpening, vis[k-1]) {
+			if !lbTestInside(vis[k-1], vis[k]) {
 				t.Errorf("%s: line %d %q is %gpt wide, more than %gpt, but could be cut before %q", name, i, lbLineText(l), w, avail, vis[k])
 				break
 			}
@@ -288,12 +333,19 @@ func TestBreakCases(t *testing.T) {
 		{"long word cut", "ABCDEFGHIJKL", 25, 0, []string{"ABCDE", "FGHIJ", "KL"}},
 		{"long word after text", "中 ABCDEFGHIJKL", 25, 0, []string{"中", "ABCDE", "FGHIJ", "KL"}},
 		{"long word with brackets", "（ABCDEFGH）", 30, 0, []string{"（ABCD", "EFGH）"}},
-		{"unsplittable", "（中。」", 20, 0, []string{"（中。」"}},
+		{"unsplittable fits", "（中。」", 40, 0, []string{"（中。」"}},
+		{"closing marks hang", "一（中。」", 20, 0, []string{"一", "（中。」"}},
+		{"cut where it must", "一（（中。", 20, 0, []string{"一", "（（", "中。"}},
+		{"run of opening marks", "（（（（（中", 20, 0, []string{"（（", "（（", "（中"}},
+		{"run of closing marks", "中。。。。。", 30, 0, []string{"中。。。", "。。"}},
+		{"combining marks stay", "e\u0301\u0301\u0301", 5, 0, []string{"e\u0301\u0301\u0301"}},
 		{"space before closing", "aaaa ）bb", 40, 0, []string{"aaaa ）", "bb"}},
 		{"space after opening", "aa （ bbbb", 40, 0, []string{"aa", "（ bbbb"}},
 		{"number", "共计99.95%可用", 35, 0, []string{"共计", "99.95%", "可用"}},
 		{"standard", "见GB/T 22239-2019。", 60, 0, []string{"见GB/T", "22239-2019。"}},
-		{"zero width", "一。二", 0, 0, []string{"一。", "二"}},
+		// Narrower than any character: each gets a line of its own, since
+		// keeping "一。" together would not make it fit either.
+		{"zero width", "一。二", 0, 0, []string{"一", "。", "二"}},
 		{"negative first line", "一二三", 30, 50, []string{"一", "二三"}},
 		{"empty", "", 100, 0, nil},
 		{"only spaces", " \t\n ", 100, 0, nil},
@@ -451,13 +503,22 @@ func TestBreakCallerAtoms(t *testing.T) {
 	}
 }
 
-func FuzzBreak(f *testing.F) {
+// FuzzLineBreak: for any text in two styled runs and any width, every
+// character comes out once and in order, no line starts with a closing
+// mark (or ends with an opening one) unless the rules left no choice, no
+// line is wider than allowed but for a character wider than the line or
+// hanging punctuation, and the work is linear in the length of the text.
+//
+//	go test ./generator/pdf -run XXX -fuzz FuzzLineBreak -fuzztime 20s
+func FuzzLineBreak(f *testing.F) {
 	f.Add(lbTestParagraph, uint16(120), uint8(20), uint8(7))
 	f.Add("（中。」——……", uint16(10), uint8(0), uint8(3))
 	f.Add("a ( b ) c 「 」 “”", uint16(5), uint8(0), uint8(2))
 	f.Add("\xe4 \xb8\xad。", uint16(1), uint8(0), uint8(1))
 	f.Add("e\u0301\u200d中\ufe0f。\u00a0）", uint16(0), uint8(30), uint8(4))
 	f.Add("\u200b", uint16(80), uint8(96), uint8(95))
+	f.Add(strings.Repeat("（", 50)+"中"+strings.Repeat("。", 50), uint16(40), uint8(0), uint8(9))
+	f.Add("0\x8f。\x8d中\xef \u03010000000", uint16(0), uint8(14), uint8(3))
 	f.Fuzz(func(t *testing.T, s string, w uint16, ind, cut uint8) {
 		width, indent := float64(w%600), float64(ind%64)
 		// Two styled runs, cut at a character boundary.
@@ -466,7 +527,66 @@ func FuzzBreak(f *testing.F) {
 			k--
 		}
 		runs := []lbTestRun{{s[:k], 0}, {s[k:], 1}}
-		lines := Break(lbTestAtoms(runs), width, indent)
-		lbCheckInvariants(t, fmt.Sprintf("width %g indent %g", width, indent), runs, lines)
+		atoms := lbTestAtoms(runs)
+		lines, work := lbBreak(atoms, width, indent)
+		name := fmt.Sprintf("width %g indent %g", width, indent)
+		lbCheckInvariants(t, name, runs, lines)
+		lbCheckWidths(t, name, lines, width, indent)
+		if limit := lbWorkPerRune * (utf8.RuneCountInString(s) + 1); work > limit {
+			t.Errorf("%s: %d steps for %d characters", name, work, utf8.RuneCountInString(s))
+		}
 	})
+}
+
+// lbWorkPerRune bounds the steps Break takes per character: each is
+// grouped once and looked at once per kind of boundary when its group is
+// too wide for a line.
+const lbWorkPerRune = 16
+
+// TestBreakLinear: the work of breaking grows linearly with the text,
+// whatever its shape, including the worst ones (a single group thousands
+// of characters long that must be cut against the rules).
+func TestBreakLinear(t *testing.T) {
+	shapes := map[string]string{
+		"paragraph":     lbTestParagraph,
+		"cjk":           "数据备份管理制度，",
+		"one word":      "a",
+		"words":         "ab ",
+		"opening marks": "（",
+		"closing marks": "。",
+		"spaced marks":  " ）",
+		"brackets":      "(a",
+		"combining":     "e\u0301",
+	}
+	for name, unit := range shapes {
+		var prev int
+		for _, n := range []int{2000, 20000} {
+			s := strings.Repeat(unit, n/utf8.RuneCountInString(unit)+1)
+			_, work := lbBreak(Atoms(s, 0, lbTestMeasure), 200, 20)
+			if work > lbWorkPerRune*utf8.RuneCountInString(s) {
+				t.Errorf("%s: %d steps for %d characters", name, work, utf8.RuneCountInString(s))
+			}
+			if prev > 0 && work > 11*prev {
+				t.Errorf("%s: %d steps for %d characters, %d for a tenth: not linear", name, work, n, prev)
+			}
+			prev = work
+		}
+	}
+}
+
+// BenchmarkBreak measures the breaker on 20,000, 200,000 and 1,000,000
+// characters of a realistic paragraph (ns/char should stay flat):
+//
+//	go test ./generator/pdf -run XXX -bench Break -benchmem
+func BenchmarkBreak(b *testing.B) {
+	for _, n := range []int{20000, 200000, 1000000} {
+		s := strings.Repeat(lbTestParagraph, n/utf8.RuneCountInString(lbTestParagraph)+1)
+		s = string([]rune(s)[:n])
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for range b.N {
+				Break(Atoms(s, 0, lbTestMeasure), 440, 22)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/char")
+		})
+	}
 }

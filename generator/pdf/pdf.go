@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/go-pdf/fpdf"
 
@@ -49,6 +50,24 @@ type Options struct {
 	Serif    []*Font   // body text, tried in order for each character
 	Sans     []*Font   // headings and emphasis
 	T        func(key string, args ...any) string
+
+	probe *probe // tests only: what was drawn and measured
+}
+
+// probe records, for tests, every piece of text drawn and the number of
+// character widths looked up.
+type probe struct {
+	drawn      []drawn
+	widthCalls int
+}
+
+// drawn is a run of text drawn in one font: its page, its left end and
+// baseline in millimetres, and its width.
+type drawn struct {
+	page        int
+	x, y, w     float64
+	text        string
+	orientation string
 }
 
 // Missing is a character that no font has, in a document.
@@ -82,6 +101,8 @@ type writer struct {
 	missing map[Missing]bool
 	order   []Missing
 	onCover bool
+	probe   *probe
+	orient  string
 }
 
 type widthKey struct {
@@ -141,7 +162,7 @@ const tocLines = 28
 // newWriter starts a PDF with fixed dates and catalog order (so the same
 // input gives the same bytes) and registers the fonts of both styles.
 func newWriter(opt Options, orientation, title string) (*writer, error) {
-	w := &writer{opt: opt, widths: map[widthKey]float64{}, missing: map[Missing]bool{}}
+	w := &writer{opt: opt, widths: map[widthKey]float64{}, missing: map[Missing]bool{}, probe: opt.probe, orient: orientation}
 	f := fpdf.New(orientation, "mm", "A4", "")
 	w.f = f
 	f.SetCompression(true)
@@ -195,6 +216,9 @@ func (w *writer) fontFor(style int, r rune) (int, bool) {
 const substitute = '□'
 
 func (w *writer) runeWidth(style int, size float64, r rune) float64 {
+	if w.probe != nil {
+		w.probe.widthCalls++
+	}
 	font, ok := w.fontFor(style, r)
 	if !ok {
 		r = substitute
@@ -231,8 +255,12 @@ func (w *writer) text(x, y float64, s string, style int, size float64) float64 {
 		if len(run) > 0 {
 			w.f.SetFont(fmt.Sprintf("f%d", runFont), "", size)
 			w.f.Text(x, y, string(run))
+			x0 := x
 			for _, r := range run {
 				x += w.runeWidth(style, size, r)
+			}
+			if w.probe != nil {
+				w.probe.drawn = append(w.probe.drawn, drawn{w.f.PageNo(), x0, y, x - x0, string(run), w.orient})
 			}
 			run = run[:0]
 		}
@@ -294,11 +322,50 @@ func (w *writer) header() {
 	f.SetLineWidth(0.2)
 	f.Line(marginL, 20, pageW-marginR, 20)
 	f.SetTextColor(80, 80, 80)
-	w.text(marginL, 18, w.opt.Hospital, styleSans, 9)
-	title := w.binder.Title
+	// One line: the hospital on the left, the binder's title (a single
+	// document's own title) on the right, each cut short with "…" when
+	// they do not fit together. Only what fits is measured, so a long
+	// title costs nothing per page.
+	hospital := w.fit(w.opt.Hospital, styleSans, 9, textW*0.45)
+	hw := w.text(marginL, 18, hospital, styleSans, 9)
+	title := w.fit(w.binder.Title, styleSans, 9, textW-hw-6)
 	tw := w.measure(9)(title, styleSans)
 	w.text(pageW-marginR-tw, 18, title, styleSans, 9)
 	f.SetTextColor(0, 0, 0)
+}
+
+// ellipsis ends a text cut short to fit.
+const ellipsis = "…"
+
+// fit returns s, or as much of it as fits in width followed by "…". It
+// measures at most the characters that fit and one more, so its work does
+// not grow with the length of s.
+func (w *writer) fit(s string, style int, size, width float64) string {
+	ell := w.measure(size)(ellipsis, style)
+	used := 0.0
+	cut := -1 // where s is cut when it does not fit: the prefix and "…" fit
+	for i, r := range s {
+		rw := w.runeWidth(style, size, r)
+		if cut < 0 && used+rw+ell > width {
+			cut = i
+		}
+		used += rw
+		if used > width {
+			return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + ellipsis
+		}
+	}
+	return s
+}
+
+// wrapFit breaks s into at most n lines of width; when more would be
+// needed, the last line ends with "…".
+func (w *writer) wrapFit(s string, style int, size, width float64, n int) []string {
+	lines := wrapSimple(w, s, style, size, width)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = w.fit(lines[n-1]+ellipsis, style, size, width)
+	}
+	return lines
 }
 
 func (w *writer) footer() {
@@ -309,12 +376,12 @@ func (w *writer) footer() {
 	f.SetDrawColor(120, 120, 120)
 	f.Line(marginL, pageH-18, pageW-marginR, pageH-18)
 	f.SetTextColor(80, 80, 80)
-	if w.doc != nil {
-		left := strings.TrimSpace(w.doc.Number + "  " + w.versionText(w.doc.Version))
-		w.text(marginL, pageH-13, left, styleSans, 9)
-	}
 	page := w.opt.T("pdf.page", f.PageNo(), "{nb}")
 	pw := w.measure(9)(strings.Replace(page, "{nb}", "00", 1), styleSans)
+	if w.doc != nil {
+		left := strings.TrimSpace(w.doc.Number + "  " + w.versionText(w.doc.Version))
+		w.text(marginL, pageH-13, w.fit(left, styleSans, 9, textW-pw-6), styleSans, 9)
+	}
 	w.text(pageW-marginR-pw, pageH-13, page, styleSans, 9)
 	f.SetTextColor(0, 0, 0)
 }
@@ -334,15 +401,19 @@ func (w *writer) cover() {
 		tw := w.measure(size)(s, style)
 		w.text((pageW-tw)/2, y, s, style, size)
 	}
-	center(80, w.opt.Hospital, styleSans, 20)
-	lines := wrapSimple(w, w.binder.Title, styleSans, 30, textW)
+	// The cover has room for two lines of the hospital's name above the
+	// top rule and four of the title between the rules.
+	for i, l := range w.wrapFit(w.opt.Hospital, styleSans, 20, textW, 2) {
+		center(80+float64(i)*10, l, styleSans, 20)
+	}
+	lines := w.wrapFit(w.binder.Title, styleSans, 30, textW, 4)
 	y := 120.0
 	for _, l := range lines {
 		center(y, l, styleSans, 30)
 		y += 16
 	}
 	if w.binder.Subtitle != "" {
-		center(y+6, w.binder.Subtitle, styleSerif, 14)
+		center(y+6, w.fit(w.binder.Subtitle, styleSerif, 14, textW), styleSerif, 14)
 	}
 	center(230, w.opt.T("pdf.cover-date", w.opt.Date.Year(), int(w.opt.Date.Month()), w.opt.Date.Day()), styleSerif, 14)
 	f.SetDrawColor(11, 79, 138)
@@ -389,11 +460,7 @@ func (w *writer) contents(first, pages int, starts, links []int) {
 			num := fmt.Sprint(starts[i])
 			title := d.Title
 			nw := w.measure(bodyPt)(num, styleSerif)
-			maxTitle := textW - nw - 12
-			for w.measure(bodyPt)(title, styleSerif) > maxTitle && len([]rune(title)) > 4 {
-				r := []rune(title)
-				title = string(r[:len(r)-2]) + "…"
-			}
+			title = w.fit(title, styleSerif, bodyPt, textW-nw-12)
 			tw := w.text(marginL, y, title, styleSerif, bodyPt)
 			w.text(pageW-marginR-nw, y, num, styleSerif, bodyPt)
 			// dotted leader
