@@ -102,6 +102,16 @@ func blocksOf(parent ast.Node, src []byte) []Block {
 // spans flattens the inline content of a block into styled text.
 func spans(n ast.Node, src []byte) []Span {
 	var out []Span
+	// The text of the last span is collected in buf and set when the style
+	// changes: adding to a string piece by piece would copy it every time,
+	// and a paragraph of 50,000 short lines would take seconds.
+	var buf strings.Builder
+	done := func() {
+		if len(out) > 0 && buf.Len() > 0 {
+			out[len(out)-1].Text = buf.String()
+		}
+		buf.Reset()
+	}
 	var walk func(n ast.Node, st Span)
 	add := func(s string, st Span) {
 		if s == "" {
@@ -110,11 +120,12 @@ func spans(n ast.Node, src []byte) []Span {
 		if len(out) > 0 {
 			last := &out[len(out)-1]
 			if last.Bold == st.Bold && last.Italic == st.Italic && last.Code == st.Code && last.Link == st.Link {
-				last.Text += s
+				buf.WriteString(s)
 				return
 			}
 		}
-		st.Text = s
+		done()
+		buf.WriteString(s)
 		out = append(out, st)
 	}
 	walk = func(n ast.Node, st Span) {
@@ -161,5 +172,6 @@ func spans(n ast.Node, src []byte) []Span {
 		}
 	}
 	walk(n, Span{})
+	done()
 	return out
 }

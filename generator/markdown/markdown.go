@@ -24,17 +24,22 @@ type Heading struct {
 	ID    string // the anchor id, filled in by Render
 }
 
-// newParser returns the goldmark instance used everywhere: GFM tables,
-// task lists, footnotes and CJK-friendly emphasis and line breaks.
+// newParser returns the goldmark instance used everywhere: GFM (tables,
+// task lists, strikethrough, bare URLs as links), footnotes and
+// CJK-friendly emphasis and line breaks. GFM and footnotes are assembled
+// here rather than taken as goldmark's extensions so that every parser goes
+// through the limits of limits.go: lists, quotes and footnotes nest at most
+// model.MaxNesting deep, and a block longer than model.MaxParagraphRunes is
+// kept as plain text.
 func newParser() goldmark.Markdown {
 	p := parser.NewParser(
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(inlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithBlockParsers(blockParsers()...),
+		parser.WithInlineParsers(capInline(inlineParsers())...),
+		parser.WithParagraphTransformers(capParagraph(parser.DefaultParagraphTransformers())...),
 	)
 	return goldmark.New(
 		goldmark.WithParser(p),
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
+		goldmark.WithExtensions(extension.Table, gfmInline{}, footnotes{}, extension.CJK),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }

@@ -1,0 +1,287 @@
+package markdown
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"guifan/generator/model"
+)
+
+// Limits on what the parser does, so that no body, however written, takes
+// more than time linear in its size (a body is at most model.MaxFileBytes).
+//
+// Nesting is capped in the parser itself: a list, quote or footnote is not
+// opened inside model.MaxNesting others. Its marker ("- ", "> ", "1. ") and
+// its text then stay in the enclosing block as ordinary text, so nothing is
+// lost, the site and the PDF show the same thing, and Check reports the
+// line. Without the cap goldmark's work grows with the square of the depth:
+// a 3 MB staircase of nested list items took 97 s to parse, a line of
+// 100,000 "> " 9 s.
+//
+// A paragraph, heading or table cell longer than model.MaxParagraphRunes
+// (markup included) is not parsed for links, emphasis and the like: it is
+// kept as plain text, since several of goldmark's inline parsers take time
+// quadratic in the length of a block (64 KB of "[a](" took 7 s, so a 4 MB
+// paragraph would take hours). Such a block is an error for guifan check
+// anyway (Check reports it), so no output ever shows it.
+
+// depthCap wraps goldmark's list, blockquote or footnote parser and refuses
+// to open one more level beyond model.MaxNesting. opens tells whether the
+// rest of a line starts like what the parser opens (goldmark also offers
+// the parser lines that merely start with a digit), so that only real
+// attempts to nest deeper are reported.
+type depthCap struct {
+	parser.BlockParser
+	opens func(rest []byte) bool
+}
+
+var deepKey = parser.NewContextKey()
+
+func (p depthCap) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	if _, inList := parent.(*ast.List); !inList && nesting(parent) >= model.MaxNesting {
+		line, seg := reader.PeekLine()
+		if p.opens(bytes.TrimLeft(line, " \t")) {
+			// Remember where, for Check; the line's text becomes a
+			// paragraph or the continuation of one.
+			deep, _ := pc.Get(deepKey).([]int)
+			pc.Set(deepKey, append(deep, seg.Start))
+		}
+		return nil, parser.NoChildren
+	}
+	return p.BlockParser.Open(parent, reader, pc)
+}
+
+// listMarker reports a list item's marker: "-", "+" or "*", or up to nine
+// digits and "." or ")", followed by a space or the end of the line.
+func listMarker(rest []byte) bool {
+	i := 0
+	if len(rest) > 0 && bytes.IndexByte([]byte("-+*"), rest[0]) >= 0 {
+		i = 1
+	} else {
+		for i < len(rest) && i < 9 && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(rest) || rest[i] != '.' && rest[i] != ')' {
+			return false
+		}
+		i++
+	}
+	return i == len(rest) || rest[i] == ' ' || rest[i] == '\t' || rest[i] == '\n' || rest[i] == '\r'
+}
+
+func quoteMarker(rest []byte) bool { return len(rest) > 0 && rest[0] == '>' }
+
+func footnoteMarker(rest []byte) bool {
+	return bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:"))
+}
+
+// nesting counts the lists, quotes and footnotes n is in (n included).
+func nesting(n ast.Node) int {
+	depth := 0
+	for ; n != nil; n = n.Parent() {
+		switch n.(type) {
+		case *ast.List, *ast.Blockquote, *extast.Footnote:
+			depth++
+		}
+	}
+	return depth
+}
+
+// blockParsers are goldmark's default block parsers with lists and quotes
+// capped in depth.
+func blockParsers() []util.PrioritizedValue {
+	list, quote := parser.NewListParser(), parser.NewBlockquoteParser()
+	var out []util.PrioritizedValue
+	for _, p := range parser.DefaultBlockParsers() {
+		switch p.Value {
+		case list:
+			p = util.Prioritized(depthCap{list, listMarker}, p.Priority)
+		case quote:
+			p = util.Prioritized(depthCap{quote, quoteMarker}, p.Priority)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// lengthCap wraps an inline parser and does nothing in a block longer than
+// model.MaxParagraphRunes.
+type lengthCap struct {
+	parser.InlineParser
+}
+
+// lengthCapCloser is a lengthCap for a parser that also finishes its work
+// when the block ends (emphasis, links).
+type lengthCapCloser struct {
+	lengthCap
+	parser.CloseBlocker
+}
+
+var longKey = parser.NewContextKey()
+
+// blockLength is what the parser found about the block it works on.
+type blockLength struct {
+	node ast.Node
+	long bool
+}
+
+func (p lengthCap) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if tooLong(parent, block.Source(), pc) {
+		return nil
+	}
+	return p.InlineParser.Parse(parent, block, pc)
+}
+
+// tooLong reports whether the block n is longer than
+// model.MaxParagraphRunes, measured once per block.
+func tooLong(n ast.Node, src []byte, pc parser.Context) bool {
+	if b, ok := pc.Get(longKey).(blockLength); ok && b.node == n {
+		return b.long
+	}
+	long := sourceRunes(n, src) > model.MaxParagraphRunes
+	pc.Set(longKey, blockLength{n, long})
+	return long
+}
+
+// sourceRunes counts the characters of a block's source lines.
+func sourceRunes(n ast.Node, src []byte) int {
+	count := 0
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		count += utf8.RuneCount(seg.Value(src))
+	}
+	return count
+}
+
+func capInline(ps []util.PrioritizedValue) []util.PrioritizedValue {
+	out := make([]util.PrioritizedValue, len(ps))
+	for i, p := range ps {
+		ip := p.Value.(parser.InlineParser)
+		var capped parser.InlineParser = lengthCap{ip}
+		if cb, ok := ip.(parser.CloseBlocker); ok {
+			capped = lengthCapCloser{lengthCap{ip}, cb}
+		}
+		out[i] = util.Prioritized(capped, p.Priority)
+	}
+	return out
+}
+
+// lengthCapTransformer wraps a paragraph transformer (goldmark's reader of
+// link reference definitions, whose work is quadratic in the number of
+// lines) and skips paragraphs longer than model.MaxParagraphRunes.
+type lengthCapTransformer struct {
+	parser.ParagraphTransformer
+}
+
+func (t lengthCapTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if sourceRunes(node, reader.Source()) > model.MaxParagraphRunes {
+		return
+	}
+	t.ParagraphTransformer.Transform(node, reader, pc)
+}
+
+func capParagraph(ps []util.PrioritizedValue) []util.PrioritizedValue {
+	out := make([]util.PrioritizedValue, len(ps))
+	for i, p := range ps {
+		out[i] = util.Prioritized(lengthCapTransformer{p.Value.(parser.ParagraphTransformer)}, p.Priority)
+	}
+	return out
+}
+
+// gfmInline is goldmark's GFM extension but its tables (extension.Table,
+// which has no inline parser): bare URLs as links, strikethrough and task
+// lists, with their inline parsers capped.
+type gfmInline struct{}
+
+func (gfmInline) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(capInline([]util.PrioritizedValue{
+		util.Prioritized(extension.NewLinkifyParser(), 999),
+		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
+	})...))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+		util.Prioritized(extension.NewTaskCheckBoxHTMLRenderer(), 500),
+	))
+}
+
+// footnotes is goldmark's footnote extension with its parsers capped.
+type footnotes struct{}
+
+func (footnotes) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(depthCap{extension.NewFootnoteBlockParser(), footnoteMarker}, 999)),
+		parser.WithInlineParsers(capInline([]util.PrioritizedValue{util.Prioritized(extension.NewFootnoteParser(), 101)})...),
+		parser.WithASTTransformers(util.Prioritized(extension.NewFootnoteASTTransformer(), 999)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+	))
+}
+
+// Limits are the parts of a body over the limits of model/limits.go.
+type Limits struct {
+	// Long are paragraphs, list items, table cells and headings longer
+	// than model.MaxParagraphRunes.
+	Long []Long
+	// Deep are the body lines (1-based) where a list, quote or footnote
+	// would nest deeper than model.MaxNesting; its text is shown as plain
+	// text of the enclosing block instead.
+	Deep []int
+}
+
+// Long is a block of text over model.MaxParagraphRunes.
+type Long struct {
+	Line  int    // body line (1-based) where the block starts
+	Kind  string // "paragraph", "item", "cell" or "heading"
+	Runes int    // characters of its source, markup included
+}
+
+// Check measures a body against the limits on paragraphs and nesting.
+func Check(src []byte) Limits {
+	ctx := parser.NewContext()
+	doc := newParser().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	lines := lineIndex(src)
+	var out Limits
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		kind := ""
+		switch n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			kind = "paragraph"
+			if _, ok := n.Parent().(*ast.ListItem); ok {
+				kind = "item"
+			}
+		case *ast.Heading:
+			kind = "heading"
+		case *extast.TableCell:
+			kind = "cell"
+		default:
+			return ast.WalkContinue, nil
+		}
+		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
+			out.Long = append(out.Long, Long{Line: lines(blockStart(n)), Kind: kind, Runes: runes})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	deep, _ := ctx.Get(deepKey).([]int)
+	for _, off := range deep {
+		line := lines(off)
+		if k := len(out.Deep); k == 0 || out.Deep[k-1] != line {
+			out.Deep = append(out.Deep, line)
+		}
+	}
+	return out
+}

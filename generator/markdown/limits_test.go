@@ -1,0 +1,121 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"guifan/generator/model"
+)
+
+// depth is how deeply lists and quotes nest in blocks.
+func depth(bs []Block) int {
+	d := 0
+	for _, b := range bs {
+		for _, it := range b.Items {
+			d = max(d, 1+depth(it))
+		}
+		if b.Kind == "quote" {
+			d = max(d, 1+depth(b.Quote))
+		}
+	}
+	return d
+}
+
+// TestNestingCapped: lists, quotes and footnotes 40 deep are parsed at most
+// model.MaxNesting deep; the deeper text stays, as text, and Check gives
+// the line where nesting went too deep.
+func TestNestingCapped(t *testing.T) {
+	var list, quote, foot strings.Builder
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&list, "%s- 第%d层\n", strings.Repeat("  ", i), i+1)
+		fmt.Fprintf(&quote, "%s引用%d\n%s\n", strings.Repeat("> ", i+1), i+1, strings.Repeat("> ", i+1))
+		fmt.Fprintf(&foot, "[^f%d]: ", i)
+	}
+	foot.WriteString("脚注\n\n正文[^f0]。\n")
+	for name, src := range map[string]string{"list": list.String(), "quote": quote.String(), "footnote": foot.String()} {
+		blocks := Blocks([]byte(src))
+		if d := depth(blocks); d > model.MaxNesting {
+			t.Errorf("%s: blocks nested %d deep", name, d)
+		}
+		r := Render([]byte(src), nil)
+		for i := 1; i <= 40 && name != "footnote"; i++ {
+			word := fmt.Sprintf("引用%d", i)
+			if name == "list" {
+				word = fmt.Sprintf("第%d层", i)
+			}
+			if !strings.Contains(r.Text, word) {
+				t.Errorf("%s: %q is lost", name, word)
+			}
+		}
+		if n := strings.Count(string(r.HTML), "<blockquote>") + strings.Count(string(r.HTML), "<ul>"); n > model.MaxNesting {
+			t.Errorf("%s: %d levels in HTML", name, n)
+		}
+		c := Check([]byte(src))
+		if len(c.Deep) == 0 {
+			t.Errorf("%s: nesting not reported", name)
+			continue
+		}
+		if want := map[string]int{"list": model.MaxNesting + 1, "quote": 2*model.MaxNesting + 1, "footnote": 1}[name]; c.Deep[0] != want {
+			t.Errorf("%s: too deep at line %d, want %d", name, c.Deep[0], want)
+		}
+	}
+	if c := Check([]byte(strings.Repeat("> ", model.MaxNesting) + "正好\n")); len(c.Deep) != 0 {
+		t.Errorf("%d levels reported as too deep: %v", model.MaxNesting, c.Deep)
+	}
+}
+
+// TestLongBlocks: a paragraph, list item, table cell or heading longer than
+// model.MaxParagraphRunes is reported with its line, kind and length, and
+// kept as plain text, its links and emphasis not parsed (goldmark's
+// parsers for them take quadratic time).
+func TestLongBlocks(t *testing.T) {
+	long := strings.Repeat("[链接](", model.MaxParagraphRunes/5+1) // 5 characters a time
+	n := utf8.RuneCountInString(long)
+	src := "# 标题\n\n短段落。\n\n" + long + "\n\n- " + long + "\n\n| a |\n|---|\n| " + long + " |\n\n## " + long + "\n"
+	c := Check([]byte(src))
+	want := []Long{{5, "paragraph", n}, {7, "item", n}, {11, "cell", n}, {13, "heading", n + 0}}
+	if fmt.Sprint(c.Long) != fmt.Sprint(want) {
+		t.Errorf("long blocks %+v, want %+v", c.Long, want)
+	}
+	// Plain text: nothing but text, no link parsed.
+	doc := newParser().Parser().Parse(text.NewReader([]byte(long + "\n")))
+	for c := doc.FirstChild().FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindText {
+			t.Errorf("a long paragraph was parsed for inlines: it holds a %s", c.Kind())
+		}
+	}
+	if got := Render([]byte(long), nil).Text; got != long {
+		t.Errorf("the long paragraph's text changed")
+	}
+	// At the limit, nothing is reported and the paragraph is parsed.
+	exact := strings.Repeat("字", model.MaxParagraphRunes-8) + "**粗体**"
+	if c := Check([]byte(exact)); len(c.Long) != 0 {
+		t.Errorf("a paragraph of %d characters reported: %+v", utf8.RuneCountInString(exact), c.Long)
+	}
+	if !strings.Contains(string(Render([]byte(exact), nil).HTML), "<strong>粗体</strong>") {
+		t.Error("a paragraph at the limit was not parsed")
+	}
+}
+
+// BenchmarkPathological parses bodies of 64 KB and 1 MB shaped to hit the
+// parser's worst cases; ns/byte should stay roughly flat:
+//
+//	go test ./generator/markdown -run XXX -bench Pathological
+func BenchmarkPathological(b *testing.B) {
+	for _, unit := range []string{"> ", "- ", "[^a]: ", "[", "[a](", "_a", "~~a", "a\n", "[a]: b\n"} {
+		for _, n := range []int{64 << 10, 1 << 20} {
+			src := []byte(strings.Repeat(unit, n/len(unit)))
+			b.Run(fmt.Sprintf("%q/%d", unit, n), func(b *testing.B) {
+				for range b.N {
+					Blocks(src)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/byte")
+			})
+		}
+	}
+}
