@@ -13,6 +13,8 @@
 package dedup
 
 import (
+	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -52,14 +54,15 @@ type Pair struct {
 }
 
 // Find returns every document that duplicates an earlier one of the same
-// type, in path order. Only documents for which counted is true take part:
-// callers leave out retired documents and drafts (an old version kept with
-// the same number is history, and untouched drafts all look alike).
+// type, in path order (see before). Only documents for which counted is
+// true take part: callers leave out retired documents and drafts (an old
+// version kept with the same number is history, and untouched drafts all
+// look alike).
 // Documents without a type are left out too. A document is reported once,
 // against the first document it duplicates.
 func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 	sorted := append([]*model.Document(nil), docs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+	sort.SliceStable(sorted, func(i, j int) bool { return before(sorted[i], sorted[j]) })
 	var live []*model.Document
 	for _, d := range sorted {
 		if d.Type != "" && counted(d) {
@@ -90,8 +93,11 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 	}
 	items := make([]item, len(live))
 	buckets := map[uint64][]int{}
+	var hs []uint64
+	var rs []rune
 	for i, d := range live {
-		set := Shingles(string(d.Body))
+		hs, rs = appendHashes(hs, rs, string(d.Body))
+		set := hs
 		items[i] = item{doc: d, size: len(set)}
 		if len(set) == 0 {
 			continue
@@ -120,15 +126,17 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 				if small > large {
 					small, large = large, small
 				}
-				if float64(small) >= Threshold*float64(large) {
+				// Sizes with repeats: a loose bound, the exact one is
+				// the Jaccard index below.
+				if float64(small) >= 0.8*float64(large) {
 					cands[pair{i, j}] = true
 				}
 			}
 		}
 	}
 	// Second pass: exact Jaccard for the candidates only.
-	sets := map[int]map[uint64]struct{}{}
-	get := func(i int) map[uint64]struct{} {
+	sets := map[int][]uint64{}
+	get := func(i int) []uint64 {
 		if s, ok := sets[i]; ok {
 			return s
 		}
@@ -164,44 +172,81 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 			out = append(out, p)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Doc.Path < out[j].Doc.Path })
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Doc, out[j].Doc) })
 	return out
+}
+
+// before orders documents by path without the extension, then by path:
+// "reg-duty.md" comes before its copy "reg-duty-2026.md", which is the one
+// reported.
+func before(a, b *model.Document) bool {
+	sa, sb := strings.TrimSuffix(a.Path, path.Ext(a.Path)), strings.TrimSuffix(b.Path, path.Ext(b.Path))
+	if sa != sb {
+		return sa < sb
+	}
+	return a.Path < b.Path
 }
 
 // Shingles hashes the ShingleRunes-rune shingles of a text with spaces and
 // the Markdown marks (#, *, -, |, >) dropped, so re-wrapped or re-indented
-// copies compare equal. A text shorter than MinBodyRunes has none.
-func Shingles(text string) map[uint64]struct{} {
-	var rs []rune
+// copies compare equal. The result is sorted, without repeats. A text
+// shorter than MinBodyRunes has none.
+func Shingles(text string) []uint64 {
+	hs := hashes(text)
+	slices.Sort(hs)
+	return slices.Compact(hs)
+}
+
+// hashes is Shingles unsorted, with repeats: enough for a signature.
+func hashes(text string) []uint64 {
+	hs, _ := appendHashes(nil, nil, text)
+	return hs
+}
+
+// appendHashes is hashes into reused buffers (hs and rs are overwritten).
+func appendHashes(hs []uint64, rs []rune, text string) ([]uint64, []rune) {
+	hs, rs = hs[:0], rs[:0]
 	for _, r := range text {
-		if unicode.IsSpace(r) || strings.ContainsRune("#*-|>_`", r) {
+		if r < 0x80 {
+			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || strings.IndexByte("#*-|>_`", byte(r)) >= 0 {
+				continue
+			}
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else if unicode.IsSpace(r) {
 			continue
+		} else {
+			r = unicode.ToLower(r)
 		}
-		rs = append(rs, unicode.ToLower(r))
+		rs = append(rs, r)
 	}
 	if len(rs) < MinBodyRunes {
-		return nil
+		return hs, rs
 	}
-	set := make(map[uint64]struct{}, len(rs))
 	for i := 0; i+ShingleRunes <= len(rs); i++ {
 		h := uint64(ShingleRunes)
 		for _, r := range rs[i : i+ShingleRunes] {
-			h = mix(h ^ uint64(r))
+			h = (h ^ uint64(r)) * 0x100000001B3
 		}
-		set[h] = struct{}{}
+		hs = append(hs, mix(h))
 	}
-	return set
+	return hs, rs
 }
 
-// Jaccard is |a∩b| / |a∪b|.
-func Jaccard(a, b map[uint64]struct{}) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	inter := 0
-	for k := range a {
-		if _, ok := b[k]; ok {
+// Jaccard is |a∩b| / |a∪b| of two sorted sets.
+func Jaccard(a, b []uint64) float64 {
+	inter, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	union := len(a) + len(b) - inter
@@ -215,11 +260,11 @@ func Jaccard(a, b map[uint64]struct{}) float64 {
 // spread over bands×rows bins and each bin keeps its smallest value; an
 // empty bin borrows from the next filled one (rotation densification), so
 // equal sets always give equal signatures. One pass over the set.
-func signature(set map[uint64]struct{}) []uint64 {
+func signature(set []uint64) []uint64 {
 	const n = bands * rows
 	sig := make([]uint64, n)
 	filled := make([]bool, n)
-	for h := range set {
+	for _, h := range set {
 		v := mix(h ^ seeds[0])
 		bin := v % n
 		if !filled[bin] || v < sig[bin] {
