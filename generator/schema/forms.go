@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"guifan/generator/diag"
 	"guifan/generator/model"
@@ -120,6 +121,11 @@ func LoadForms(fsys fs.FS, dir, display string) (map[string]*Form, diag.List) {
 func (s *Set) checkForm(d *diag.List, file string, f *Form) {
 	if len(f.Title) == 0 {
 		d.Add(s.posIn(file, ""), "schema.missing", "title")
+	}
+	for _, lang := range sortedKeys(f.Title) {
+		if n := utf8.RuneCountInString(f.Title[lang]); n > model.MaxTitleRunes {
+			d.Add(s.posIn(file, "title."+lang), "body.title-too-long", n, model.MaxTitleRunes)
+		}
 	}
 	if f.Orientation != "" && f.Orientation != "portrait" && f.Orientation != "landscape" {
 		d.Add(s.posIn(file, "orientation"), "schema.bad-value", "orientation", f.Orientation, "portrait, landscape")

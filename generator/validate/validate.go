@@ -63,6 +63,7 @@ func Check(in Input) diag.List {
 	}
 	for _, d := range in.Docs {
 		c.document(d)
+		c.limits(d)
 	}
 	c.duplicates()
 	c.diags.Sort()

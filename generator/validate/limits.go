@@ -1,0 +1,43 @@
+package validate
+
+import (
+	"unicode/utf8"
+
+	"guifan/generator/diag"
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+)
+
+// limits checks a document against the limits of model/limits.go that
+// keep every output finite:
+//
+//   - a title longer than model.MaxTitleRunes is an error (body.title-too-long):
+//     it is printed in page headers, contents, bookmarks and site lists;
+//   - a paragraph, list item, table cell or heading longer than
+//     model.MaxParagraphRunes is an error (body.too-long): the site and the
+//     PDF would show it as an unbroken wall of text, and its links and
+//     emphasis are not even parsed (markdown.Check);
+//   - lists and quotes nested deeper than model.MaxNesting are a warning
+//     (body.too-deep, once per document): the deeper markers show as text.
+func (c *checker) limits(d *model.Document) {
+	if t := d.String("title"); utf8.RuneCountInString(t) > model.MaxTitleRunes {
+		c.diags.Add(d.Pos("title", false), "body.title-too-long", utf8.RuneCountInString(t), model.MaxTitleRunes)
+	}
+	if d.Format != "markdown" {
+		return
+	}
+	found := markdown.Check(d.Body)
+	kinds := map[string]diag.Key{
+		"paragraph": "body.kind.paragraph", "item": "body.kind.item",
+		"cell": "body.kind.cell", "heading": "body.kind.heading",
+	}
+	for _, l := range found.Long {
+		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
+		c.diags.Add(pos, "body.too-long", kinds[l.Kind], l.Runes, model.MaxParagraphRunes)
+	}
+	if len(found.Deep) > 0 { // once, at the first line, with the number of lines
+		first := found.Deep[0]
+		pos := diag.Pos{File: d.Path, Line: first.Line + d.BodyLine - 1, Col: first.Col}
+		c.diags.Warn(pos, "body.too-deep", model.MaxNesting, len(found.Deep))
+	}
+}
