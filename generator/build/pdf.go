@@ -278,30 +278,56 @@ func (s *Site) typesInOrder() []string {
 }
 
 // missingGlyphs reports characters no font has, at the first line of the
-// document that uses them.
+// document that uses them. Each document's text is read once, however
+// many characters it lacks (a body of rare characters may lack thousands).
 func (s *Site) missingGlyphs(missing []pdf.Missing) diag.List {
 	var diags diag.List
 	seen := map[pdf.Missing]bool{}
+	var order []string           // documents, in the order first reported
+	runes := map[string][]rune{} // document id -> its missing characters, in order
 	for _, m := range missing {
 		if seen[m] || m.Doc == "" {
 			continue
 		}
 		seen[m] = true
-		d := s.Project.Doc(m.Doc)
+		if _, ok := runes[m.Doc]; !ok {
+			order = append(order, m.Doc)
+		}
+		runes[m.Doc] = append(runes[m.Doc], m.Rune)
+	}
+	for _, id := range order {
+		d := s.Project.Doc(id)
 		if d == nil || d.Source == nil {
 			continue
 		}
-		pos := diag.Pos{File: d.Path, Line: 1, Col: 1}
-		for n := 1; n <= d.Source.Lines(); n++ {
-			line := d.Source.Line(n)
-			if i := strings.IndexRune(line, m.Rune); i >= 0 {
-				pos.Line, pos.Col = n, len([]rune(line[:i]))+1
-				break
-			}
+		at := firstPlaces(d.Path, d.Source.Lines(), d.Source.Line, runes[id])
+		for _, r := range runes[id] {
+			diags.Warn(at[r], "pdf.missing-glyph", string(r), fmt.Sprintf("U+%04X", r))
 		}
-		diags.Warn(pos, "pdf.missing-glyph", string(m.Rune), fmt.Sprintf("U+%04X", m.Rune))
 	}
 	return diags
+}
+
+// firstPlaces finds where each of runes first occurs in a file of n lines
+// (line(1) to line(n)), reading each line at most once; a rune not found is
+// placed at the start of the file.
+func firstPlaces(file string, n int, line func(int) string, runes []rune) map[rune]diag.Pos {
+	at := make(map[rune]diag.Pos, len(runes))
+	for _, r := range runes {
+		at[r] = diag.Pos{File: file, Line: 1, Col: 1}
+	}
+	found := make(map[rune]bool, len(runes))
+	for l := 1; l <= n && len(found) < len(at); l++ {
+		col := 0
+		for _, r := range line(l) {
+			col++
+			if _, want := at[r]; want && !found[r] {
+				found[r] = true
+				at[r] = diag.Pos{File: file, Line: l, Col: col}
+			}
+		}
+	}
+	return at
 }
 
 // reportDoc typesets the gap report as one document.

@@ -151,7 +151,8 @@ func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag
 		doc.ID = defaultID(name)
 	}
 	for _, h := range markdown.Headings(doc.Body) {
-		doc.Headings = append(doc.Headings, model.Heading{Level: h.Level, Text: h.Text, Line: h.Line + doc.BodyLine - 1, Col: h.Col})
+		text, tag := model.SplitTag(h.Text)
+		doc.Headings = append(doc.Headings, model.Heading{Level: h.Level, Text: text, Tag: tag, Line: h.Line + doc.BodyLine - 1, Col: h.Col})
 	}
 	return doc, src, diags
 }

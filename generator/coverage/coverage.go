@@ -138,6 +138,9 @@ type Evidence struct {
 	Section string
 	Line    int
 	Date    string
+	// How says how a section was found: tagged, keyword, title, inferred
+	// or field (package sections); "" for other evidence.
+	How string
 }
 
 // Credit is what a verdict earns in the score.

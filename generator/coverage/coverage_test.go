@@ -68,6 +68,10 @@ approved_on = 2026-01-01
 +++
 `
 
+// someText is a line of text: a document of headings only is no evidence, so
+// every document in force here says something.
+const someText = "本文件规定有关工作的职责、流程和要求，由信息中心负责组织实施。\n"
+
 func drill(plan, on string) string {
 	return "+++\ntype = \"drill-record\"\nplan = \"" + plan + "\"\ndate = " + on + "\n+++\n"
 }
@@ -77,8 +81,8 @@ func TestDrillPerPlan(t *testing.T) {
 	r := &schema.Requirement{ID: "48.drills", Kind: "record", Type: "drill-record", DateField: "date", Within: "12m", Advise: "6m",
 		Per: &schema.Per{Type: "emergency-plan", Field: "plan"}}
 	files := map[string]string{
-		"content/emergency/a.md":      strings.Replace(strings.Replace(plan, "%s", "ep-a", 1), "%s", "网络中断", 1),
-		"content/emergency/b.md":      strings.Replace(strings.Replace(plan, "%s", "ep-b", 1), "%s", "HIS 数据库故障", 1),
+		"content/emergency/a.md":      strings.Replace(strings.Replace(plan, "%s", "ep-a", 1), "%s", "网络中断", 1) + someText,
+		"content/emergency/b.md":      strings.Replace(strings.Replace(plan, "%s", "ep-b", 1), "%s", "HIS 数据库故障", 1) + someText,
 		"content/records/drills/1.md": drill("ep-a", "2026-09-01"),
 		"content/records/drills/2.md": drill("ep-b", "2024-05-10"),
 	}
@@ -109,13 +113,13 @@ func TestDrillPerPlan(t *testing.T) {
 func TestDraftsAreInProgress(t *testing.T) {
 	s := set(t)
 	r := &schema.Requirement{ID: "6.organisation", Kind: "doc", Type: "organisation"}
-	d := docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"draft\"\n+++\n"})
+	d := docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"draft\"\n+++\n" + someText})
 	res := assess(t, s, r, d, date("2026-11-25"))
 	if res.Status != coverage.Missing || len(res.InProgress) != 1 {
 		t.Errorf("status %s, in progress %v; want missing with the draft in progress", res.Status, res.InProgress)
 	}
 	// In force but effective only later: not yet evidence.
-	d = docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"in_force\"\neffective = 2027-01-01\napproved_by = \"院长办公会\"\napproved_on = 2026-10-01\n+++\n"})
+	d = docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"in_force\"\neffective = 2027-01-01\napproved_by = \"院长办公会\"\napproved_on = 2026-10-01\n+++\n" + someText})
 	if res := assess(t, s, r, d, date("2026-11-25")); res.Status != coverage.Missing {
 		t.Errorf("a document effective next year counted: %s", res.Status)
 	}
@@ -148,7 +152,7 @@ func TestAttestations(t *testing.T) {
 func TestAttestationBeforeEvidenceChange(t *testing.T) {
 	s := set(t)
 	r := &schema.Requirement{ID: "6.organisation", Kind: "doc", Type: "organisation"}
-	d := docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"in_force\"\neffective = 2026-10-01\napproved_by = \"院长办公会\"\napproved_on = 2026-09-20\n+++\n"})
+	d := docs(t, s, map[string]string{"content/organisation/o.md": "+++\ntype = \"organisation\"\ntitle = \"组织\"\nstatus = \"in_force\"\neffective = 2026-10-01\napproved_by = \"院长办公会\"\napproved_on = 2026-09-20\n+++\n" + someText})
 	a := coverage.Attestation{Requirement: "6.organisation", Verdict: coverage.Partial, Auditor: "x", Date: date("2026-06-01")}
 	m := coverage.Assess(coverage.Input{Framework: framework(r), Schemas: s, Hospital: config.Default(), Docs: d, Attestations: []coverage.Attestation{a}, AsOf: date("2026-11-25")})
 	res := m.Articles[0].Requirements[0]
@@ -160,7 +164,7 @@ func TestAttestationBeforeEvidenceChange(t *testing.T) {
 func TestFiveYearPlanRevisionDue(t *testing.T) {
 	s := set(t)
 	r := &schema.Requirement{ID: "15.revision", Kind: "record", Type: "five-year-plan", DateField: "revisions.date", Window: "term", Term: []string{"term_start", "term_end"}, Due: "midpoint"}
-	text := "+++\ntype = \"five-year-plan\"\ntitle = \"规划\"\nstatus = \"in_force\"\neffective = 2024-01-01\napproved_by = \"领导小组\"\napproved_on = 2023-12-01\nterm_start = 2024\nterm_end = 2028\n+++\n"
+	text := "+++\ntype = \"five-year-plan\"\ntitle = \"规划\"\nstatus = \"in_force\"\neffective = 2024-01-01\napproved_by = \"领导小组\"\napproved_on = 2023-12-01\nterm_start = 2024\nterm_end = 2028\n+++\n" + someText
 	d := docs(t, s, map[string]string{"content/plans/p.md": text})
 	if res := assess(t, s, r, d, date("2025-06-01")); res.Status != coverage.Met || len(res.Notes) != 1 {
 		t.Errorf("before the midpoint: %s %v, want met with a note", res.Status, res.Notes)

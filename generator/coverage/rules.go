@@ -79,7 +79,7 @@ func (e *evaluator) selectDocs(r *schema.Requirement, res *Result) []*model.Docu
 	live, drafts := e.candidates(r.DocTypes(), r.Where)
 	res.InProgress = evidenceList(e.scopedQuiet(r, drafts))
 	docs := e.scoped(r, live, res)
-	if len(docs) == 0 && len(live) == 0 {
+	if len(docs) == 0 && len(live) == 0 && !e.hollowGap(r.DocTypes(), r.Where, res) {
 		res.gap("gap.no-doc", e.whatLabel(r.DocTypes(), r.Where))
 	}
 	return docs
@@ -156,6 +156,9 @@ func (e *evaluator) entries(d *model.Document) int {
 type part struct {
 	label schema.Text
 	found func(d *model.Document) (Evidence, bool)
+	// empty, when set, tells a part that is there but says nothing (a
+	// heading with no content under it) from one that is absent.
+	empty func(d *model.Document) bool
 }
 
 func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
@@ -166,16 +169,7 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 		if sec == nil {
 			continue
 		}
-		ps = append(ps, part{label: sec.Label, found: func(d *model.Document) (Evidence, bool) {
-			for _, h := range d.SectionHeadings() {
-				if schema.MatchAny(h.Text, sec.Match) {
-					ev := evidenceOf(d)
-					ev.Section, ev.Line = h.Text, h.Line
-					return ev, true
-				}
-			}
-			return Evidence{}, false
-		}})
+		ps = append(ps, e.sectionPart(sec))
 	}
 	if r.Rows == "" {
 		for _, name := range r.Fields {
@@ -236,7 +230,9 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 	type outcome struct {
 		doc     *model.Document
 		found   []Evidence
-		missing []schema.Text
+		missing []schema.Text // absent or empty
+		absent  []schema.Text
+		empty   []schema.Text // a heading with nothing under it
 	}
 	var outs []outcome
 	for _, d := range docs {
@@ -244,11 +240,26 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 		for _, p := range e.parts(r, d.Type) {
 			if ev, ok := p.found(d); ok {
 				o.found = append(o.found, ev)
+				continue
+			}
+			o.missing = append(o.missing, p.label)
+			if p.empty != nil && p.empty(d) {
+				o.empty = append(o.empty, p.label)
 			} else {
-				o.missing = append(o.missing, p.label)
+				o.absent = append(o.absent, p.label)
 			}
 		}
 		outs = append(outs, o)
+	}
+	// sectionGaps says what a document lacks, and which of its sections
+	// are there but say nothing.
+	sectionGaps := func(o outcome) {
+		if len(o.absent) > 0 {
+			res.gap("gap.sections", docTitle(o.doc), list(o.absent))
+		}
+		if len(o.empty) > 0 {
+			res.gap("gap.sections-empty", docTitle(o.doc), list(o.empty))
+		}
 	}
 	switch scope {
 	case "each":
@@ -258,7 +269,7 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 			if len(o.missing) == 0 {
 				complete++
 			} else {
-				res.gap("gap.sections", docTitle(o.doc), list(o.missing))
+				sectionGaps(o)
 			}
 			if len(o.found) > 0 {
 				some++
@@ -269,10 +280,16 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 		// Each part may come from any document.
 		seen := map[string]bool{}
 		var missing []schema.Text
+		var empties []DocRef
+		var emptyParts [][]schema.Text
 		parts := e.parts(r, docs[0].Type)
 		for _, p := range parts {
 			found := false
+			var hollowIn *model.Document
 			for _, d := range docs {
+				if hollowIn == nil && p.empty != nil && p.empty(d) {
+					hollowIn = d
+				}
 				if ev, ok := p.found(d); ok {
 					found = true
 					key := ev.ID + "|" + ev.Section
@@ -284,10 +301,24 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 			}
 			if !found {
 				missing = append(missing, p.label)
+				if hollowIn != nil {
+					i := 0
+					for i < len(empties) && empties[i].ID != hollowIn.ID {
+						i++
+					}
+					if i == len(empties) {
+						empties = append(empties, docTitle(hollowIn))
+						emptyParts = append(emptyParts, nil)
+					}
+					emptyParts[i] = append(emptyParts[i], p.label)
+				}
 			}
 		}
 		if len(missing) > 0 {
 			res.gap("gap.parts", list(missing), len(parts)-len(missing), len(parts))
+		}
+		for i, d := range empties {
+			res.gap("gap.sections-empty", d, list(emptyParts[i]))
 		}
 		res.Status = verdict(len(missing) == 0, len(missing) < len(parts))
 	default: // one: a complete document meets it; else the most complete decides
@@ -311,9 +342,7 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 			}
 		}
 		res.Evidence = best.found
-		if len(best.missing) > 0 {
-			res.gap("gap.sections", docTitle(best.doc), list(best.missing))
-		}
+		sectionGaps(best)
 		res.Status = verdict(len(best.missing) == 0, len(best.found) > 0)
 	}
 }
@@ -469,7 +498,7 @@ func (e *evaluator) list(r *schema.Requirement, res *Result) {
 		}
 		if len(docs) == 0 && !typed && r.Field != "" {
 			res.Status = Missing
-			if len(live) == 0 {
+			if len(live) == 0 && !e.hollowGap(r.DocTypes(), r.Where, res) {
 				res.gap("gap.no-doc", e.whatLabel(r.DocTypes(), r.Where))
 			}
 			return

@@ -9,6 +9,7 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/sections"
 )
 
 // evaluator holds the input and indexes shared by all requirements.
@@ -18,6 +19,10 @@ type evaluator struct {
 	byID   map[string]*model.Document
 	attest map[string]*Attestation
 	stale  []StaleAttestation
+	// found and hollows cache package sections' findings per document
+	// (substance.go).
+	found   map[*model.Document]*sections.Result
+	hollows map[*model.Document]bool
 }
 
 func newEvaluator(in Input) *evaluator {
@@ -211,6 +216,9 @@ func (e *evaluator) candidates(types []string, where map[string]any) (live, draf
 			}
 			switch e.evidenceState(d) {
 			case inForce:
+				if e.hollow(d) {
+					continue // headings with nothing under them are no evidence (hollowGap)
+				}
 				live = append(live, d)
 			case draft:
 				drafts = append(drafts, d)

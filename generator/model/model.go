@@ -54,9 +54,31 @@ type Document struct {
 // Heading is a heading of a document body.
 type Heading struct {
 	Level int
-	Text  string // plain text
+	Text  string // plain text, without a section tag
 	Line  int    // file line
 	Col   int
+	// Tag is the section id the author named with "{#id}" at the end of
+	// the heading ("## 处置步骤 {#activation}"), or "".
+	Tag string
+}
+
+// SplitTag cuts a section tag "{#id}" off the end of a heading's text:
+// "处置步骤 {#activation}" gives "处置步骤" and "activation". Text without a
+// tag comes back unchanged with an empty tag.
+func SplitTag(text string) (string, string) {
+	t := strings.TrimRight(text, " \t")
+	if !strings.HasSuffix(t, "}") {
+		return text, ""
+	}
+	open := strings.LastIndex(t, "{#")
+	if open < 0 {
+		return text, ""
+	}
+	tag := strings.TrimSpace(t[open+2 : len(t)-1])
+	if tag == "" || strings.ContainsAny(tag, " \t{}#") {
+		return text, ""
+	}
+	return strings.TrimRight(t[:open], " \t"), tag
 }
 
 // SectionHeadings returns the headings that can name a section: all but a

@@ -16,6 +16,7 @@ import (
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/pdf"
+	"guifan/generator/schema"
 	"guifan/themes"
 )
 
@@ -241,6 +242,35 @@ func TestHeaderAndFooterFitOneLine(t *testing.T) {
 		}
 		if len(pages) < 3 {
 			t.Errorf("headers on %d pages only", len(pages))
+		}
+	}
+}
+
+// TestFormLongTitle: a blank form's title as long as titles may be
+// (model.MaxTitleRunes) is wrapped, whole, and a long hospital name and
+// form number are cut to share their line; nothing leaves the page.
+// Before, the title was drawn on one line, centred, running off both
+// sides of the page.
+func TestFormLongTitle(t *testing.T) {
+	opt := options(t)
+	opt.Hospital = strings.Repeat("北京市某某区某某医院", 20)
+	title := string([]rune(strings.Repeat("信息系统运行维护工作记录表", 20))[:model.MaxTitleRunes])
+	for _, orientation := range []string{"portrait", "landscape"} {
+		form := &schema.Form{ID: "f", Title: schema.Text{"zh-CN": title}, Number: strings.Repeat("XXZX-JL-01-", 20), Orientation: orientation,
+			Rows: []*schema.FormRow{{Cells: []*schema.FormCell{{ID: "who", Kind: "field", Label: schema.Text{"zh-CN": "姓名"}}}}}}
+		_, drawn, err := pdf.WriteFormProbed(form, opt, "zh-CN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []rune
+		for _, d := range drawn {
+			if d.X < -0.01 || d.X+d.W > d.PageW+0.01 || d.Y <= 0 || d.Y > d.PageH {
+				t.Errorf("%s: %q drawn off the page at x %.1f–%.1f, y %.1f", orientation, short(d.Text), d.X, d.X+d.W, d.Y)
+			}
+			all = append(all, shown(d.Text)...)
+		}
+		if lost := inOrder(shown(title), all); lost >= 0 {
+			t.Errorf("%s: the title is cut after %d characters", orientation, lost)
 		}
 	}
 }

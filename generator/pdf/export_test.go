@@ -1,5 +1,7 @@
 package pdf
 
+import "guifan/generator/schema"
+
 // Drawn is a run of text the writer drew: its page, the left end and
 // baseline in millimetres, its width, and the page's size.
 type Drawn struct {
@@ -16,6 +18,14 @@ func WriteProbed(b Binder, opt Options) ([]byte, []Drawn, int, error) {
 	opt.probe = p
 	data, _, err := Write(b, opt)
 	return data, p.export(), p.widthCalls, err
+}
+
+// WriteFormProbed is WriteForm, also returning every run of text drawn.
+func WriteFormProbed(form *schema.Form, opt Options, lang string) ([]byte, []Drawn, error) {
+	p := &probe{}
+	opt.probe = p
+	data, err := WriteForm(form, opt, lang)
+	return data, p.export(), err
 }
 
 func (p *probe) export() []Drawn {

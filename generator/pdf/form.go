@@ -89,20 +89,30 @@ func (w *formWriter) page() {
 	f := w.f
 	f.AddPage()
 	f.SetTextColor(70, 70, 70)
-	w.text(formMargin, formMargin+3, w.opt.Hospital, styleSans, 9)
+	// The hospital on the left and the form's number on the right share
+	// one line, each cut short with "…" if need be.
+	number := ""
 	if w.form.Number != "" {
-		s := w.opt.T("pdf.form-number", w.form.Number)
-		sw := w.measure(9)(s, styleSans)
-		w.text(w.pw-formMargin-sw, formMargin+3, s, styleSans, 9)
+		number = w.fit(w.opt.T("pdf.form-number", w.form.Number), styleSans, 9, w.width*0.45)
 	}
+	nw := w.measure(9)(number, styleSans)
+	w.text(formMargin, formMargin+3, w.fit(w.opt.Hospital, styleSans, 9, w.width-nw-6), styleSans, 9)
+	w.text(w.pw-formMargin-nw, formMargin+3, number, styleSans, 9)
 	f.SetTextColor(0, 0, 0)
-	title := w.form.Title.In(w.lang)
-	tw := w.measure(17)(title, styleSans)
-	w.text((w.pw-tw)/2, formMargin+13, title, styleSans, 17)
+	// The title, centred, on as many lines as it needs (titles are at most
+	// model.MaxTitleRunes long).
+	y := formMargin + 13.0
+	for i, l := range wrapSimple(w.writer, w.form.Title.In(w.lang), styleSans, 17, w.width) {
+		if i > 0 {
+			y += w.lineHeight(17) * 0.8
+		}
+		tw := w.measure(17)(l, styleSans)
+		w.text((w.pw-tw)/2, y, l, styleSans, 17)
+	}
 	no := w.opt.T("pdf.form-serial")
-	nw := w.measure(10)(no, styleSerif)
-	w.text(w.pw-formMargin-nw, formMargin+21, no, styleSerif, 10)
-	w.y = formMargin + 24
+	sw := w.measure(10)(no, styleSerif)
+	w.text(w.pw-formMargin-sw, y+8, no, styleSerif, 10)
+	w.y = y + 11
 	w.top = w.y
 }
 

@@ -81,6 +81,12 @@ type Evidence struct {
 	Section string `json:"section,omitempty"`
 	Line    int    `json:"line,omitempty"`
 	Date    string `json:"date,omitempty"`
+	// How says how a section was recognised: tagged (the author wrote
+	// {#id} after the heading), keyword (a match word of the type), title
+	// (text under the document's title), inferred (the heading and its
+	// first paragraph say what the section's description says) or field
+	// (a structured field holds it).
+	How string `json:"how,omitempty"`
 	// Hidden marks a document this copy of the report may not name.
 	Hidden bool `json:"hidden,omitempty"`
 }
@@ -178,7 +184,7 @@ func evidence(in []coverage.Evidence, visible func(string) bool) []Evidence {
 			out = append(out, Evidence{ID: e.ID, Hidden: true})
 			continue
 		}
-		out = append(out, Evidence{ID: e.ID, Path: e.Path, Title: e.Title, Section: e.Section, Line: e.Line, Date: e.Date})
+		out = append(out, Evidence{ID: e.ID, Path: e.Path, Title: e.Title, Section: e.Section, Line: e.Line, Date: e.Date, How: e.How})
 	}
 	return out
 }

@@ -65,6 +65,9 @@ func (s *Set) checkType(d *diag.List, t *DocType) {
 		if len(sec.Match) == 0 {
 			d.Add(p, "schema.missing", "match")
 		}
+		if sec.Field != "" && t.Field(sec.Field) == nil {
+			d.Add(s.pos(f, idx("sections", i)+".field"), "schema.bad-ref", "field", sec.Field)
+		}
 	}
 	if t.Entries != "" && t.Entries != "headings" {
 		if fld := t.Field(t.Entries); fld == nil || fld.Type != "table" {

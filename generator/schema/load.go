@@ -22,6 +22,9 @@ type Set struct {
 	Document   *DocType
 	Types      map[string]*DocType
 	Frameworks map[string]*Framework
+	// Sections holds how sections are recognised and when one says
+	// something, from schemas/sections.toml.
+	Sections SectionRules
 
 	locs map[string]*tomlDoc // displayed file path -> key positions, for diagnostics
 }
@@ -54,6 +57,8 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 		doc.File = "document.toml"
 		s.Document = doc
 	}
+
+	s.loadSectionRules(fsys, &diags)
 
 	for _, name := range glob(fsys, "types") {
 		t := &DocType{}

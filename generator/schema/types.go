@@ -85,6 +85,22 @@ type Section struct {
 	Label    Text     `toml:"label"`
 	Match    []string `toml:"match"`
 	Required bool     `toml:"required"`
+	// Description says what the section holds, in the specification's
+	// own words; a heading no word of Match names is still recognised
+	// when it and its first paragraph say much the same (see package
+	// sections).
+	Description Text `toml:"description"`
+	// Infer is the share of a heading's words the description must
+	// explain for the heading to be taken as this section; 0: the
+	// default of schemas/sections.toml; negative: never inferred.
+	Infer float64 `toml:"infer"`
+	// MinChars is how many characters of text (not counting punctuation
+	// and spaces) make the section more than a heading; 0: the default.
+	// A list item or a table row is always enough.
+	MinChars int `toml:"min_chars"`
+	// Field names a field of the type (usually a table) that holds the
+	// same content: filled in, it counts as the section.
+	Field string `toml:"field"`
 }
 
 // Field returns the field named name, or nil. Dotted names reach into table

@@ -9,12 +9,7 @@ import (
 // approval cannot come after the date the document took effect; a review
 // date that has passed is worth a warning.
 func (c *checker) control(d *model.Document) {
-	status := ""
-	if f := c.in.Schemas.Document.Field("status"); f != nil {
-		if ev, ok := f.Lookup(d.String("status")); ok {
-			status = ev.Value
-		}
-	}
+	status := c.status(d, nil)
 	effective, hasEffective := d.Date("effective")
 	approvedOn, hasApprovedOn := d.Date("approved_on")
 	if status == "in_force" {

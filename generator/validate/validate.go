@@ -20,6 +20,7 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/sections"
 )
 
 // Input is what Check needs.
@@ -131,22 +132,50 @@ func formats(t *schema.DocType) []string {
 	return t.Formats
 }
 
-// sections reports required sections that no heading matches.
+// sections reports required sections that are not there (suggesting a
+// tag when a heading comes close), sections with nothing under them in a
+// document in force, sections still holding placeholder words, and tags
+// that name no section. Package sections decides, as it does for coverage.
 func (c *checker) sections(d *model.Document, t *schema.DocType) {
-	for _, s := range t.Sections {
-		if !s.Required {
+	found := sections.Find(d, t, c.in.Schemas.Sections)
+	for _, s := range found.Sections {
+		if !s.Section.Required || s.Found() {
 			continue
 		}
-		if !HasSection(d, s) {
-			pos := diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}
-			if len(d.Headings) > 0 {
-				pos.Line = d.Headings[0].Line // the title heading, under which the section belongs
+		pos := diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}
+		if len(d.Headings) > 0 {
+			pos.Line = d.Headings[0].Line // the title heading, under which the section belongs
+		}
+		if near, ok := found.Near[s.Section.ID]; ok {
+			c.diags.Add(diag.Pos{File: d.Path, Line: near.Line, Col: 1}, "section.missing-near", s.Section.Label, near.Heading, s.Section.ID)
+			continue
+		}
+		words := diag.Items{}
+		for _, m := range s.Section.Match {
+			words.Items = append(words.Items, m)
+		}
+		c.diags.Add(pos, "section.missing", s.Section.Label, words)
+	}
+	for _, tag := range found.Unknown {
+		c.diags.Warn(diag.Pos{File: d.Path, Line: tag.Line, Col: 1}, "section.tag-unknown", tag.Tag, t.Label, strings.Join(sectionIDs(t), ", "))
+	}
+	status := c.status(d, t)
+	if status != "retired" {
+		warned := map[int]bool{}
+		for _, s := range found.Sections {
+			for _, m := range s.Matches {
+				if m.Real || warned[m.Line] || m.How == sections.Field {
+					continue
+				}
+				switch {
+				case m.Placeholder:
+					warned[m.Line] = true
+					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.placeholder", m.Heading, s.Section.Label)
+				case status == "in_force":
+					warned[m.Line] = true
+					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.empty", m.Heading, s.Section.Label, c.in.Schemas.Sections.MinCharsOf(s.Section))
+				}
 			}
-			words := diag.Items{}
-			for _, m := range s.Match {
-				words.Items = append(words.Items, m)
-			}
-			c.diags.Add(pos, "section.missing", s.Label, words)
 		}
 	}
 	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
@@ -154,12 +183,24 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 	}
 }
 
-// HasSection reports whether one of d's headings matches s.
-func HasSection(d *model.Document, s *schema.Section) bool {
-	for _, h := range d.SectionHeadings() {
-		if schema.MatchAny(h.Text, s.Match) {
-			return true
+// status is d's status as validate reads it (control.go): the canonical
+// value, with a record that leaves it out counted in force.
+func (c *checker) status(d *model.Document, t *schema.DocType) string {
+	if f := c.in.Schemas.Document.Field("status"); f != nil {
+		if ev, ok := f.Lookup(d.String("status")); ok {
+			return ev.Value
 		}
 	}
-	return false
+	if t != nil && t.Record {
+		return "in_force"
+	}
+	return ""
+}
+
+func sectionIDs(t *schema.DocType) []string {
+	var out []string
+	for _, s := range t.Sections {
+		out = append(out, s.ID)
+	}
+	return out
 }

@@ -1,0 +1,47 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/pdf"
+)
+
+// TestMissingGlyphsReadOnce: a document lacking thousands of characters (a
+// body of rare ones, each on its own line) is read once to place the
+// warnings, not once per character (20,000 of them took 7 s).
+func TestMissingGlyphsReadOnce(t *testing.T) {
+	var b strings.Builder
+	var runes []rune
+	const n = 20000
+	for i := 0; i < n; i++ {
+		r := rune(0x20000 + i)
+		b.WriteString("生僻字" + string(r) + "\n")
+		runes = append(runes, r)
+	}
+	src := diag.NewSource("content/faq/rare.md", []byte(b.String()))
+	reads := 0
+	at := firstPlaces("content/faq/rare.md", src.Lines(), func(l int) string { reads++; return src.Line(l) }, runes)
+	if reads > src.Lines() {
+		t.Errorf("%d lines read for a file of %d", reads, src.Lines())
+	}
+	for i, r := range runes {
+		if p := at[r]; p.Line != i+1 || p.Col != 4 {
+			t.Fatalf("%U placed at %+v, want line %d column 4", r, p, i+1)
+		}
+	}
+	// And through missingGlyphs: one warning per character, each reported
+	// once however often the PDFs lacked it.
+	var missing []pdf.Missing
+	for _, r := range runes {
+		missing = append(missing, pdf.Missing{Doc: "rare", Rune: r})
+	}
+	d := &model.Document{Path: "content/faq/rare.md", ID: "rare", Source: src}
+	s := &Site{Project: &model.Project{Docs: []*model.Document{d}}}
+	diags := s.missingGlyphs(append(missing, missing...))
+	if len(diags) != n || diags[n-1].Pos.Line != n || diags[n-1].Args[0] != string(runes[n-1]) {
+		t.Errorf("%d warnings, the last %+v", len(diags), diags[len(diags)-1])
+	}
+}
