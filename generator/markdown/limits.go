@@ -49,11 +49,11 @@ var deepKey = parser.NewContextKey()
 func (p depthCap) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	if _, inList := parent.(*ast.List); !inList && nesting(parent) >= model.MaxNesting {
 		line, seg := reader.PeekLine()
-		if p.opens(bytes.TrimLeft(line, " \t")) {
+		if rest := bytes.TrimLeft(line, " \t"); p.opens(rest) {
 			// Remember where, for Check; the line's text becomes a
 			// paragraph or the continuation of one.
 			deep, _ := pc.Get(deepKey).([]int)
-			pc.Set(deepKey, append(deep, seg.Start))
+			pc.Set(deepKey, append(deep, seg.Start+len(line)-len(rest)))
 		}
 		return nil, parser.NoChildren
 	}
@@ -234,15 +234,20 @@ type Limits struct {
 	// Long are paragraphs, list items, table cells and headings longer
 	// than model.MaxParagraphRunes.
 	Long []Long
-	// Deep are the body lines (1-based) where a list, quote or footnote
-	// would nest deeper than model.MaxNesting; its text is shown as plain
-	// text of the enclosing block instead.
-	Deep []int
+	// Deep are the markers ("- ", "> ", "[^1]:") of lists, quotes and
+	// footnotes that would nest deeper than model.MaxNesting, one per line;
+	// their text is shown as plain text of the enclosing block instead.
+	Deep []Place
+}
+
+// Place is a position in a body: 1-based line, and column in characters.
+type Place struct {
+	Line, Col int
 }
 
 // Long is a block of text over model.MaxParagraphRunes.
 type Long struct {
-	Line  int    // body line (1-based) where the block starts
+	Place        // where its text starts
 	Kind  string // "paragraph", "item", "cell" or "heading"
 	Runes int    // characters of its source, markup included
 }
@@ -252,6 +257,10 @@ func Check(src []byte) Limits {
 	ctx := parser.NewContext()
 	doc := newParser().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	lines := lineIndex(src)
+	place := func(off int) Place {
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		return Place{lines(off), utf8.RuneCount(src[start:off]) + 1}
+	}
 	var out Limits
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
@@ -272,15 +281,15 @@ func Check(src []byte) Limits {
 			return ast.WalkContinue, nil
 		}
 		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
-			out.Long = append(out.Long, Long{Line: lines(blockStart(n)), Kind: kind, Runes: runes})
+			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
 		}
 		return ast.WalkSkipChildren, nil
 	})
 	deep, _ := ctx.Get(deepKey).([]int)
 	for _, off := range deep {
-		line := lines(off)
-		if k := len(out.Deep); k == 0 || out.Deep[k-1] != line {
-			out.Deep = append(out.Deep, line)
+		p := place(min(max(off, 0), len(src)))
+		if k := len(out.Deep); k == 0 || out.Deep[k-1].Line != p.Line {
+			out.Deep = append(out.Deep, p)
 		}
 	}
 	return out

@@ -60,8 +60,9 @@ func TestNestingCapped(t *testing.T) {
 			t.Errorf("%s: nesting not reported", name)
 			continue
 		}
-		if want := map[string]int{"list": model.MaxNesting + 1, "quote": 2*model.MaxNesting + 1, "footnote": 1}[name]; c.Deep[0] != want {
-			t.Errorf("%s: too deep at line %d, want %d", name, c.Deep[0], want)
+		want := map[string]Place{"list": {model.MaxNesting + 1, 2*model.MaxNesting + 1}, "quote": {2*model.MaxNesting + 1, 2*model.MaxNesting + 1}, "footnote": {1, 10*7 + (model.MaxNesting-10)*8 + 1}}[name]
+		if c.Deep[0] != want {
+			t.Errorf("%s: too deep at %+v, want %+v", name, c.Deep[0], want)
 		}
 	}
 	if c := Check([]byte(strings.Repeat("> ", model.MaxNesting) + "正好\n")); len(c.Deep) != 0 {
@@ -78,7 +79,7 @@ func TestLongBlocks(t *testing.T) {
 	n := utf8.RuneCountInString(long)
 	src := "# 标题\n\n短段落。\n\n" + long + "\n\n- " + long + "\n\n| a |\n|---|\n| " + long + " |\n\n## " + long + "\n"
 	c := Check([]byte(src))
-	want := []Long{{5, "paragraph", n}, {7, "item", n}, {11, "cell", n}, {13, "heading", n + 0}}
+	want := []Long{{Place{5, 1}, "paragraph", n}, {Place{7, 3}, "item", n}, {Place{11, 3}, "cell", n}, {Place{13, 4}, "heading", n}}
 	if fmt.Sprint(c.Long) != fmt.Sprint(want) {
 		t.Errorf("long blocks %+v, want %+v", c.Long, want)
 	}
