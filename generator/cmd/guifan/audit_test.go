@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -122,6 +123,72 @@ func TestInitAndNew(t *testing.T) {
 	}
 	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", dir}); !strings.HasPrefix(out, "exit 0") {
 		t.Errorf("the new site does not pass check:\n%s", out)
+	}
+	untouchedDrafts(t, dir)
+}
+
+// untouchedDrafts checks what untouched drafts are worth: check warns at
+// every section heading that still holds the placeholder text, and no
+// article is met by them.
+func untouchedDrafts(t *testing.T, dir string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	run([]string{"--lang", "zh-CN", "check", "--format", "json", "--as-of", "2026-11-25", dir}, &stdout, &stderr)
+	var diags []struct {
+		File string `json:"file"`
+		Line int    `json:"line"`
+		Code string `json:"code"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &diags); err != nil {
+		t.Fatalf("check --format json: %v\n%s", err, stdout.String())
+	}
+	warned := map[string]bool{}
+	for _, d := range diags {
+		if d.Code == "section.placeholder" {
+			warned[d.File+":"+strconv.Itoa(d.Line)] = true
+		}
+	}
+	headings := 0
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "## ") {
+				headings++
+				if key := filepath.ToSlash(rel) + ":" + strconv.Itoa(i+1); !warned[key] {
+					t.Errorf("no placeholder warning at %s (%s)", key, line)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if headings == 0 {
+		t.Fatal("the drafts have no section headings")
+	}
+	stdout.Reset()
+	run([]string{"--lang", "zh-CN", "report", "--format", "json", "--as-of", "2026-11-25", dir}, &stdout, &stderr)
+	var rep struct {
+		Articles []struct {
+			Number int    `json:"number"`
+			Status string `json:"status"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil || len(rep.Articles) == 0 {
+		t.Fatalf("report --format json: %v\n%s", err, stdout.String())
+	}
+	for _, a := range rep.Articles {
+		if a.Status == "met" || a.Status == "partial" {
+			t.Errorf("article %d is %s on a site of untouched drafts", a.Number, a.Status)
+		}
 	}
 }
 
