@@ -13,6 +13,9 @@ import (
 type placePart struct {
 	id   string
 	part part
+	// def is the type that defines the section; a document of another
+	// type is searched with def's definition of it.
+	def *schema.DocType
 }
 
 // sectionsWithPlaces evaluates a sections requirement whose topic may be
@@ -47,8 +50,21 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 			}
 		}
 	}
+	// A document of another type is searched for the section as the
+	// requirement's type defines it: through a copy typed as that type,
+	// so that the same section finder reads it.
+	cross := map[*model.Document]*model.Document{}
 	find := func(p placePart, d *model.Document) (Evidence, bool) {
-		if ev, ok := p.part.found(d); ok {
+		as := d
+		if p.id != "" && p.def != nil && d.Type != p.def.Name {
+			if as = cross[d]; as == nil {
+				c := *d
+				c.Type = p.def.Name
+				as = &c
+				cross[d] = as
+			}
+		}
+		if ev, ok := p.part.found(as); ok {
 			return ev, true
 		}
 		if p.id != "" && provides[d][p.id] {
@@ -206,7 +222,7 @@ func (e *evaluator) placeParts(r *schema.Requirement) []placePart {
 	one := func(id string, rr schema.Requirement) {
 		for _, t := range r.DocTypes() {
 			if ps := e.parts(&rr, t); len(ps) > 0 {
-				out = append(out, placePart{id: id, part: ps[0]})
+				out = append(out, placePart{id: id, part: ps[0], def: e.in.Schemas.Types[t]})
 				return
 			}
 		}

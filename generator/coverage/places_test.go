@@ -46,6 +46,13 @@ func TestFreezeInAnotherPlace(t *testing.T) {
 	if res.Status != coverage.Met || len(res.Evidence) != 1 || res.Evidence[0].ID != "reg-network" {
 		t.Fatalf("freeze in the network regulation: %s %+v %s", res.Status, res.Evidence, gapText(res))
 	}
+	// In a procedure, whose type has no such section of its own.
+	proc := "+++\ntype = \"procedure\"\nid = \"proc-database\"\ntitle = \"数据库操作规程\"\nkind = \"database\"\n" + inForce + "+++\n\n# 数据库操作规程\n\n" +
+		section("一、操作人员资质要求") + section("二、操作步骤") + section("三、业务高峰期禁止变更")
+	res = assess(t, s, freeze(), docs(t, s, map[string]string{"content/procedures/proc-database.md": proc}), asOf)
+	if res.Status != coverage.Met || len(res.Evidence) != 1 || res.Evidence[0].ID != "proc-database" || res.Evidence[0].Section != "三、业务高峰期禁止变更" {
+		t.Fatalf("freeze in a database procedure: %s %+v %s", res.Status, res.Evidence, gapText(res))
+	}
 	// A regulation of a kind that is not a place does not count.
 	other := regulation("reg-duty", "duty", "D-1", section("总则")+section("业务高峰期禁止变更"))
 	res = assess(t, s, freeze(), docs(t, s, map[string]string{"content/regulations/reg-duty.md": other}), asOf)
