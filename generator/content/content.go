@@ -151,7 +151,10 @@ func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag
 		doc.ID = defaultID(name)
 	}
 	for _, h := range markdown.Headings(doc.Body) {
-		text, tag := model.SplitTag(h.Text)
+		text, tag := model.SplitTag(h.Text) // markdown takes the tag off already; this is belt and braces
+		if h.Tag != "" {
+			tag = h.Tag
+		}
 		doc.Headings = append(doc.Headings, model.Heading{Level: h.Level, Text: text, Tag: tag, Line: h.Line + doc.BodyLine - 1, Col: h.Col})
 	}
 	return doc, src, diags

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Heading is a heading of a Markdown body. Line and Col are 1-based and
@@ -22,6 +23,7 @@ type Heading struct {
 	Line  int
 	Col   int
 	ID    string // the anchor id, filled in by Render
+	Tag   string // the section tag written after it, "{#activation}" (see tags.go)
 }
 
 // newParser returns the goldmark instance used everywhere: GFM (tables,
@@ -36,6 +38,7 @@ func newParser() goldmark.Markdown {
 		parser.WithBlockParsers(blockParsers()...),
 		parser.WithInlineParsers(capInline(inlineParsers())...),
 		parser.WithParagraphTransformers(capParagraph(parser.DefaultParagraphTransformers())...),
+		parser.WithASTTransformers(util.Prioritized(sectionTags{}, 1000)),
 	)
 	return goldmark.New(
 		goldmark.WithParser(p),
@@ -69,7 +72,8 @@ func Headings(src []byte) []Heading {
 				col = 1
 			}
 		}
-		out = append(out, Heading{Level: h.Level, Text: plainText(h, src), Line: line, Col: col})
+		tag, _ := headingTag(h, src)
+		out = append(out, Heading{Level: h.Level, Text: plainText(h, src), Line: line, Col: col, Tag: tag})
 	}
 	return out
 }

@@ -366,7 +366,8 @@ func Slug(s string) string {
 }
 
 func (x *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(bytes.TrimSpace(value)))
+	words, _ := model.SplitTag(string(bytes.TrimSpace(value))) // a section tag is no part of the anchor (tags.go)
+	base := Slug(words)
 	id := base
 	if n := x.used[base]; n > 0 {
 		for {
