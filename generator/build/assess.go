@@ -25,6 +25,8 @@ func (s *Site) Assess(asOf model.Date) (*coverage.Matrix, diag.List) {
 		Hospital:     s.Project.Hospital,
 		Docs:         s.Project.Docs,
 		Forms:        s.Forms,
+		OwnForms:     s.OwnForms,
+		FormLinks:    formLinks,
 		Attestations: atts,
 		AsOf:         asOf,
 	})

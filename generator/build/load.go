@@ -34,6 +34,8 @@ type Site struct {
 	Project *model.Project
 	Schemas *schema.Set
 	Forms   map[string]*schema.Form // blank forms by id, built-in and the site's own
+	// OwnForms are the ids of the forms the site has its own copy of.
+	OwnForms map[string]bool
 	// SchemaFS and ThemeFS are the built-in schemas and theme with the
 	// site's own files laid over them.
 	SchemaFS fs.FS
@@ -74,7 +76,12 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 		for id, f := range forms {
 			s.Forms[id] = f
 		}
+		s.OwnForms = map[string]bool{}
+		for id := range forms {
+			s.OwnForms[id] = true
+		}
 	}
+	s.checkDeclaredForms(h, &diags)
 
 	docs, sources, cd := content.Load(siteFS, set)
 	diags.Append(cd)
@@ -275,6 +282,7 @@ func (s *Site) Check(asOf model.Date) diag.List {
 		Docs:     s.Project.Docs,
 		AsOf:     asOf,
 		Public:   s.Public,
+		Forms:    s.FormIDs(),
 	})
 }
 

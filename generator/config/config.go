@@ -28,6 +28,10 @@ type Hospital struct {
 	// Departments lists the hospital's departments; article 13 asks for a
 	// liaison in each.
 	Departments []string `toml:"departments"`
+	// Forms lists the built-in blank forms (schemas/forms/) the hospital
+	// has adopted: only adopted forms are evidence of its practice. The
+	// build checks that each names a form.
+	Forms []string `toml:"forms"`
 	// Outputs lists what guifan build makes.
 	Outputs []string `toml:"outputs"`
 	Fonts   Fonts    `toml:"fonts"`
@@ -160,6 +164,6 @@ func contains(list []string, s string) bool {
 func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
-var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "fonts.serif", "fonts.sans"}
+var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans"}
 
 func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

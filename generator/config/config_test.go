@@ -43,3 +43,15 @@ func TestParseSyntaxExplained(t *testing.T) {
 		t.Errorf("argument %#v", diags[0].Args[0])
 	}
 }
+
+// TestParseForms: forms lists the built-in forms the hospital adopts (the
+// build checks the ids); it is a known setting.
+func TestParseForms(t *testing.T) {
+	h, _, diags := Parse([]byte("name = \"测试医院\"\nforms = [\"work-order\", \"change-request\"]\n"))
+	if len(diags) > 0 || len(h.Forms) != 2 || h.Forms[1] != "change-request" {
+		t.Errorf("got %v, %v", h.Forms, diags)
+	}
+	if p := h.Pos(Index("forms", 1)); p.Line != 2 || p.Col != 24 {
+		t.Errorf("forms[1] at %d:%d, want 2:24", p.Line, p.Col)
+	}
+}

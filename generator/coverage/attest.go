@@ -39,8 +39,16 @@ func (e *evaluator) applyAttestation(r *schema.Requirement, res *Result) {
 	if r.Kind == schema.KindInfo {
 		return
 	}
+	if a != nil && e.in.AsOf.Before(a.Date) {
+		// Dated after the assessment: not an auditor's word on this
+		// assessment (check warns, attest.future).
+		reason := diag.Msg{Key: "gap.attest-future", Args: []any{a.Date.String(), e.in.AsOf.String()}}
+		e.stale = append(e.stale, StaleAttestation{a, reason})
+		res.Gaps = append(res.Gaps, reason)
+		a = nil
+	}
 	if a == nil {
-		if r.OrManual && res.Status != Met {
+		if r.OrManual && res.Status != Met && !res.statedAbsent {
 			res.Status = Manual
 			res.Gaps = append(res.Gaps, diag.Msg{Key: "gap.or-manual"})
 		}

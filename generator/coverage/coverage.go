@@ -44,7 +44,8 @@
 // An article's verdict comes from its scored requirements (all but info
 // and not_applicable): no scored requirement → info, or not_applicable if
 // some were declared so; all met → met; all missing → missing; all met or
-// manual → manual; otherwise partial.
+// manual → manual; nothing earning credit (missing, with manual ones
+// pending) → missing, with a note of what waits; otherwise partial.
 //
 // # Score
 //
@@ -80,11 +81,18 @@ var Statuses = []Status{Met, Partial, Missing, Manual, NotApplicable, Info}
 
 // Input is what Assess needs.
 type Input struct {
-	Framework    *schema.Framework
-	Schemas      *schema.Set
-	Hospital     *config.Hospital
-	Docs         []*model.Document
-	Forms        map[string]*schema.Form // blank forms by id
+	Framework *schema.Framework
+	Schemas   *schema.Set
+	Hospital  *config.Hospital
+	Docs      []*model.Document
+	Forms     map[string]*schema.Form // blank forms by id
+	// OwnForms are the forms the site has its own copy of (forms/);
+	// FormLinks returns the forms a document's body links to
+	// ([工作单](form:work-order)). With hospital.toml's forms list they
+	// say which blank forms the hospital has adopted: only those are
+	// evidence (see adopt.go). FormLinks may be nil (no links read).
+	OwnForms     map[string]bool
+	FormLinks    func(d *model.Document) []string
 	Attestations []Attestation
 	AsOf         model.Date
 }
@@ -112,6 +120,9 @@ type ArticleResult struct {
 	Status       Status
 	Credit       float64 // 0..1; meaningless for info and not_applicable
 	Requirements []Result
+	// Notes remark on the verdict (manual requirements still pending in
+	// an article that is missing).
+	Notes []diag.Msg
 }
 
 // Result is the verdict on one requirement.
@@ -127,6 +138,10 @@ type Result struct {
 	Gaps        []diag.Msg
 	Notes       []diag.Msg
 	Attestation *Attestation // the attestation that decided the verdict, if any
+	// statedAbsent: a document says outright that the thing is not there
+	// ("未设立技术档案室"); the documents answer the question, so or_manual
+	// does not hand it to an auditor.
+	statedAbsent bool
 }
 
 // Evidence is a document (and where in it) that supports a verdict.
@@ -168,6 +183,7 @@ func Assess(in Input) *Matrix {
 			ar.Requirements = append(ar.Requirements, e.requirement(r))
 		}
 		ar.Status, ar.Credit = articleVerdict(ar.Requirements)
+		ar.Notes = articleNotes(ar.Status, ar.Requirements)
 		m.Summary.Counts[ar.Status]++
 		if ar.Status.Scored() {
 			total += ar.Credit
@@ -226,6 +242,10 @@ func articleVerdict(rs []Result) (Status, float64) {
 		return Missing, credit
 	case all(func(s Status) bool { return s == Met || s == Manual }):
 		return Manual, credit
+	case credit == 0:
+		// Nothing earns credit (missing, with manual ones pending): the
+		// article is missing, not partial; articleNotes says what waits.
+		return Missing, credit
 	}
 	return Partial, credit
 }

@@ -106,7 +106,7 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		x, ok := e.newest(live, r.DateField)
 		if !ok {
 			res.Status = Missing
-			res.gap("gap.no-record", label)
+			e.noRecordGap(live, r.DateField, label, res)
 			return
 		}
 		if x.date.Before(cutoff) {
@@ -144,6 +144,18 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		x, ok := e.newest(mine, r.DateField)
 		switch {
 		case !ok:
+			if since, due, notDue := e.firstDue(t, within, cutoff); notDue {
+				// In force for less than one period: not yet due.
+				fresh++
+				some++
+				res.Evidence = append(res.Evidence, evidenceOf(t))
+				res.note("note.first-due", docTitle(t), since.String(), label, due.String())
+				continue
+			}
+			if f, ok := e.earliestFuture(mine, r.DateField); ok {
+				res.gap("gap.per-future", docTitle(t), label, f.date.String(), e.in.AsOf.String())
+				continue
+			}
 			res.gap("gap.per-none", docTitle(t), label)
 		case x.date.Before(cutoff):
 			some++

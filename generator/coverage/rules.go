@@ -178,7 +178,7 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 				continue
 			}
 			ps = append(ps, part{label: f.Label, found: func(d *model.Document) (Evidence, bool) {
-				if v, ok := d.Meta[name]; ok && !empty(v) {
+				if v, ok := d.Meta[name]; ok && !empty(v) && !statesAbsence(v) {
 					ev := evidenceOf(d)
 					ev.Section = f.Label.In(schema.DefaultLang)
 					ev.Line = d.Pos(name, true).Line
@@ -343,7 +343,13 @@ func (e *evaluator) sections(r *schema.Requirement, res *Result) {
 		}
 		res.Evidence = best.found
 		sectionGaps(best)
+		if len(best.missing) > 0 {
+			e.absences(r, best.doc, res)
+		}
 		res.Status = verdict(len(best.missing) == 0, len(best.found) > 0)
+		if res.statedAbsent {
+			res.Status = Missing // the document says the thing is not there
+		}
 	}
 }
 
@@ -444,6 +450,9 @@ func (e *evaluator) formFields(r *schema.Requirement, res *Result) {
 		res.gap("gap.form-missing", r.Form)
 		return
 	}
+	if !e.formAdopted(f, res) {
+		return
+	}
 	fields := f.Fields()
 	var missing []schema.Text
 	for _, it := range r.Items {
@@ -458,7 +467,6 @@ func (e *evaluator) formFields(r *schema.Requirement, res *Result) {
 			missing = append(missing, it.Label)
 		}
 	}
-	res.Evidence = []Evidence{{ID: f.ID, Path: f.File, Title: f.Title.In(schema.DefaultLang)}}
 	if len(missing) > 0 {
 		res.gap("gap.form-fields", DocRef{ID: f.ID, Title: f.Title.In(e.lang())}, list(missing), len(r.Items)-len(missing), len(r.Items))
 	}
@@ -523,7 +531,11 @@ func (e *evaluator) list(r *schema.Requirement, res *Result) {
 	used := map[string]bool{}
 	for _, it := range items {
 		evs, limitGap := e.member(r, it, docs)
-		if limitGap != nil {
+		if limitGap != nil && it.Limit.Advise {
+			// A model value: advise, do not mark down.
+			limitGap.Key = "note." + strings.TrimPrefix(limitGap.Key, "gap.")
+			res.Notes = append(res.Notes, *limitGap)
+		} else if limitGap != nil {
 			res.Gaps = append(res.Gaps, *limitGap)
 		}
 		if len(evs) == 0 {
@@ -583,7 +595,8 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 		for i, row := range d.Rows(table) {
 			for _, v := range flat(row[col]) {
 				got := e.canonical(d.Type, r.Field, str(v))
-				if !want[got] && !(r.Contains && schema.MatchAny(str(v), it.Match)) {
+				if !want[got] && !(r.Contains && schema.MatchAny(str(v), it.Match)) &&
+					!(r.MembersFrom == "departments" && e.sameDepartment(str(v), it.ID)) {
 					continue
 				}
 				ev := evidenceOf(d)
@@ -599,6 +612,9 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 				break rows
 			}
 		}
+	}
+	if len(found) == 0 {
+		found = e.textMember(r, it, docs)
 	}
 	return found, limitGap
 }

@@ -19,7 +19,8 @@ import (
 
 // Resolver turns a link to another document into an href. ref is the id
 // the author wrote after "doc:" or as the whole destination (a bare id),
-// maybe with "#anchor", as the browser would read it (see DocRef). ok is
+// maybe with "#anchor", as the browser would read it (see DocRef); a link
+// to a blank form comes as "form:" and the form's id (see FormRef). ok is
 // false when no such document may be linked from here; the link is then
 // reported in Broken and rendered as plain text, so the page names neither
 // the id nor a path to it.
@@ -81,6 +82,10 @@ func Render(src []byte, resolve Resolver) Rendered {
 		case *ast.Link, *ast.Image:
 			dest := destination(n)
 			ref, _, isDoc := DocRef(string(dest))
+			if id, isForm := FormRef(string(dest)); isForm {
+				// [工作单](form:work-order): resolved as "form:work-order".
+				ref, isDoc = "form:"+id, true
+			}
 			if !isDoc || resolve == nil {
 				return ast.WalkContinue, nil
 			}

@@ -56,6 +56,9 @@ type Article struct {
 	Status       string        `json:"status"`
 	Credit       float64       `json:"credit"`
 	Requirements []Requirement `json:"requirements"`
+	// Notes remark on the article's verdict (manual checks still pending
+	// in an article that is missing).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Requirement is one requirement's verdict, its evidence and its gap.
@@ -143,6 +146,9 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, visible func(
 			Number: a.Article.Number, Chapter: a.Article.Chapter,
 			Title: a.Article.Title.In(lang), Summary: a.Article.Summary.In(lang),
 			Status: string(a.Status), Credit: math.Round(a.Credit*10000) / 10000, Requirements: []Requirement{},
+		}
+		for _, n := range a.Notes {
+			art.Notes = append(art.Notes, cat.T(n.Key, redact(n.Args, visible)...))
 		}
 		for _, res := range a.Requirements {
 			r.Summary.Requirements[string(res.Status)]++

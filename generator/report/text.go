@@ -23,6 +23,9 @@ func (r *Report) WriteText(w io.Writer, t func(key string, args ...any) string) 
 		}
 		gaps++
 		fmt.Fprintln(w, t("report.article", a.Number, a.Title, t("status."+a.Status)))
+		for _, n := range a.Notes {
+			fmt.Fprintln(w, t("report.article-note", n))
+		}
 		for _, q := range a.Requirements {
 			if q.Status == "partial" || q.Status == "missing" {
 				fmt.Fprintln(w, t("report.requirement", q.ID, q.Title, t("status."+q.Status), q.Gap))

@@ -251,6 +251,17 @@ func (s *Set) checkRequirement(d *diag.List, file, rp string, r *Requirement) {
 			hasField("field", r.Field)
 		}
 		hasField("exclude", r.Exclude)
+		if r.TextSection != "" {
+			found := false
+			for _, t := range types {
+				if dt := s.Types[t]; dt != nil && dt.Section(r.TextSection) != nil {
+					found = true
+				}
+			}
+			if !found {
+				d.Add(at("text_section"), "schema.unknown-section", r.TextSection, strings.Join(types, ", "))
+			}
+		}
 		s.checkItems(d, file, rp, r, types)
 	case KindRecord:
 		need(len(types) > 0, "type")

@@ -107,6 +107,12 @@ type Requirement struct {
 	// its words ("门诊挂号" for 挂号); without it values must equal.
 	Contains    bool   `toml:"contains"`
 	MembersFrom string `toml:"members_from"`
+	// TextSection also finds list members in the body of the documents:
+	// in the list items under the heading that names this section of
+	// their type (e.g. the information centre's duties written out under
+	// "信息中心及职责"). An item counts for a member when it contains one of
+	// the member's match words.
+	TextSection string `toml:"text_section"`
 
 	// Form names a blank form whose fields must include Items (matched by
 	// id or by label words).
@@ -164,6 +170,10 @@ type Limit struct {
 	Field string   `toml:"field"`
 	Max   *float64 `toml:"max"`
 	Min   *float64 `toml:"min"`
+	// Advise marks the bound as advice (a model value of an appendix, not
+	// a rule of the articles): a value beyond it, or none, gives a note,
+	// not a gap.
+	Advise bool `toml:"advise"`
 }
 
 // Place is one more place where a requirement's topic may be written: the

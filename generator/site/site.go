@@ -263,11 +263,19 @@ func withCSP(page []byte) []byte {
 // docLinks resolves the links of a body shown on page from to other
 // documents (markdown.DocRef: doc:id or a bare id): a public document's
 // page, found by its id or one that names the same file (model.FoldID).
+// A link to a blank form (form:id) goes to the form's page.
 // Any other link to a document is refused, so the page shows the author's
 // words and neither the id nor a path to it; validate reports why
 // (link.unknown, link.not-doc, link.restricted).
 func (w *writer) docLinks(from string) markdown.Resolver {
 	return func(ref string) (string, bool) {
+		if form, ok := strings.CutPrefix(ref, "form:"); ok {
+			// [工作单](form:work-order): the form's page.
+			if w.in.Forms[form] == nil {
+				return "", false
+			}
+			return rel(from, FormPath(form)), true
+		}
 		id, anchor, _ := strings.Cut(ref, "#")
 		d := w.byID[id]
 		if d == nil {

@@ -32,6 +32,9 @@ type Input struct {
 	// Public says whether a document goes on the intranet site (the
 	// build's rule, build.Site.Public); nil: links are not checked for it.
 	Public func(*model.Document) bool
+	// Forms are the ids of the site's blank forms, for checking form:
+	// links; nil: form links are not checked.
+	Forms []string
 }
 
 // Check validates every document and returns the diagnostics, sorted.
@@ -108,6 +111,10 @@ func (c *checker) document(d *model.Document) {
 	if d.Format == "markdown" {
 		c.sections(d, t)
 		c.links(d)
+		c.formLinks(d)
+	}
+	if t.Record {
+		c.recordDates(d, t)
 	}
 }
 

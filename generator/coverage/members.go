@@ -1,0 +1,168 @@
+package coverage
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// textLine is one list item of a document's body.
+type textLine struct {
+	text string
+	line int // file line
+}
+
+// sectionItems returns the list items ("1. …", "- …", "（1）…", "一、…")
+// written under the heading that names the section id of d's type, up to
+// the next heading of the same or a higher level. Only list items count:
+// a member is read from an item that states it, not from any sentence that
+// happens to use its words.
+func (e *evaluator) sectionItems(d *model.Document, id string) []textLine {
+	t := e.in.Schemas.Types[d.Type]
+	if t == nil || d.Format != "markdown" {
+		return nil
+	}
+	sec := t.Section(id)
+	if sec == nil {
+		return nil
+	}
+	lines := strings.Split(string(d.Body), "\n")
+	var out []textLine
+	hs := d.SectionHeadings()
+	for i, h := range hs {
+		if !schema.MatchAny(h.Text, sec.Match) {
+			continue
+		}
+		end := d.BodyLine + len(lines)
+		for _, n := range hs[i+1:] {
+			if n.Level <= h.Level {
+				end = n.Line
+				break
+			}
+		}
+		for ln := h.Line + 1; ln < end; ln++ {
+			k := ln - d.BodyLine
+			if k < 0 || k >= len(lines) {
+				continue
+			}
+			if item, ok := listItem(lines[k]); ok {
+				out = append(out, textLine{item, ln})
+			}
+		}
+	}
+	return out
+}
+
+// listItem returns the text of a Markdown or Chinese-style list item.
+func listItem(line string) (string, bool) {
+	s := strings.TrimSpace(line)
+	for _, p := range []string{"- ", "* ", "+ "} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return rest, true
+		}
+	}
+	// "1. ", "1、", "（1）", "(1)", "一、"
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 {
+		rest := s[i:]
+		for _, p := range []string{". ", "、", "）", ")", "．"} {
+			if r, ok := strings.CutPrefix(rest, p); ok {
+				return strings.TrimSpace(r), true
+			}
+		}
+		return "", false
+	}
+	for _, p := range []string{"（", "("} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			for _, q := range []string{"）", ")"} {
+				if j := strings.Index(rest, q); j > 0 && j <= 6 {
+					return strings.TrimSpace(rest[j+len(q):]), true
+				}
+			}
+		}
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("一二三四五六七八九十", r) {
+		if j := strings.Index(s, "、"); j > 0 && j <= 3*size {
+			return strings.TrimSpace(s[j+len("、"):]), true
+		}
+	}
+	return "", false
+}
+
+// textMember finds a list member in the body text of the documents: a list
+// item of the requirement's text section that contains one of the
+// member's match words.
+func (e *evaluator) textMember(r *schema.Requirement, it schema.Item, docs []*model.Document) []Evidence {
+	if r.TextSection == "" || len(it.Match) == 0 {
+		return nil
+	}
+	for _, d := range docs {
+		for _, l := range e.sectionItems(d, r.TextSection) {
+			if schema.MatchAny(l.text, it.Match) {
+				ev := evidenceOf(d)
+				ev.Section = it.Label.In(e.lang())
+				ev.Line = l.line
+				return []Evidence{ev}
+			}
+		}
+	}
+	return nil
+}
+
+// Department names are written more than one way: 呼吸科 for 呼吸内科,
+// 耳鼻喉科 for 耳鼻咽喉科, 超声科 for 超声医学科. deptKey drops the parts
+// people leave out: "内" of "…内科" (with at least two characters before
+// it, so 心内科 stays), "咽" of "耳鼻咽喉", "医学" and "诊断" before the final
+// 科. deptWide also drops "外" of "…外科", only to tell when a short name
+// could stand for two departments (神经科: 神经内科 or 神经外科?).
+func deptKey(s string) string {
+	s = schema.Normalize(s)
+	s = strings.Replace(s, "耳鼻咽喉", "耳鼻喉", 1)
+	for _, f := range []string{"医学科", "诊断科"} {
+		if base, ok := strings.CutSuffix(s, f); ok && utf8.RuneCountInString(base) >= 2 {
+			s = base + "科"
+		}
+	}
+	if base, ok := strings.CutSuffix(s, "内科"); ok && utf8.RuneCountInString(base) >= 2 {
+		s = base + "科"
+	}
+	return s
+}
+
+func deptWide(s string) string {
+	s = deptKey(s)
+	if base, ok := strings.CutSuffix(s, "外科"); ok && utf8.RuneCountInString(base) >= 2 {
+		s = base + "科"
+	}
+	return s
+}
+
+// sameDepartment reports whether the name v written in a document stands
+// for the department dept of hospital.toml: the same name, or the same
+// once the parts people leave out are dropped, provided v names no other
+// department of the list exactly and could not stand for two of them.
+func (e *evaluator) sameDepartment(v, dept string) bool {
+	nv, nd := schema.Normalize(v), schema.Normalize(dept)
+	if nv == nd {
+		return true
+	}
+	if deptKey(nv) != deptKey(nd) || e.in.Hospital == nil {
+		return false
+	}
+	wide := 0
+	for _, d := range e.in.Hospital.Departments {
+		if schema.Normalize(d) == nv {
+			return false // v is another department's own name
+		}
+		if deptWide(d) == deptWide(nv) {
+			wide++
+		}
+	}
+	return wide == 1
+}

@@ -1,0 +1,57 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// FormRef tells whether a link destination names a blank form,
+// "form:work-order" (maybe "form:work-order#anchor"), and which. The
+// destination is read as DocRef reads it (escapes and character references
+// resolved, percent escapes decoded, a query dropped).
+func FormRef(dest string) (id string, ok bool) {
+	d := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations([]byte(dest)))))
+	d = strings.TrimSpace(d)
+	rest, found := strings.CutPrefix(d, "form:")
+	if !found {
+		return "", false
+	}
+	id, _, _ = strings.Cut(clean(rest), "#")
+	return id, true
+}
+
+// FormLinks returns the links to blank forms in a body
+// ([工作单](form:work-order) and <form:work-order>), for checking that
+// they name a form and for telling which forms the hospital's documents
+// adopt. Ref is the form id.
+func FormLinks(src []byte) []Link {
+	if !strings.Contains(string(src), "form:") {
+		return nil
+	}
+	doc := newParser().Parser().Parse(text.NewReader(src))
+	lines := lineIndex(src)
+	var out []Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link, *ast.Image:
+			if id, ok := FormRef(string(destination(n))); ok {
+				line, col := linkPos(n, src, lines)
+				out = append(out, Link{Ref: id, Line: line, Col: col, Explicit: true})
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				if id, ok := FormRef(string(n.URL(src))); ok {
+					out = append(out, Link{Ref: id, Line: lines(blockStart(n)), Col: 1, Explicit: true})
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
