@@ -14,6 +14,7 @@ type articleView struct {
 	Number, Chapter int
 	Title, Summary  string
 	Status          string
+	Notes           []string // remarks on the verdict (manual checks pending)
 	Requirements    []reqView
 }
 
@@ -101,7 +102,7 @@ func (w *writer) articleViews(from string) []chapterView {
 			if a.Chapter != ch.Number {
 				continue
 			}
-			av := articleView{Number: a.Number, Chapter: a.Chapter, Title: a.Title, Summary: a.Summary, Status: a.Status}
+			av := articleView{Number: a.Number, Chapter: a.Chapter, Title: a.Title, Summary: a.Summary, Status: a.Status, Notes: a.Notes}
 			for _, q := range a.Requirements {
 				av.Requirements = append(av.Requirements, w.reqView(from, q))
 			}
