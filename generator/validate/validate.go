@@ -161,7 +161,7 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 		for _, m := range s.Section.Match {
 			words.Items = append(words.Items, m)
 		}
-		c.diags.Add(pos, "section.missing", s.Section.Label, words)
+		c.diags.Add(pos, "section.missing", s.Section.Label, words, s.Section.ID)
 	}
 	for _, tag := range found.Unknown {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: tag.Line, Col: 1}, "section.tag-unknown", tag.Tag, t.Label, strings.Join(sectionIDs(t), ", "))
@@ -178,6 +178,9 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 				case m.Placeholder:
 					warned[m.Line] = true
 					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.placeholder", m.Heading, s.Section.Label)
+				case status == "in_force" && m.Chars > 0:
+					warned[m.Line] = true
+					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.thin", m.Heading, s.Section.Label, m.Chars, c.in.Schemas.Sections.MinCharsOf(s.Section))
 				case status == "in_force":
 					warned[m.Line] = true
 					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.empty", m.Heading, s.Section.Label, c.in.Schemas.Sections.MinCharsOf(s.Section))
