@@ -50,6 +50,9 @@ func printed(r rune) rune {
 	if r == '\n' || r == '\t' {
 		return ' '
 	}
+	if unicode.IsControl(r) {
+		return '□'
+	}
 	for _, f := range fonts {
 		if f.Has(r) {
 			return r
@@ -272,6 +275,21 @@ func TestFormLongTitle(t *testing.T) {
 		if lost := inOrder(shown(title), all); lost >= 0 {
 			t.Errorf("%s: the title is cut after %d characters", orientation, lost)
 		}
+	}
+}
+
+// TestOddTitles: a title or heading with invalid UTF-8 or a character above
+// U+FFFF does not panic in the bookmarks (fpdf's UTF-16 encoder indexed
+// past the end of "\xe9"); the text is still drawn.
+func TestOddTitles(t *testing.T) {
+	opt := options(t)
+	for _, title := range []string{"# \xe9", "生僻字𠀀", "", "\xf0\x9f", "a\x00b"} {
+		blocks := []markdown.Block{{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: title}}}, para(title)}
+		_, drawn, _, err := pdf.WriteProbed(pdf.Binder{Title: title, Docs: []pdf.Doc{doc(title, blocks)}, Cover: true}, opt)
+		if err != nil {
+			t.Fatalf("%q: %v", title, err)
+		}
+		checkDrawn(t, fmt.Sprintf("%q", title), drawn, title+title)
 	}
 }
 

@@ -210,24 +210,34 @@ func lbCheckWidths(t *testing.T, name string, lines [][]Atom, width, indent floa
 		if i == 0 {
 			avail -= indent
 		}
+		// Widths as the breaker has them: measured for whole atoms,
+		// estimated for the pieces of an atom it cut (see Break), and the
+		// same estimates for the characters of an atom (lbItems).
 		w := 0.0
 		for _, a := range l {
-			w += lbTestMeasure(a.Text, a.Style)
+			w += a.Width
 		}
 		if w <= avail+1e-9 {
 			continue
 		}
 		vis := lbVisible(lbLineText(l))
-		styled := lbGotRunes([][]Atom{l})
-		hang := 0.0
-		for k := 0; k < 2 && k < len(styled)-1; k++ {
-			c := styled[len(styled)-1-k]
-			if !strings.ContainsRune(lbTestClosing, c.r) {
+		// One or two closing marks (and any spaces or combining marks
+		// before them) may hang.
+		items := lbItems(l)
+		est, hang, marks := w, 0.0, 0
+		for k := len(items) - 1; k > 0; k-- {
+			r := items[k].r
+			if strings.ContainsRune(lbTestClosing, r) {
+				if marks == 2 {
+					break
+				}
+				marks++
+			} else if !lbIsSpace(r) && !lbTestInside(items[k-1].r, r) {
 				break
 			}
-			hang += lbTestMeasure(string(c.r), c.style)
+			hang += items[k].width
 		}
-		if hang > 0 && w-hang <= avail+1e-9 {
+		if marks > 0 && est-hang <= avail+1e-9 {
 			continue // hanging punctuation
 		}
 		for k := 1; k < len(vis); k++ {

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 
@@ -171,8 +172,8 @@ func newWriter(opt Options, orientation, title string) (*writer, error) {
 	f.SetModificationDate(opt.Date)
 	f.SetProducer("guifan", true)
 	f.SetCreator("guifan", true)
-	f.SetTitle(title, true)
-	f.SetAuthor(opt.Hospital, true)
+	f.SetTitle(outline(title), true)
+	f.SetAuthor(outline(opt.Hospital), true)
 	seen := map[*Font]int{}
 	for s, chain := range [][]*Font{opt.Serif, opt.Sans} {
 		for _, font := range chain {
@@ -197,8 +198,13 @@ func (w *writer) setFont(style int, size float64) {
 	w.f.SetFont(fmt.Sprintf("f%d", w.chains[style][0]), "", size)
 }
 
-// fontFor picks the first font of a style's chain that has r.
+// fontFor picks the first font of a style's chain that has r. Control
+// characters count as missing: fonts map some of them to glyphs of odd
+// widths (U+0000 was 35 em wide).
 func (w *writer) fontFor(style int, r rune) (int, bool) {
+	if unicode.IsControl(r) {
+		return w.chains[style][0], false
+	}
 	for _, i := range w.chains[style] {
 		if w.fonts[i].Has(r) {
 			return i, true
@@ -214,6 +220,18 @@ func (w *writer) fontFor(style int, r rune) (int, bool) {
 
 // substitute is shown for a character no font has.
 const substitute = '□'
+
+// outline prepares text for the PDF's bookmarks and document properties,
+// which fpdf encodes as UTF-16 by hand: it panics on invalid UTF-8 and
+// garbles characters above U+FFFF, so those become the substitute.
+func outline(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r > 0xffff {
+			return substitute
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(substitute)))
+}
 
 func (w *writer) runeWidth(style int, size float64, r rune) float64 {
 	if w.probe != nil {
@@ -450,7 +468,7 @@ func (w *writer) contents(first, pages int, starts, links []int) {
 		if p == 0 {
 			title := w.opt.T("pdf.contents")
 			w.setFont(styleSans, 16)
-			f.Bookmark(title, 0, marginT)
+			f.Bookmark(outline(title), 0, marginT)
 			tw := w.measure(16)(title, styleSans)
 			w.text((pageW-tw)/2, y, title, styleSans, 16)
 			y += 14
