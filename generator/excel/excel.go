@@ -342,6 +342,9 @@ func (w *writer) evidence(q report.Requirement) (string, string) {
 			details[e.Title] = nil
 		}
 		detail := e.Section
+		if e.How != "" && e.How != "keyword" {
+			detail += w.t("how." + e.How) // found by its tag, its title's text, inference or a field
+		}
 		if e.Date != "" {
 			detail = strings.TrimSpace(detail + " " + e.Date)
 		}

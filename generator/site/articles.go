@@ -49,6 +49,9 @@ func (w *writer) reqView(from string, q report.Requirement) reqView {
 			continue
 		}
 		detail := e.Section
+		if e.How != "" && e.How != "keyword" {
+			detail += w.t("how." + e.How) // found by its tag, its title's text, inference or a field
+		}
 		if e.Date != "" {
 			detail = strings.TrimSpace(detail + " " + w.date(e.Date))
 		}
