@@ -6,6 +6,7 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/sections"
 )
 
 // misfiled looks at a document whose type comes from its folder and asks
@@ -51,7 +52,7 @@ func misfiled(doc *model.Document, set *schema.Set, folder *schema.DocType) (*sc
 		if score <= folderScore {
 			continue
 		}
-		secs := sectionHits(doc, t)
+		secs := sectionHits(doc, t, set.Sections)
 		switch {
 		case best == nil || score > bestScore || (score == bestScore && secs > bestSections):
 			best, bestScore, bestSections, tie = t, score, secs, false
@@ -117,15 +118,13 @@ func validEnum(doc *model.Document, f *schema.Field, key string) bool {
 	return ok
 }
 
-// sectionHits counts the type's sections that a heading of doc names.
-func sectionHits(doc *model.Document, t *schema.DocType) int {
+// sectionHits counts the type's sections found in doc (package sections,
+// as check and coverage find them).
+func sectionHits(doc *model.Document, t *schema.DocType, rules schema.SectionRules) int {
 	n := 0
-	for _, s := range t.Sections {
-		for _, h := range doc.SectionHeadings() {
-			if schema.MatchAny(h.Text, s.Match) {
-				n++
-				break
-			}
+	for _, s := range sections.Find(doc, t, rules).Sections {
+		if s.Found() {
+			n++
 		}
 	}
 	return n
