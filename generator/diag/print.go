@@ -37,8 +37,47 @@ func (p Printer) Text(w io.Writer, l List) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		fmt.Fprintf(w, "    %s\n    %s^\n", line, caretPad(line, d.Pos.Col))
+		line, col := excerpt(line, d.Pos.Col)
+		fmt.Fprintf(w, "    %s\n    %s^\n", line, caretPad(line, col))
 	}
+}
+
+// maxShown is how many characters of a source line a diagnostic shows.
+const maxShown = 200
+
+// excerpt returns the part of a source line a diagnostic shows and the
+// caret's column in it: at most maxShown characters around col, cut with
+// "…", and control characters (which would drive the terminal) shown as
+// "�". A 20,000-character line is shown as a window, not printed whole.
+func excerpt(line string, col int) (string, int) {
+	runes := []rune(line)
+	for i, r := range runes {
+		if r != '\t' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && r != 0x200D) {
+			runes[i] = '\uFFFD'
+		}
+	}
+	if len(runes) <= maxShown {
+		return string(runes), col
+	}
+	start := col - 1 - maxShown/2
+	if start < 0 {
+		start = 0
+	}
+	end := start + maxShown
+	if end > len(runes) {
+		end = len(runes)
+		start = max(0, end-maxShown)
+	}
+	shown := string(runes[start:end])
+	col -= start
+	if start > 0 {
+		shown = "…" + shown
+		col++
+	}
+	if end < len(runes) {
+		shown += "…"
+	}
+	return shown, col
 }
 
 // caretPad returns the blanks that put a caret under column col of line,
