@@ -7,7 +7,9 @@
 // trusted first:
 //
 //   - tagged: the heading ends with "{#id}" ("## 处置步骤 {#activation}");
-//   - keyword: the heading contains one of the section's match words;
+//   - keyword: the heading contains one of the section's match words or
+//     its label; failing a heading, a paragraph opening with bold words or
+//     a few words and a colon ("**正常反应**：……") does too;
 //   - title: the document's title contains a match word and there is text
 //     under the title before the first section heading (a job duty whose
 //     duties are a list straight under "# 网络管理岗岗位职责");
@@ -26,6 +28,7 @@ package sections
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -148,7 +151,11 @@ func Find(d *model.Document, t *schema.DocType, rules schema.SectionRules) *Resu
 		}
 		return from, to
 	}
-	subst := func(sec *schema.Section, from, to int) Substance {
+	subst := func(sec *schema.Section, from, to int, extra ...string) Substance {
+		if len(extra) > 0 { // a lead-in: the rest of its line, then the lines after it
+			ls := append([]string{extra[0]}, lines[min(from+1, to):to]...)
+			return measure(ls, 0, len(ls), rules.MinCharsOf(sec), rules.Placeholders)
+		}
 		return measure(lines, from, to, rules.MinCharsOf(sec), rules.Placeholders)
 	}
 	add := func(i int, m Match) {
@@ -174,6 +181,19 @@ func Find(d *model.Document, t *schema.DocType, rules schema.SectionRules) *Resu
 				add(i, Match{Heading: h.Text, Line: h.Line, Level: h.Level, How: Keyword, Substance: subst(s, from, to)})
 				claimed[hi] = true
 			}
+		}
+	}
+
+	// A paragraph or list item that opens with a bold or colon-ended
+	// lead-in ("**正常反应**：指示灯常亮", "1. 操作目的：……") names a section
+	// the headings did not: many procedures are written so.
+	for _, l := range leadIns(lines) {
+		for i, s := range t.Sections {
+			if len(res.Sections[i].Matches) > 0 || !named(l.words, s) {
+				continue
+			}
+			add(i, Match{Heading: l.words, Line: d.BodyLine + l.line, Level: leadInLevel, How: Keyword,
+				Substance: subst(s, l.line, l.end, l.rest)})
 		}
 	}
 
@@ -286,6 +306,54 @@ func named(text string, s *schema.Section) bool {
 		}
 	}
 	return false
+}
+
+// leadInLevel ranks a lead-in after any heading.
+const leadInLevel = 7
+
+// leadIn is a paragraph or list item opening with a few words set off in
+// bold or by a colon.
+type leadIn struct {
+	words string // the lead-in's words
+	rest  string // the rest of its line
+	line  int    // index into lines
+	end   int    // index after its last line (a blank line, a heading or the next lead-in)
+}
+
+// leadInPattern: a paragraph (not a list item: items are the points of a
+// section, "1. 备份失败：……") that opens with bold words or a few words and
+// a colon, after an optional Chinese ordinal ("一、", "（一）").
+var leadInPattern = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、\s*|[（(][一二三四五六七八九十]+[)）]\s*)?(?:\*\*([^*]{2,16})\*\*[：:]?|([^：:。，,；;*#|\-+\d]{2,10})[：:])(.*)$`)
+
+// leadIns finds the lead-ins of a body, outside fenced code.
+func leadIns(lines []string) []leadIn {
+	var out []leadIn
+	fence := false
+	for i, raw := range lines {
+		line := strings.TrimSpace(raw)
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			fence = !fence
+			continue
+		}
+		if fence || line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "|") {
+			if len(out) > 0 && out[len(out)-1].end == 0 && (line == "" || strings.HasPrefix(line, "#")) {
+				out[len(out)-1].end = i
+			}
+			continue
+		}
+		m := leadInPattern.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].end == 0 {
+			out[len(out)-1].end = i
+		}
+		out = append(out, leadIn{words: strings.TrimSpace(m[1] + m[2]), rest: m[3], line: i})
+	}
+	if len(out) > 0 && out[len(out)-1].end == 0 {
+		out[len(out)-1].end = len(lines)
+	}
+	return out
 }
 
 // filled counts the entries of a field value: rows of a table with a

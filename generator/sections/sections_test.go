@@ -248,3 +248,24 @@ func TestLabelsNameTheirSections(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph opening with bold words or a few words and a colon names a
+// section; a list item's lead-in is a point within a section, not one.
+func TestLeadIns(t *testing.T) {
+	set := loadSet(t)
+	body := "# 规程\n\n## 一、操作步骤\n\n按顺序执行。\n\n**正常反应**：指示灯绿色常亮，系统提示完成，日志中没有报错信息。\n\n操作目的：保证数据库每日备份完整可用，出现故障时能在规定时间内恢复。\n\n## 二、处理\n\n1. 环境要求：机房温度 18—25 度。\n"
+	r := find(t, set, "procedure", "kind = \"database\"\n", body)
+	for _, id := range []string{"normal", "purpose"} {
+		if s := r.Get(id); !s.Met() || s.Best().How != sections.Keyword {
+			t.Errorf("%s: %+v", id, s)
+		}
+	}
+	if s := r.Get("environment"); s.Found() {
+		t.Errorf("a list item's lead-in taken for a section: %+v", s.Best())
+	}
+	// Headings come first: a lead-in never replaces a heading's match.
+	r = find(t, set, "procedure", "kind = \"database\"\n", "# 规程\n\n## 五、正常反应\n\n系统提示完成，日志中没有报错信息，备份文件大小正常。\n\n**正常反应**：另见上文。\n")
+	if s := r.Get("normal"); len(s.Matches) != 1 || s.Best().Heading != "五、正常反应" {
+		t.Errorf("normal: %+v", s.Matches)
+	}
+}
