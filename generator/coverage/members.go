@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -15,34 +16,33 @@ type textLine struct {
 }
 
 // sectionItems returns the list items ("1. …", "- …", "（1）…", "一、…")
-// written under the heading that names the section id of d's type, up to
-// the next heading of the same or a higher level. Only list items count:
-// a member is read from an item that states it, not from any sentence that
-// happens to use its words.
+// written under each heading where the section id of d's type is found
+// (by the one section finder, generator/sections), up to the next heading
+// of the same or a higher level. Only list items count: a member is read
+// from an item that states it, not from any sentence that happens to use
+// its words.
 func (e *evaluator) sectionItems(d *model.Document, id string) []textLine {
 	t := e.in.Schemas.Types[d.Type]
-	if t == nil || d.Format != "markdown" {
-		return nil
-	}
-	sec := t.Section(id)
-	if sec == nil {
+	if t == nil || d.Format != "markdown" || t.Section(id) == nil {
 		return nil
 	}
 	lines := strings.Split(string(d.Body), "\n")
-	var out []textLine
 	hs := d.SectionHeadings()
-	for i, h := range hs {
-		if !schema.MatchAny(h.Text, sec.Match) {
-			continue
+	var out []textLine
+	seen := map[int]bool{}
+	for _, m := range e.sectionsOf(d).Get(id).Matches {
+		if m.Level == 0 || seen[m.Line] {
+			continue // a structured field or a lead-in paragraph: no list under a heading
 		}
+		seen[m.Line] = true
 		end := d.BodyLine + len(lines)
-		for _, n := range hs[i+1:] {
-			if n.Level <= h.Level {
+		for _, n := range hs {
+			if n.Line > m.Line && n.Level <= m.Level {
 				end = n.Line
 				break
 			}
 		}
-		for ln := h.Line + 1; ln < end; ln++ {
+		for ln := m.Line + 1; ln < end; ln++ {
 			k := ln - d.BodyLine
 			if k < 0 || k >= len(lines) {
 				continue
@@ -52,6 +52,7 @@ func (e *evaluator) sectionItems(d *model.Document, id string) []textLine {
 			}
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].line < out[j].line })
 	return out
 }
 
