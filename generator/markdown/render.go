@@ -408,15 +408,15 @@ func Links(src []byte) []Link {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch n.(type) {
+		switch a := n.(type) {
 		case *ast.Link, *ast.Image:
 			if ref, explicit, isDoc := DocRef(string(destination(n))); isDoc {
 				line, col := linkPos(n, src, lines)
 				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: explicit})
 			}
 		case *ast.AutoLink:
-			if ref, isDoc := autoDocRef(n.(*ast.AutoLink), src); isDoc {
-				line, col := autoLinkPos(n.(*ast.AutoLink), src, lines)
+			if ref, isDoc := autoDocRef(a, src); isDoc {
+				line, col := autoLinkPos(a, src, lines)
 				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: true})
 			}
 		}
