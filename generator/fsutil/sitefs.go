@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strings"
 
 	"guifan/generator/model"
@@ -92,7 +93,11 @@ func SiteFS(dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &siteFS{root: r, fsys: r.FS()}, nil
+	s := &siteFS{root: r, fsys: r.FS()}
+	// The root holds a file descriptor; serve opens a site again at every
+	// save, so the descriptor is closed when the file system is dropped.
+	runtime.AddCleanup(s, func(r *os.Root) { r.Close() }, r)
+	return s, nil
 }
 
 type siteFS struct {

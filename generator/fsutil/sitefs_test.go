@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -351,5 +352,38 @@ func TestSize(t *testing.T) {
 		if got := Size(n); got != want {
 			t.Errorf("Size(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// A site opened again and again (serve does at every save) does not keep
+// a file descriptor per opening.
+func TestSiteFSReleasesRoot(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hospital.toml"), []byte("name = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fds := func() int {
+		entries, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc here")
+		}
+		return len(entries)
+	}
+	before := fds()
+	for range 300 {
+		fsys, err := SiteFS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fs.ReadFile(fsys, "hospital.toml"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 5 {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond)
+	}
+	if after := fds(); after > before+50 {
+		t.Errorf("%d file descriptors open after 300 openings, %d before", after, before)
 	}
 }
