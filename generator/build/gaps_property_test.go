@@ -86,9 +86,10 @@ func checkGaps(t *testing.T, site *build.Site, m *coverage.Matrix, where string)
 							docs = append(docs, d)
 						}
 					}
-					labels = g.Args[1].(diag.Items)
 					if g.Key == "gap.parts" {
 						labels = g.Args[0].(diag.Items)
+					} else {
+						labels = g.Args[1].(diag.Items)
 					}
 				default:
 					continue

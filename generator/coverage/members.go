@@ -49,11 +49,41 @@ func (e *evaluator) sectionItems(d *model.Document, id string) []textLine {
 			}
 			if item, ok := listItem(lines[k]); ok {
 				out = append(out, textLine{item, ln})
+			} else if row, ok := tableRow(lines, k); ok {
+				out = append(out, textLine{row, ln})
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].line < out[j].line })
 	return out
+}
+
+// tableRow returns the cells of lines[k] when it is a body row of a GFM
+// table (not its header row, which the delimiter row follows, and not the
+// delimiter row itself), joined by spaces: a row states one thing as an
+// item does.
+func tableRow(lines []string, k int) (string, bool) {
+	s := strings.TrimSpace(lines[k])
+	if !strings.HasPrefix(s, "|") || isDelimiterRow(s) {
+		return "", false
+	}
+	if k+1 < len(lines) && isDelimiterRow(strings.TrimSpace(lines[k+1])) {
+		return "", false // the header row
+	}
+	cells := strings.Split(strings.Trim(s, "|"), "|")
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	row := strings.TrimSpace(strings.Join(cells, " "))
+	return row, row != ""
+}
+
+// isDelimiterRow reports whether s is a GFM table delimiter row ("|---|:-:|").
+func isDelimiterRow(s string) bool {
+	if !strings.HasPrefix(s, "|") || !strings.Contains(s, "-") {
+		return false
+	}
+	return strings.Trim(s, "|-: \t") == ""
 }
 
 // listItem returns the text of a Markdown or Chinese-style list item.
@@ -100,12 +130,16 @@ func listItem(line string) (string, bool) {
 // item of the requirement's text section that contains one of the
 // member's match words.
 func (e *evaluator) textMember(r *schema.Requirement, it schema.Item, docs []*model.Document) []Evidence {
-	if r.TextSection == "" || len(it.Match) == 0 {
+	words := it.Text
+	if len(words) == 0 {
+		words = it.Match
+	}
+	if r.TextSection == "" || len(words) == 0 {
 		return nil
 	}
 	for _, d := range docs {
 		for _, l := range e.sectionItems(d, r.TextSection) {
-			if schema.MatchAny(l.text, it.Match) {
+			if schema.MatchAny(l.text, words) {
 				ev := evidenceOf(d)
 				ev.Section = it.Label.In(e.lang())
 				ev.Line = l.line

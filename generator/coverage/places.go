@@ -139,6 +139,25 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 		found   []Evidence
 		missing []placePart
 	}
+	// docGaps says what a document lacks (searched in the places too),
+	// and which of its sections are there but say nothing: a heading with
+	// nothing under it is not reported as missing.
+	docGaps := func(o outcome, also diag.Items) {
+		var absent, hollow []placePart
+		for _, p := range o.missing {
+			if p.part.empty != nil && p.part.empty(o.doc) {
+				hollow = append(hollow, p)
+			} else {
+				absent = append(absent, p)
+			}
+		}
+		if len(absent) > 0 {
+			res.gap("gap.searched-sections", docTitle(o.doc), list(labels(absent)), also)
+		}
+		if len(hollow) > 0 {
+			res.gap("gap.sections-empty", docTitle(o.doc), list(labels(hollow)))
+		}
+	}
 	var outs []outcome
 	for _, d := range docs {
 		o := outcome{doc: d}
@@ -164,7 +183,7 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 			if len(o.missing) == 0 {
 				complete++
 			} else {
-				res.gap("gap.searched-sections", docTitle(o.doc), list(labels(o.missing)), also)
+				docGaps(o, also)
 			}
 			if len(o.found) > 0 {
 				some++
@@ -185,8 +204,33 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 				missing = append(missing, p)
 			}
 		}
-		if len(missing) > 0 {
-			res.gap("gap.searched-parts", searched, list(labels(missing)), len(ps)-len(missing), len(ps))
+		// A part whose heading is there with nothing under it is named
+		// as empty, in the document that has the heading, not as absent.
+		var absent []placePart
+		var hollowDocs []*model.Document
+		hollowParts := map[*model.Document][]placePart{}
+		for _, p := range missing {
+			var in *model.Document
+			for _, d := range docs {
+				if p.part.empty != nil && p.part.empty(d) {
+					in = d
+					break
+				}
+			}
+			if in == nil {
+				absent = append(absent, p)
+				continue
+			}
+			if hollowParts[in] == nil {
+				hollowDocs = append(hollowDocs, in)
+			}
+			hollowParts[in] = append(hollowParts[in], p)
+		}
+		if len(absent) > 0 {
+			res.gap("gap.searched-parts", searched, list(labels(absent)), len(ps)-len(missing), len(ps))
+		}
+		for _, d := range hollowDocs {
+			res.gap("gap.sections-empty", docTitle(d), list(labels(hollowParts[d])))
 		}
 		res.Status = verdict(len(missing) == 0, len(missing) < len(ps))
 	default:
@@ -209,7 +253,7 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 		for _, ev := range o.found {
 			add(ev)
 		}
-		res.gap("gap.searched-sections", docTitle(o.doc), list(labels(o.missing)), also)
+		docGaps(o, also)
 		res.Status = verdict(false, len(o.found) > 0)
 	}
 }

@@ -110,8 +110,9 @@ type Requirement struct {
 	// TextSection also finds list members in the body of the documents:
 	// in the list items under the heading that names this section of
 	// their type (e.g. the information centre's duties written out under
-	// "信息中心及职责"). An item counts for a member when it contains one of
-	// the member's match words.
+	// "信息中心及职责"), and in the body rows of its tables. An item or row
+	// counts for a member when it contains one of the member's text words
+	// (its match words when it has none).
 	TextSection string `toml:"text_section"`
 
 	// Form names a blank form whose fields must include Items (matched by
@@ -156,6 +157,9 @@ type Item struct {
 	ID    string   `toml:"id"`
 	Label Text     `toml:"label"`
 	Match []string `toml:"match"` // values or words that count as this item
+	// Text, when set, replaces Match for the body text read through the
+	// requirement's TextSection: a field holds 3 where the text says 三级.
+	Text []string `toml:"text"`
 	// Type and Where: a document of this type (optionally narrowed) counts
 	// as this member, whatever the requirement's Field says.
 	Type  string         `toml:"type"`
