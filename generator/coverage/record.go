@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 )
@@ -100,7 +101,7 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 	advise, hasAdvise := schema.ParsePeriod(r.Advise)
 	live, drafts := e.candidates(r.DocTypes(), r.Where)
 	res.InProgress = evidenceList(drafts)
-	label := e.typeLabel(r.DocTypes())
+	label := e.recordLabel(r)
 
 	if r.Per == nil {
 		x, ok := e.newest(live, r.DateField)
@@ -154,6 +155,16 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 			}
 			if f, ok := e.earliestFuture(mine, r.DateField); ok {
 				res.gap("gap.per-future", docTitle(t), label, f.date.String(), e.in.AsOf.String())
+				continue
+			}
+			if len(mine) > 0 {
+				// Records of the plan exist but none states this date
+				// (a drill record without the date the plan was revised).
+				name := schema.Text{schema.DefaultLang: r.DateField}
+				if f := e.field(r.DocTypes()[0], r.DateField); f != nil {
+					name = f.Label
+				}
+				res.gap("gap.per-undated", docTitle(t), label, name)
 				continue
 			}
 			res.gap("gap.per-none", docTitle(t), label)
@@ -214,4 +225,37 @@ func (e *evaluator) termRecord(r *schema.Requirement, res *Result) {
 func midpoint(a, b model.Date) model.Date {
 	ta, tb := a.Time(), b.Time()
 	return model.DateOf(ta.Add(tb.Sub(ta) / 2))
+}
+
+// recordLabel names the records a requirement looks for, narrowed by its
+// filter: "应急预案培训记录", not any training record (an induction record
+// is not emergency training, and a gap must not say there is no training
+// record when there is one of another kind).
+func (e *evaluator) recordLabel(r *schema.Requirement) diag.Items {
+	out := e.whatLabel(r.DocTypes(), r.Where)
+	if len(r.Where) == 0 {
+		return out
+	}
+	for i, it := range out.Items {
+		t, ok := it.(schema.Text)
+		if !ok {
+			continue
+		}
+		var typ schema.Text
+		if dt := e.in.Schemas.Types[r.DocTypes()[0]]; dt != nil {
+			typ = dt.Label
+		}
+		named := schema.Text{}
+		for lang, v := range t {
+			switch {
+			case lang == "en" && typ != nil && typ.In("en") != v:
+				v = typ.In("en") + " (" + v + ")" // "Training record (Emergency plan)"
+			case lang != "en" && !strings.HasSuffix(v, "记录"):
+				v += "记录" // "应急预案培训记录"
+			}
+			named[lang] = v
+		}
+		out.Items[i] = named
+	}
+	return out
 }
