@@ -25,7 +25,7 @@ var (
 	reDuplicate       = regexp.MustCompile(`^Key '(.*)' has already been defined\.$`)
 	reUnclosedMulti   = regexp.MustCompile(`^unexpected EOF; expected ['"](.*)['"]$`)
 	reEscape          = regexp.MustCompile(`^invalid escape in string '(.*)'$`)
-	reNumber          = regexp.MustCompile(`^Invalid (?:integer|float) "(.*)"`)
+	reNumber          = regexp.MustCompile(`^(?i:invalid (?:integer|float))(?: value)?:? ["'](.*?)["']`)
 	reRange           = regexp.MustCompile(`^(\S+) is out of range for`)
 	reDate            = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	reLooseDate       = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$`)
@@ -52,7 +52,7 @@ func explain(src []byte, off int, msg, key string) diag.Msg {
 		case m[2] != "" && (strings.EqualFold(found, "true") || strings.EqualFold(found, "false")):
 			return diag.Msg{Key: "toml.bool", Args: []any{found, strings.ToLower(found)}}
 		case m[2] != "":
-			return diag.Msg{Key: "toml.bare-word", Args: []any{found, lastSegment(key)}}
+			return diag.Msg{Key: "toml.bare-word", Args: []any{bareValue(src, off, found), lastSegment(key)}}
 		}
 	}
 	if m := reExpectedEquals.FindStringSubmatch(msg); m != nil {
@@ -178,6 +178,24 @@ func typeWord(t string) any {
 		return diag.Key("type.datetime")
 	}
 	return t
+}
+
+// bareValue returns the whole unquoted value that starts at byte offset off
+// of src, of which the library names only the letters it read before it
+// stopped (found): "V" of V2.0. It ends at a comma, bracket, brace, comment
+// or the end of the line; found is returned when src does not start so.
+func bareValue(src []byte, off int, found string) string {
+	if off > len(src) || !strings.HasPrefix(string(src[off:]), found) {
+		return found
+	}
+	rest := lineAt(src, off)[len(beforeOffset(src, off)):]
+	if i := strings.IndexAny(rest, ",]}#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if v := strings.TrimSpace(rest); v != "" {
+		return v
+	}
+	return found
 }
 
 // lineAt returns the line of src holding byte offset off.

@@ -34,6 +34,11 @@ func TestSyntaxErrorsExplained(t *testing.T) {
 		{"title = \"a\"\ntitle = \"b\"\n", "toml.duplicate", `[title]`, 2, 1},
 		{"status = draft\n", "toml.bare-word", `[draft status]`, 1, 10},
 		{"status = 现行\n", "toml.bare-word", `[现行 status]`, 1, 10},
+		// The whole bare value is quoted in the suggestion, not only the
+		// letters the library read before it stopped.
+		{"version = V2.0\n", "toml.bare-word", `[V2.0 version]`, 1, 11},
+		{"version = v2 # 第二版\n", "toml.bare-word", `[v2 version]`, 1, 11},
+		{"scope = [documents2, x]\n", "toml.bare-word", `[documents2 scope]`, 1, 10},
 		{"ok = True\n", "toml.bool", `[True true]`, 1, 6},
 		{"title = \n", "toml.missing-value", `[title]`, 1, 9},
 		{"articles = [21, 22\n", "toml.array", `[]`, 1, 19},
@@ -41,6 +46,9 @@ func TestSyntaxErrorsExplained(t *testing.T) {
 		{"[leadership\n", "toml.table-name", `[]`, 1, 12},
 		{"path = \"C:\\Windows\"\n", "toml.escape", `[\W]`, 1, 11},
 		{"budget = 1_000_\n", "toml.number", `[1_000_]`, 1, 10},
+		{"version = 2.0.1\n", "toml.number", `[2.0.1]`, 1, 11},
+		{"budget = 1.\n", "toml.number", `[1.]`, 1, 10},
+		{"budget = 012\n", "toml.number", `[012]`, 1, 10},
 		{"budget = 1,000\n", "toml.trailing", `[,]`, 1, 11},
 		{"title = \"a\" ＃ 注释\n", "toml.fullwidth-hash", `[]`, 1, 12},
 	}
