@@ -828,3 +828,28 @@ func stripNumbering(h string) string {
 	}
 	return h
 }
+
+// Placeholders returns the headings of d below its title whose text, up
+// to the next heading, is only placeholder words — whether or not the
+// heading names a section of the type (check warns about each).
+func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading {
+	if d.Format != "markdown" {
+		return nil
+	}
+	lines := strings.Split(string(d.Body), "\n")
+	var out []model.Heading
+	for i, h := range d.Headings {
+		if h.Level < 2 {
+			continue
+		}
+		end := d.BodyLine + len(lines)
+		if i+1 < len(d.Headings) {
+			end = d.Headings[i+1].Line
+		}
+		s := measure(lines, h.Line+1-d.BodyLine, end-d.BodyLine, rules.MinCharsOf(nil), rules.Placeholders)
+		if s.Placeholder {
+			out = append(out, h)
+		}
+	}
+	return out
+}

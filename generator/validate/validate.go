@@ -187,6 +187,14 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 				}
 			}
 		}
+		// Headings that name no section of the type can hold
+		// placeholders too ("第三章 消防安全" over "待补充").
+		for _, h := range sections.Placeholders(d, c.in.Schemas.Sections) {
+			if !warned[h.Line] {
+				warned[h.Line] = true
+				c.diags.Warn(diag.Pos{File: d.Path, Line: h.Line, Col: 1}, "section.placeholder-plain", h.Text)
+			}
+		}
 	}
 	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
