@@ -70,6 +70,10 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			diags.Add(s.pos(name, "name"), key, args...)
 			continue
 		}
+		if t.Dir != "" && !validDir(t.Dir) {
+			diags.Add(s.pos(name, "dir"), "schema.dir", t.Dir)
+			continue
+		}
 		if prev, dup := s.Types[t.Name]; dup {
 			diags.Add(s.pos(name, "name"), "schema.duplicate", "type", t.Name, prev.File)
 			continue
@@ -97,6 +101,18 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 	}
 	diags.Append(s.Check())
 	return s, diags
+}
+
+// validDir reports whether a document type's dir is a folder under
+// content/: a relative slash path whose every segment satisfies the id
+// rule (so no "", ".", "..", "/" at either end or backslash).
+func validDir(dir string) bool {
+	for _, seg := range strings.Split(dir, "/") {
+		if !model.ValidID(seg) {
+			return false
+		}
+	}
+	return true
 }
 
 func glob(fsys fs.FS, dir string) []string {
