@@ -65,6 +65,7 @@ const (
 	OutRoot     = "root"      // a file-system root
 	OutFile     = "file"      // an existing file, not a folder
 	OutNotOurs  = "not-ours"  // a folder with files guifan did not write
+	OutLink     = "link"      // a link (to a folder or anything else)
 	OutSources  = "sources"   // is, contains or lies inside the site's files
 	OutLocked   = "locked"    // another build is writing it
 	OutBadName  = "bad-name"  // a file name that would leave the output
@@ -185,8 +186,9 @@ func CheckOutput(out, siteDir string) (string, error) {
 		return "", &OutputError{Code: OutFailed, Path: abs, Detail: err.Error()}
 	case st.Mode()&fs.ModeSymlink != 0:
 		// A link as the output: guifan would replace the link, not its
-		// target; refuse rather than surprise.
-		return "", &OutputError{Code: OutNotOurs, Path: abs, Detail: ""}
+		// target; refuse rather than surprise, and say where it leads.
+		target, _ := os.Readlink(abs)
+		return "", &OutputError{Code: OutLink, Path: abs, Detail: target}
 	case !st.IsDir():
 		return "", &OutputError{Code: OutFile, Path: abs}
 	}

@@ -135,8 +135,14 @@ func TestPublishRefusesLinkToSources(t *testing.T) {
 	os.Mkdir(other, 0o755)
 	link2 := filepath.Join(work, "out-link2")
 	os.Symlink(other, link2)
-	if got := codeOf(Publish(link2, site, outputFiles(1))); got != OutNotOurs {
-		t.Errorf("output that is a link: got %q, want %q", got, OutNotOurs)
+	err := Publish(link2, site, outputFiles(1))
+	if got := codeOf(err); got != OutLink {
+		t.Errorf("output that is a link: got %q, want %q", got, OutLink)
+	}
+	// The message names where the link leads (it used to name an empty
+	// list of "files guifan did not write").
+	if oe, ok := err.(*OutputError); ok && oe.Detail != other {
+		t.Errorf("output that is a link: detail %q, want %q", oe.Detail, other)
 	}
 	intact()
 }
