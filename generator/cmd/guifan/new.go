@@ -88,9 +88,13 @@ func runNew(e *env, args []string) int {
 		e.errorf("cmd.new.types", strings.Join(site.Schemas.TypeNames(), ", "))
 		return exitMisuse
 	}
-	if site.Project.Doc(id) != nil {
-		e.errorf("cmd.new.exists", id, site.Project.Doc(id).Path)
-		return exitMisuse
+	// Ids that differ only in case name the same file on a Windows share
+	// (check reports them as duplicates), so such an id exists already.
+	for _, d := range site.Project.Docs {
+		if model.FoldID(d.ID) == model.FoldID(id) {
+			e.errorf("cmd.new.exists", id, d.Path)
+			return exitMisuse
+		}
 	}
 	pick := func(types []string) string {
 		for _, d := range site.Project.Docs {
