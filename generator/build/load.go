@@ -202,18 +202,43 @@ func (s *Site) checkFonts(diags *diag.List) {
 				continue
 			}
 			if _, err := pdf.ParseFont(name, data, face); err != nil {
-				msg := diag.Msg{Key: "pdf.font-damaged", Args: []any{err.Error()}}
-				if fe, ok := err.(*pdf.FontError); ok {
-					key := "pdf.font-" + fe.Reason // pdf.font-otf, pdf.font-face, ...
-					msg = diag.Msg{Key: key, Args: fe.Args}
-				}
-				diags.Warn(pos, "config.font", spec, msg)
+				diags.Warn(pos, "config.font", spec, fontProblem(err))
 				continue
 			}
 			kept = append(kept, spec)
 		}
 		*list.specs = kept
 	}
+	// The theme's own fonts, when the site's theme folder replaces them,
+	// are checked here too (check then says what build would), at the file.
+	if s.ownTheme == nil {
+		return
+	}
+	for _, tf := range themeFonts {
+		data, err := fs.ReadFile(s.ownTheme, tf.name)
+		if err != nil {
+			continue // not replaced: the built-in font is used
+		}
+		if _, err := pdf.ParseFont(tf.name, data, tf.face); err != nil {
+			shown := "themes/" + h.Theme + "/" + tf.name
+			diags.Warn(diag.Pos{File: shown}, "pdf.font", path.Base(tf.name), fontProblem(err))
+		}
+	}
+}
+
+// themeFonts are the fonts of a theme (fonts/...), with the face used.
+var themeFonts = []struct {
+	name string
+	face int
+}{{"fonts/gbsn00lp.ttf", 0}, {"fonts/wqy-microhei.ttc", 0}}
+
+// fontProblem is the catalog message for a font the PDF writer refused.
+func fontProblem(err error) diag.Msg {
+	if fe, ok := err.(*pdf.FontError); ok {
+		key := "pdf.font-" + fe.Reason // pdf.font-otf, pdf.font-face, ...
+		return diag.Msg{Key: key, Args: fe.Args}
+	}
+	return diag.Msg{Key: "pdf.font-damaged", Args: []any{err.Error()}}
 }
 
 // checkLayouts parses the templates the site would be written with and

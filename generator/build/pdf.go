@@ -21,6 +21,9 @@ import (
 // site, "file.ttc#1" for a face of a collection), then the theme's own,
 // which also serve as fallback for characters the chosen fonts lack.
 func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
+	// A font that cannot be used was reported when the site was loaded
+	// (checkFonts: hospital.toml's at their entry, a theme's at its file);
+	// here it is only left out.
 	load := func(fsys fs.FS, spec string, shown string) *pdf.Font {
 		name, face := spec, 0
 		if i := strings.LastIndex(spec, "#"); i > 0 {
@@ -29,12 +32,10 @@ func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			diags.Warn(s.Project.Hospital.Pos("fonts"), "pdf.font", shown, err.Error())
 			return nil
 		}
 		f, err := pdf.ParseFont(name, data, face)
 		if err != nil {
-			diags.Warn(s.Project.Hospital.Pos("fonts"), "pdf.font", shown, err.Error())
 			return nil
 		}
 		return f
