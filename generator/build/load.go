@@ -73,7 +73,19 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	if own := screen(siteFS, "forms", &diags); own != nil {
 		forms, fd := schema.LoadForms(own, ".", "forms")
 		diags.Append(fd)
+		builtin := map[string]string{}
+		for id := range s.Forms {
+			builtin[model.FoldID(id)] = id
+		}
 		for id, f := range forms {
+			if b, ok := builtin[model.FoldID(id)]; ok && b != id {
+				// The site's form would be a second file beside the
+				// built-in one that differs only in letter case: one
+				// file on a Windows share.
+				diags.Add(diag.Pos{File: f.File, Line: 1, Col: 1}, "form.case-builtin", id, b)
+				delete(forms, id)
+				continue
+			}
 			s.Forms[id] = f
 		}
 		s.OwnForms = map[string]bool{}

@@ -17,9 +17,8 @@ import (
 // made, and replaces only what it wrote:
 //
 //   - the output folder carries a marker file (Marker) written by guifan;
-//     an existing folder is replaced only when it has the marker, is empty,
-//     or holds nothing but what guifan writes there (an output made before
-//     the marker existed);
+//     an existing folder is replaced only when it has the marker or is
+//     empty;
 //   - the output may not be, contain or lie inside the site's own files
 //     (content/, hospital.toml, audit/, forms/, schemas/, themes/,
 //     layouts/), and may not be a file or the root of a file system;
@@ -43,9 +42,12 @@ const markerText = "This folder was written by guifan. guifan replaces it as a w
 // output may not overlap any of them.
 var Sources = []string{"content", "hospital.toml", "audit", "forms", "schemas", "themes", "layouts"}
 
-// ownEntries are the names guifan writes at the top of an output folder;
-// a folder holding nothing else is taken as an earlier guifan output.
-var ownEntries = map[string]bool{"site": true, "restricted": true, "report.json": true, Marker: true}
+// ownEntries are the names an unmarked folder may hold and still be
+// replaced: only the marker (a folder a killed build left). A folder of
+// an older guifan, made before the marker, holds site/ and report.json
+// like a user's folder might, so it is refused too; the message says to
+// delete it or choose another folder.
+var ownEntries = map[string]bool{Marker: true}
 
 // OutputError says why guifan refused to write an output folder. Code is a
 // catalog key under "output."; Path the folder or file concerned; Detail

@@ -179,12 +179,13 @@ func TestPublishReplacesOnlyItsOwnOutput(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(out, "notes.txt")); string(data) != "mine" {
 		t.Error("the user's file in an unmarked output was harmed")
 	}
-	// An output of an older guifan (no marker, only guifan's own names)
-	// and an empty folder are taken.
+	// A folder without the marker that holds what guifan would write
+	// there (site/, report.json) may be a user's own: refused too.
 	os.Remove(filepath.Join(out, "notes.txt"))
-	if err := Publish(out, site, outputFiles(1)); err != nil {
-		t.Errorf("unmarked output holding only guifan's files: %v", err)
+	if got := codeOf(Publish(out, site, outputFiles(1))); got != OutNotOurs {
+		t.Errorf("unmarked folder holding site/ and report.json: got %q, want %q", got, OutNotOurs)
 	}
+	// An empty folder is taken.
 	empty := filepath.Join(work, "empty")
 	os.Mkdir(empty, 0o755)
 	if err := Publish(empty, site, outputFiles(1)); err != nil {

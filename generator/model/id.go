@@ -14,7 +14,7 @@ import (
 // including Windows shares:
 //
 //   - 1 to MaxIDRunes characters;
-//   - letters (including Chinese), digits, "-", "_" and ".";
+//   - ASCII letters and digits, Chinese characters, "-", "_" and ".";
 //   - it does not start with "." or "-" and does not end with ".";
 //   - it is not a name Windows reserves (CON, NUL, COM1, ...).
 //
@@ -80,10 +80,11 @@ func idRune(r rune) bool {
 	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	// Letters and digits of any script (Chinese ids are common), but no
-	// marks, spaces, format characters (zero-width joiners and the like),
-	// symbols or full-width punctuation.
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	// Chinese characters, but no other script: a Cyrillic "а" or a
+	// full-width "ｒ" looks like the ASCII letter and would make two ids a
+	// reviewer cannot tell apart. No marks, spaces, format characters
+	// (zero-width joiners and the like), symbols or full-width forms.
+	return unicode.Is(unicode.Han, r)
 }
 
 // FoldID is the key under which two ids collide as file names: ids with
