@@ -59,7 +59,7 @@ func (s *Set) checkType(d *diag.List, t *DocType) {
 			d.Add(p, "schema.missing", "id")
 		}
 		if seen[sec.ID] {
-			d.Add(p, "schema.duplicate", "section", sec.ID, f)
+			d.Add(p, "schema.duplicate", diag.Key("schema.kind.section"), sec.ID, f)
 		}
 		seen[sec.ID] = true
 		if len(sec.Match) == 0 {
@@ -85,7 +85,7 @@ func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {
 			d.Add(p, "schema.missing", "name")
 		}
 		if seen[fld.Name] {
-			d.Add(p, "schema.duplicate", "field", fld.Name, file)
+			d.Add(p, "schema.duplicate", diag.Key("schema.kind.field"), fld.Name, file)
 		}
 		seen[fld.Name] = true
 		if _, ok := FieldTypes[fld.Type]; !ok {
@@ -126,7 +126,7 @@ func (s *Set) checkFramework(d *diag.List, fw *Framework) {
 	for i, a := range fw.Articles {
 		ap := idx("articles", i)
 		if numbers[a.Number] {
-			d.Add(s.pos(f, ap+".number"), "schema.duplicate", "article", fmt.Sprint(a.Number), f)
+			d.Add(s.pos(f, ap+".number"), "schema.duplicate", diag.Key("schema.kind.article"), fmt.Sprint(a.Number), f)
 		}
 		numbers[a.Number] = true
 		if !chapters[a.Chapter] {
@@ -145,7 +145,7 @@ func (s *Set) checkFramework(d *diag.List, fw *Framework) {
 			} else if key, args := model.IDProblem(r.ID); key != "" {
 				d.Add(s.pos(f, rp+".id"), key, args...)
 			} else if reqIDs[r.ID] {
-				d.Add(s.pos(f, rp+".id"), "schema.duplicate", "requirement", r.ID, f)
+				d.Add(s.pos(f, rp+".id"), "schema.duplicate", diag.Key("schema.kind.requirement"), r.ID, f)
 			}
 			reqIDs[r.ID] = true
 			s.checkRequirement(d, f, rp, r)
@@ -310,7 +310,7 @@ func (s *Set) checkItems(d *diag.List, file, rp string, r *Requirement, types []
 			d.Add(s.pos(file, ip), "schema.missing", "id")
 		}
 		if seen[it.ID] {
-			d.Add(s.pos(file, ip), "schema.duplicate", "item", it.ID, file)
+			d.Add(s.pos(file, ip), "schema.duplicate", diag.Key("schema.kind.item"), it.ID, file)
 		}
 		seen[it.ID] = true
 		if it.Type != "" {

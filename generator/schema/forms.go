@@ -105,7 +105,7 @@ func LoadForms(fsys fs.FS, dir, display string) (map[string]*Form, diag.List) {
 			continue // its id names its files: never write it
 		}
 		if prev, dup := forms[model.FoldID(f.ID)]; dup {
-			diags.Add(s.posIn(shown, "id"), "schema.duplicate", "form", f.ID, prev.File)
+			diags.Add(s.posIn(shown, "id"), "schema.duplicate", diag.Key("schema.kind.form"), f.ID, prev.File)
 			continue
 		}
 		s.checkForm(&diags, shown, f)

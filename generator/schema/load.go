@@ -75,7 +75,7 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		if prev, dup := s.Types[t.Name]; dup {
-			diags.Add(s.pos(name, "name"), "schema.duplicate", "type", t.Name, prev.File)
+			diags.Add(s.pos(name, "name"), "schema.duplicate", diag.Key("schema.kind.type"), t.Name, prev.File)
 			continue
 		}
 		s.Types[t.Name] = t
@@ -91,7 +91,7 @@ func Load(fsys fs.FS) (*Set, diag.List) {
 			continue
 		}
 		if prev, dup := s.Frameworks[f.ID]; dup {
-			diags.Add(s.pos(name, "id"), "schema.duplicate", "framework", f.ID, prev.File)
+			diags.Add(s.pos(name, "id"), "schema.duplicate", diag.Key("schema.kind.framework"), f.ID, prev.File)
 			continue
 		}
 		s.Frameworks[f.ID] = f
