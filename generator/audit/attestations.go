@@ -16,7 +16,8 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -201,27 +202,18 @@ func keyCase(doc *tomlfile.Doc) diag.List {
 		}
 		diags.Add(p, "attest.key-case", key, want)
 	}
-	for _, k := range sortedKeys(doc.Data) {
+	for _, k := range slices.Sorted(maps.Keys(doc.Data)) {
 		if k != "attestations" && strings.EqualFold(k, "attestations") {
 			report(k, k, "attestations")
 		}
 	}
 	entries, _ := doc.Data["attestations"].([]map[string]any)
 	for i, e := range entries {
-		for _, k := range sortedKeys(e) {
+		for _, k := range slices.Sorted(maps.Keys(e)) {
 			if lower := strings.ToLower(k); !fieldNames[k] && fieldNames[lower] {
 				report("attestations["+strconv.Itoa(i)+"]."+k, k, lower)
 			}
 		}
 	}
 	return diags
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -3,8 +3,6 @@ package markdown
 import (
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -31,27 +29,8 @@ func FormLinks(src []byte) []Link {
 	if !strings.Contains(string(src), "form:") {
 		return nil
 	}
-	doc := newParser().Parser().Parse(text.NewReader(src))
-	lines := lineIndex(src)
-	var out []Link
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link, *ast.Image:
-			if id, ok := FormRef(string(destination(n))); ok {
-				line, col := linkPos(n, src, lines)
-				out = append(out, Link{Ref: id, Line: line, Col: col, Explicit: true})
-			}
-		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL {
-				if id, ok := FormRef(string(n.URL(src))); ok {
-					out = append(out, Link{Ref: id, Line: lines(blockStart(n)), Col: 1, Explicit: true})
-				}
-			}
-		}
-		return ast.WalkContinue, nil
+	return walkLinks(src, func(dest string, _ bool) (string, bool, bool) {
+		id, ok := FormRef(dest)
+		return id, true, ok
 	})
-	return out
 }

@@ -401,6 +401,22 @@ type Link struct {
 // Links returns the links to other documents in a body ("doc:id" and bare
 // ids, as DocRef reads them), for checking that they resolve.
 func Links(src []byte) []Link {
+	return walkLinks(src, func(dest string, auto bool) (string, bool, bool) {
+		ref, explicit, ok := DocRef(dest)
+		if auto {
+			// Only <doc:id> is a document among autolinks; a bare word
+			// in angle brackets is a web or mail address.
+			return ref, true, ok && explicit
+		}
+		return ref, explicit, ok
+	})
+}
+
+// walkLinks returns the links of a body that read accepts. read gets the
+// destination of each link, image and URL autolink (auto says which) and
+// returns the reference, whether it was written explicitly, and whether
+// the link is one to return. Positions are of the link's "[" or "<".
+func walkLinks(src []byte, read func(dest string, auto bool) (ref string, explicit, ok bool)) []Link {
 	doc := newParser().Parser().Parse(text.NewReader(src))
 	lines := lineIndex(src)
 	var out []Link
@@ -410,14 +426,17 @@ func Links(src []byte) []Link {
 		}
 		switch a := n.(type) {
 		case *ast.Link, *ast.Image:
-			if ref, explicit, isDoc := DocRef(string(destination(n))); isDoc {
+			if ref, explicit, ok := read(string(destination(n)), false); ok {
 				line, col := linkPos(n, src, lines)
 				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: explicit})
 			}
 		case *ast.AutoLink:
-			if ref, isDoc := autoDocRef(a, src); isDoc {
+			if a.AutoLinkType != ast.AutoLinkURL {
+				break
+			}
+			if ref, explicit, ok := read(string(a.URL(src)), true); ok {
 				line, col := autoLinkPos(a, src, lines)
-				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: true})
+				out = append(out, Link{Ref: ref, Line: line, Col: col, Explicit: explicit})
 			}
 		}
 		return ast.WalkContinue, nil
