@@ -1,6 +1,11 @@
 package coverage
 
-import "testing"
+import (
+	"testing"
+
+	"guifan/generator/schema"
+	"guifan/schemas"
+)
 
 func TestListItem(t *testing.T) {
 	for in, want := range map[string]string{
@@ -38,6 +43,8 @@ func TestDeptKey(t *testing.T) {
 }
 
 func TestStatesAbsence(t *testing.T) {
+	set, _ := schema.Load(schemas.FS)
+	statesAbsence := set.Sections.StatesAbsence
 	for _, v := range []string{"无", "无。", "未设立专门的技术档案室", "暂无", "尚未设立", "没有独立档案室", "None", "N/A"} {
 		if !statesAbsence(v) {
 			t.Errorf("%q says there is none", v)

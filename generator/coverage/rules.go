@@ -178,7 +178,7 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 				continue
 			}
 			ps = append(ps, part{label: f.Label, found: func(d *model.Document) (Evidence, bool) {
-				if v, ok := d.Meta[name]; ok && !empty(v) && !statesAbsence(v) {
+				if v, ok := d.Meta[name]; ok && !empty(v) && !e.statesAbsence(v) {
 					ev := evidenceOf(d)
 					ev.Section = f.Label.In(schema.DefaultLang)
 					ev.Line = d.Pos(name, true).Line

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"io/fs"
+	"strings"
 
 	"guifan/generator/diag"
 )
@@ -22,6 +23,11 @@ type SectionRules struct {
 	// "待补充", "TODO"): a line that is one of them, or starts or ends
 	// with one and is shorter than MinChars, is not content.
 	Placeholders []string `toml:"placeholders"`
+	// Absence are the words that begin a field value saying the thing is
+	// not there ("暂无", "未设立专门的技术档案室"); AbsenceAlone are words
+	// that say so only standing alone ("无", "no": "无锡路" is an address).
+	Absence      []string `toml:"absence"`
+	AbsenceAlone []string `toml:"absence_alone"`
 }
 
 // Default section rules, used when schemas/sections.toml leaves a value out.
@@ -67,4 +73,29 @@ func (r SectionRules) InferOf(sec *Section) float64 {
 		return r.Infer
 	}
 	return DefaultInfer
+}
+
+// StatesAbsence reports whether a field value says there is none: it is
+// one of AbsenceAlone, or begins with one of Absence (after Normalize,
+// without a final full stop).
+func (r SectionRules) StatesAbsence(v any) bool {
+	str, ok := v.(string)
+	if !ok {
+		return false
+	}
+	n := strings.TrimRight(Normalize(str), "。.")
+	if n == "" {
+		return false
+	}
+	for _, w := range r.AbsenceAlone {
+		if n == Normalize(w) {
+			return true
+		}
+	}
+	for _, w := range r.Absence {
+		if w := Normalize(w); w != "" && strings.HasPrefix(n, w) {
+			return true
+		}
+	}
+	return false
 }
