@@ -47,8 +47,8 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	}
 	isPublic := func(id string) bool { return public[id] }
 	name := s.Project.Hospital.Name
-	full := report.Build(m, name, cat, nil)
-	open := report.Build(m, name, cat, isPublic)
+	full := report.Build(m, name, cat, report.AllDocuments())
+	open := report.Build(m, name, cat, report.Only(isPublic))
 	if want("report") {
 		var b strings.Builder
 		if err := full.WriteJSON(&b); err != nil {

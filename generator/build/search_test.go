@@ -44,7 +44,7 @@ func demoIndex(t testing.TB) *search.Index {
 		}
 		return false
 	}
-	return site.SearchIndex(report.Build(m, "x", cat, isPublic), cat)
+	return site.SearchIndex(report.Build(m, "x", cat, report.Only(isPublic)), cat)
 }
 
 // TestRecallAt3 measures recall@3 on the query set written against the

@@ -109,14 +109,37 @@ type StaleNote struct {
 	Reason      string `json:"reason"`
 }
 
-// Build makes the report from a matrix in the catalog's language. visible
-// says which documents this copy of the report may name (nil: all); the
-// copy published on the intranet names public documents only, and refers
-// to others as internal documents without their titles.
-func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, visible func(id string) bool) *Report {
-	if visible == nil {
-		visible = func(string) bool { return true }
+// Names says which documents a copy of the report may name. The zero
+// value names none: a copy is redacted unless it is told otherwise, so a
+// forgotten argument hides documents rather than publishing them.
+type Names struct {
+	all  bool
+	only func(id string) bool
+}
+
+// AllDocuments names every document: the restricted copy.
+func AllDocuments() Names { return Names{all: true} }
+
+// Only names the documents visible reports true for: the copy published
+// on the intranet names public documents only.
+func Only(visible func(id string) bool) Names { return Names{only: visible} }
+
+// Names reports whether the copy may name document id.
+func (n Names) Names(id string) bool {
+	switch {
+	case n.all:
+		return true
+	case n.only != nil:
+		return n.only(id)
 	}
+	return false
+}
+
+// Build makes the report from a matrix in the catalog's language. names
+// says which documents this copy of the report may name; the others are
+// referred to as internal documents without their ids or titles.
+func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) *Report {
+	visible := names.Names
 	lang := cat.Lang
 	r := &Report{
 		Framework:      m.Framework.ID,

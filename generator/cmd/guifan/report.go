@@ -59,5 +59,5 @@ func makeReport(e *env, site *build.Site, asOf model.Date, siteLang bool) (*repo
 			cat = c
 		}
 	}
-	return report.Build(m, site.Project.Hospital.Name, cat, nil), diags
+	return report.Build(m, site.Project.Hospital.Name, cat, report.AllDocuments()), diags
 }
