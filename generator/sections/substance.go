@@ -1,0 +1,246 @@
+// Substance: how much real text stands in a span of body lines.
+
+package sections
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
+
+// filled counts the entries of a field value: rows of a table with a
+// value in them, items of a list, 1 for a non-empty scalar.
+func filled(v any) int {
+	switch v := v.(type) {
+	case nil:
+		return 0
+	case string:
+		if strings.TrimSpace(v) == "" {
+			return 0
+		}
+		return 1
+	case []any:
+		n := 0
+		for _, x := range v {
+			n += min(1, filled(x))
+		}
+		return n
+	case []map[string]any:
+		n := 0
+		for _, row := range v {
+			for _, x := range row {
+				if filled(x) > 0 {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	case map[string]any:
+		for _, x := range v {
+			if filled(x) > 0 {
+				return 1
+			}
+		}
+		return 0
+	}
+	return 1
+}
+
+// Measure returns the substance of a whole body (for a document with no
+// section of its own, or to tell an empty document).
+func Measure(d *model.Document, rules schema.SectionRules) Substance {
+	lines := strings.Split(string(d.BodyWithoutTitle()), "\n")
+	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules.Placeholders)
+}
+
+// measure looks at lines[from:to] of a body.
+func measure(lines []string, from, to, minChars int, placeholders []string) Substance {
+	var s Substance
+	from = max(from, 0)
+	to = min(to, len(lines))
+	ph := normalizeAll(placeholders)
+	fence := false
+	tableHeader := false // the next table line is a header row
+	prevTable := false
+	for i := from; i < to; i++ {
+		line := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			fence = !fence
+			continue
+		}
+		if fence {
+			s.Chars += letters(line)
+			continue
+		}
+		isTable := strings.HasPrefix(line, "|")
+		if isTable && !prevTable {
+			tableHeader = true
+		}
+		prevTable = isTable
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			// blank, or a subheading: its words are not content
+		case isTable:
+			if separatorRow(line) {
+				continue
+			}
+			real := false
+			for _, cell := range strings.Split(strings.Trim(line, "|"), "|") {
+				n, p := unit(cell, minChars, ph)
+				if p {
+					s.Placeholder = true
+				} else if n > 0 {
+					real = true
+					s.Chars += n
+				}
+			}
+			if tableHeader {
+				tableHeader = false
+				continue
+			}
+			if real {
+				s.Rows++
+			}
+		default:
+			text, item := listItem(line)
+			n, p := unit(text, minChars, ph)
+			switch {
+			case p:
+				s.Placeholder = true
+			case n > 0:
+				s.Chars += n
+				if item {
+					s.Items++
+				}
+			}
+		}
+	}
+	s.Real = s.Chars >= minChars || s.Items > 0 || s.Rows > 0
+	if s.Real {
+		s.Placeholder = false
+	}
+	return s
+}
+
+// unit measures one line, list item or cell: its letters and digits, and
+// whether it is placeholder words.
+func unit(text string, minChars int, placeholders []string) (int, bool) {
+	n := normalize(text)
+	if n == "" {
+		return 0, false
+	}
+	size := utf8.RuneCountInString(n)
+	for _, p := range placeholders {
+		if n == p {
+			return 0, true
+		}
+		// "请填写本节内容", "待补充具体措施": a placeholder with a few words
+		// around it; "请填写《变更申请表》并经科长签字" is an instruction.
+		if pn := utf8.RuneCountInString(p); pn > 1 && size < minChars && size <= pn+placeholderSlack && (strings.HasPrefix(n, p) || strings.HasSuffix(n, p)) {
+			return 0, true
+		}
+	}
+	return size, false
+}
+
+// normalize keeps the letters and digits of s, lower-cased, with full-width
+// ASCII folded.
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range schema.Normalize(s) {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func normalizeAll(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if n := normalize(w); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// letters counts letters and digits.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// listItem strips a list marker ("- ", "1. ", "1．", "（一）") and says
+// whether there was one.
+func listItem(line string) (string, bool) {
+	for _, m := range []string{"- [ ] ", "- [x] ", "- ", "* ", "+ "} {
+		if strings.HasPrefix(line, m) {
+			return line[len(m):], true
+		}
+	}
+	if line == "-" || line == "*" || line == "+" {
+		return "", true
+	}
+	rest := strings.TrimLeftFunc(line, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' })
+	if rest != line {
+		for _, m := range []string{". ", ".", ") ", ")", "．", "、", "）"} {
+			if strings.HasPrefix(rest, m) {
+				return rest[len(m):], true
+			}
+		}
+	}
+	for _, open := range []string{"（", "("} {
+		if strings.HasPrefix(line, open) {
+			if close := strings.IndexAny(line, "）)"); close > 0 && utf8.RuneCountInString(line[:close]) <= 4 {
+				inner := line[len(open):close]
+				if inner != "" && strings.Trim(inner, "0123456789一二三四五六七八九十") == "" {
+					return strings.TrimLeft(line[close:], "）) "), true
+				}
+			}
+		}
+	}
+	return line, false
+}
+
+func separatorRow(line string) bool {
+	return strings.Trim(line, "|-: \t") == "" && strings.Contains(line, "-")
+}
+
+// placeholderSlack is how many characters may stand around a placeholder
+// word in a line that is still only a placeholder.
+const placeholderSlack = 6
+
+// Placeholders returns the headings of d below its title whose text, up
+// to the next heading, is only placeholder words — whether or not the
+// heading names a section of the type (check warns about each).
+func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading {
+	if d.Format != "markdown" {
+		return nil
+	}
+	lines := strings.Split(string(d.Body), "\n")
+	var out []model.Heading
+	for i, h := range d.Headings {
+		if h.Level < 2 {
+			continue
+		}
+		end := d.BodyLine + len(lines)
+		if i+1 < len(d.Headings) {
+			end = d.Headings[i+1].Line
+		}
+		s := measure(lines, h.Line+1-d.BodyLine, end-d.BodyLine, rules.MinCharsOf(nil), rules.Placeholders)
+		if s.Placeholder {
+			out = append(out, h)
+		}
+	}
+	return out
+}
