@@ -1,0 +1,256 @@
+// Package present prints a document's field values for people, by the
+// field's schema type: money with grouped digits and its unit, dates in the
+// catalog's form, enum values by their label, references by the title of
+// the document they name, lists joined by the catalog's separator. The
+// site, the PDFs and the workbooks all print values through one
+// Presenter, so a value reads the same in every output.
+//
+// A Presenter belongs to one copy of the outputs: its Title function names
+// only the documents that copy may name, so a reference to any other
+// document prints as an internal document, without its title or id.
+package present
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"guifan/generator/i18n"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+	"guifan/generator/tomlfile"
+)
+
+// Presenter prints field values in a catalog's language.
+type Presenter struct {
+	Schemas *schema.Set
+	Catalog *i18n.Catalog
+	// Title returns the title of a document this copy may name; ok is
+	// false for any other document (nil: none may be named).
+	Title func(id string) (title string, ok bool)
+}
+
+// Item is one labelled value. Ref is the id of the document a reference
+// value names, when this copy may name it (the site links to its page).
+type Item struct {
+	Label, Value, Ref string
+}
+
+// Table is a table field of a document: its label, column labels and rows.
+type Table struct {
+	Title   string
+	Columns []string
+	Rows    [][]string
+}
+
+func (p *Presenter) lang() string { return p.Catalog.Lang }
+
+// Date prints a calendar date in the catalog's form.
+func (p *Presenter) Date(d model.Date) string {
+	return p.Catalog.T("value.date", d.Year, int(d.Month), d.Day)
+}
+
+// Value prints a value of field f. A value of the wrong type (validate has
+// reported it) prints as written.
+func (p *Presenter) Value(f *schema.Field, v any) string {
+	switch f.Type {
+	case "enum":
+		s, _ := v.(string)
+		if ev, ok := f.Lookup(s); ok && len(ev.Label) > 0 {
+			return ev.Label.In(p.lang())
+		}
+		return plain(v, p)
+	case "date":
+		if d, ok := model.AsDate(v); ok {
+			return p.Date(d)
+		}
+	case "bool":
+		if b, ok := v.(bool); ok {
+			if b {
+				return p.Catalog.T("value.yes")
+			}
+			return p.Catalog.T("value.no")
+		}
+	case "money":
+		if s, ok := groupDigits(v); ok {
+			return p.Catalog.T("value.money", s)
+		}
+	case "percent":
+		if s, ok := number(v); ok {
+			return p.Catalog.T("value.percent", s)
+		}
+	case "ref":
+		s, _ := v.(string)
+		if title, ok := p.title(s); ok {
+			return title
+		}
+		// Validate has made sure the document exists: this copy may not
+		// name it, so it names neither its title nor its id.
+		return p.Catalog.T("report.internal-doc")
+	case "list", "refs", "articles":
+		items, ok := v.([]any)
+		if !ok {
+			return p.Value(element(f), v)
+		}
+		elem := element(f)
+		parts := make([]string, 0, len(items))
+		for _, it := range items {
+			parts = append(parts, p.Value(elem, it))
+		}
+		return strings.Join(parts, p.Catalog.T("value.list-sep"))
+	}
+	return plain(v, p)
+}
+
+// element is the field an element of a list field is printed as.
+func element(f *schema.Field) *schema.Field {
+	elem := &schema.Field{Type: "string", Values: f.Values}
+	switch {
+	case f.Type == "refs":
+		elem.Type = "ref"
+	case f.Type == "articles":
+		elem.Type = "article"
+	case f.Of != "":
+		elem.Type = f.Of
+	}
+	return elem
+}
+
+func (p *Presenter) title(id string) (string, bool) {
+	if p.Title == nil || id == "" {
+		return "", false
+	}
+	return p.Title(id)
+}
+
+// plain prints a value by its TOML type.
+func plain(v any, p *Presenter) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return plainBool(x, p)
+	case time.Time:
+		if tomlfile.IsLocalDate(x) {
+			return p.Date(model.DateOf(x))
+		}
+		return x.Format("2006-01-02 15:04")
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, e := range x {
+			parts = append(parts, plain(e, p))
+		}
+		return strings.Join(parts, p.Catalog.T("value.list-sep"))
+	}
+	return fmt.Sprint(v)
+}
+
+func plainBool(b bool, p *Presenter) string {
+	if b {
+		return p.Catalog.T("value.yes")
+	}
+	return p.Catalog.T("value.no")
+}
+
+// number prints an integer or a decimal number as written, without an
+// exponent.
+func number(v any) (string, bool) {
+	switch x := v.(type) {
+	case int64:
+		return strconv.FormatInt(x, 10), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	}
+	return "", false
+}
+
+// groupDigits writes 52000000 as 52,000,000 and 1234.5 as 1,234.5.
+func groupDigits(v any) (string, bool) {
+	s, ok := number(v)
+	if !ok {
+		return "", false
+	}
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String(), true
+}
+
+// Fields prints a document's own scalar and list fields (those of its
+// type, in the type's order; tables are Tables), skipping absent ones.
+func (p *Presenter) Fields(d *model.Document) []Item {
+	t := p.Schemas.Types[d.Type]
+	if t == nil {
+		return nil
+	}
+	var out []Item
+	for _, f := range t.Fields {
+		v, ok := d.Meta[f.Name]
+		if !ok || f.Type == "table" {
+			continue
+		}
+		it := Item{Label: f.Label.In(p.lang()), Value: p.Value(f, v)}
+		if f.Type == "ref" {
+			if id, _ := v.(string); id != "" {
+				if _, ok := p.title(id); ok {
+					it.Ref = id
+				}
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// Tables prints a document's own table fields that have rows, in its
+// type's order.
+func (p *Presenter) Tables(d *model.Document) []Table {
+	t := p.Schemas.Types[d.Type]
+	if t == nil {
+		return nil
+	}
+	var out []Table
+	for _, f := range t.Fields {
+		rows := d.Rows(f.Name)
+		if f.Type != "table" || len(rows) == 0 {
+			continue
+		}
+		tb := Table{Title: f.Label.In(p.lang())}
+		for _, c := range f.Columns {
+			tb.Columns = append(tb.Columns, c.Label.In(p.lang()))
+		}
+		for _, row := range rows {
+			cells := make([]string, 0, len(f.Columns))
+			for _, c := range f.Columns {
+				cell := ""
+				if x, ok := row[c.Name]; ok {
+					cell = p.Value(c, x)
+				}
+				cells = append(cells, cell)
+			}
+			tb.Rows = append(tb.Rows, cells)
+		}
+		out = append(out, tb)
+	}
+	return out
+}
