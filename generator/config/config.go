@@ -4,12 +4,15 @@
 package config
 
 import (
+	"io/fs"
 	"strconv"
 	"strings"
 
 	"guifan/generator/diag"
+	"guifan/generator/i18n"
 	"guifan/generator/textfile"
 	"guifan/generator/tomlfile"
+	"guifan/themes"
 )
 
 // FileName is the name of the settings file at the root of a site.
@@ -47,17 +50,24 @@ type Fonts struct {
 	Sans  []string `toml:"sans"`  // headings (Hei)
 }
 
-// Languages guifan has catalogs for, and outputs it can make.
-var (
-	KnownLanguages = []string{"zh-CN", "en"}
-	KnownOutputs   = []string{"site", "pdf", "excel", "forms", "report"}
-)
+// KnownOutputs are the outputs guifan can make.
+var KnownOutputs = []string{"site", "pdf", "excel", "forms", "report"}
+
+// BuiltinLanguages are the languages the built-in theme has catalogs for
+// (themes/default/i18n/*.toml, see i18n.Languages).
+func BuiltinLanguages() []string {
+	theme, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		return []string{i18n.Default}
+	}
+	return i18n.Languages(theme)
+}
 
 // Default returns the settings used where hospital.toml is silent.
 func Default() *Hospital {
 	return &Hospital{
 		Framework: "beijing-2008",
-		Languages: []string{"zh-CN"},
+		Languages: []string{i18n.Default},
 		Theme:     "default",
 		Outputs:   append([]string(nil), KnownOutputs...),
 	}
@@ -66,7 +76,7 @@ func Default() *Hospital {
 // Lang returns the default language of the site's outputs.
 func (h *Hospital) Lang() string {
 	if len(h.Languages) == 0 {
-		return "zh-CN"
+		return i18n.Default
 	}
 	return h.Languages[0]
 }
@@ -86,7 +96,14 @@ func (h *Hospital) Pos(key string) diag.Pos {
 // the site's limits). It returns the settings (defaults where the file is
 // silent) and the problems found in the file. A file that is not UTF-8
 // text gives the defaults, no source and the encoding diagnostic.
+// Languages are checked against the built-in theme's catalogs.
 func Parse(raw []byte) (*Hospital, *diag.Source, diag.List) {
+	return ParseFor(raw, BuiltinLanguages())
+}
+
+// ParseFor is Parse for a site whose theme has catalogs for languages
+// (i18n.Languages of the theme the site uses).
+func ParseFor(raw []byte, languages []string) (*Hospital, *diag.Source, diag.List) {
 	h := Default()
 	data, diags := textfile.Decode(FileName, raw)
 	if diags.Errors() > 0 {
@@ -114,18 +131,18 @@ func Parse(raw []byte) (*Hospital, *diag.Source, diag.List) {
 		decoded = decoded && d.Code == "config.unknown"
 	}
 	if decoded {
-		h.check(&diags)
+		h.check(&diags, languages)
 	}
 	return h, src, diags
 }
 
-func (h *Hospital) check(diags *diag.List) {
+func (h *Hospital) check(diags *diag.List, languages []string) {
 	if strings.TrimSpace(h.Name) == "" {
 		diags.Add(h.Pos("name"), "config.required", "name")
 	}
 	for i, l := range h.Languages {
-		if !contains(KnownLanguages, l) {
-			diags.Add(h.Pos(Index("languages", i)), "config.language", l, strings.Join(KnownLanguages, ", "))
+		if !contains(languages, l) {
+			diags.Add(h.Pos(Index("languages", i)), "config.language", l, strings.Join(languages, ", "))
 		}
 	}
 	for i, o := range h.Outputs {

@@ -55,3 +55,26 @@ func TestParseForms(t *testing.T) {
 		t.Errorf("forms[1] at %d:%d, want 2:24", p.Line, p.Col)
 	}
 }
+
+// TestParseLanguages: the languages hospital.toml may name are the
+// catalogs of the theme: the built-in theme's by default, a site theme's
+// with ParseFor. A language without a catalog is reported at its entry,
+// with the ones there are.
+func TestParseLanguages(t *testing.T) {
+	t.Parallel()
+	raw := []byte("name = \"测试医院\"\nlanguages = [\"zh-CN\", \"fr\"]\n")
+	_, _, diags := Parse(raw)
+	if len(diags) != 1 || diags[0].Code != "config.language" || diags[0].Pos != (diag.Pos{File: FileName, Line: 2, Col: 23}) {
+		t.Fatalf("built-in theme: %v", diags)
+	}
+	if diags[0].Args[0] != "fr" || diags[0].Args[1] != "zh-CN, en" {
+		t.Errorf("arguments %v", diags[0].Args)
+	}
+	h, _, diags := ParseFor(raw, []string{"zh-CN", "en", "fr"})
+	if len(diags) > 0 || h.Lang() != "zh-CN" || h.Languages[1] != "fr" {
+		t.Errorf("a theme with fr: %v, %v", h.Languages, diags)
+	}
+	if h, _, _ := Parse([]byte("name = \"测试医院\"\n")); h.Lang() != "zh-CN" {
+		t.Errorf("default language %q", h.Lang())
+	}
+}

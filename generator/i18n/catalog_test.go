@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"guifan/generator/i18n"
 	"guifan/generator/schema"
@@ -119,5 +120,32 @@ func TestFallbackAndArguments(t *testing.T) {
 	}
 	if got := en.T("field.required", "title", schema.Text{"zh-CN": "标题", "en": "Title"}); !strings.Contains(got, "Title") {
 		t.Errorf("localized argument not resolved in English: %q", got)
+	}
+}
+
+// TestLanguages: the languages are the theme's catalogs, the default
+// first; a theme that adds a catalog adds a language, and a folder or a
+// file of another kind is not one.
+func TestLanguages(t *testing.T) {
+	t.Parallel()
+	theme, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := i18n.Languages(theme); !slices.Equal(got, []string{"zh-CN", "en"}) {
+		t.Errorf("built-in theme: %v", got)
+	}
+	own := fstest.MapFS{
+		"i18n/fr.toml":       {Data: []byte("x = \"y\"\n")},
+		"i18n/de.toml":       {Data: []byte("x = \"y\"\n")},
+		"i18n/zh-CN.toml":    {Data: []byte("x = \"y\"\n")},
+		"i18n/notes.txt":     {Data: []byte("not a catalog")},
+		"i18n/old.toml/a.md": {Data: []byte("a folder")},
+	}
+	if got := i18n.Languages(own); !slices.Equal(got, []string{"zh-CN", "de", "fr"}) {
+		t.Errorf("own theme: %v", got)
+	}
+	if got := i18n.Languages(fstest.MapFS{}); !slices.Equal(got, []string{"zh-CN"}) {
+		t.Errorf("no i18n folder: %v", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"sort"
 	"strings"
 
@@ -44,6 +45,26 @@ func Load(themeFS fs.FS, lang string) (*Catalog, error) {
 	}
 	c.fallback = base
 	return c, nil
+}
+
+// Languages lists the languages a theme has catalogs for (its
+// i18n/<lang>.toml files): Default first, the others sorted. These are the
+// languages guifan knows; a theme that adds a catalog adds a language.
+func Languages(themeFS fs.FS) []string {
+	entries, err := fs.ReadDir(themeFS, "i18n")
+	if err != nil {
+		return []string{Default}
+	}
+	langs := []string{Default}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".toml")
+		if !ok || e.IsDir() || name == "" || name == Default || path.Base(name) != name {
+			continue
+		}
+		langs = append(langs, name)
+	}
+	sort.Strings(langs[1:])
+	return langs
 }
 
 func read(themeFS fs.FS, lang string) (*Catalog, error) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"guifan/generator/diag"
@@ -75,11 +76,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			rest = append(rest, a)
 		}
 	}
+	theme, _ := fs.Sub(themes.FS, "default")
+	langs := i18n.Languages(theme)
 	badLang := ""
-	if lang != "zh-CN" && lang != "en" {
+	if !slices.Contains(langs, lang) {
 		badLang, lang = lang, i18n.Default
 	}
-	theme, _ := fs.Sub(themes.FS, "default")
 	cat, err := i18n.Load(theme, lang)
 	if err != nil {
 		fmt.Fprintln(stderr, "guifan:", err)
@@ -87,7 +89,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	e := &env{cat: cat, stdout: stdout, stderr: stderr}
 	if badLang != "" {
-		e.errorf("cli.bad-lang", badLang)
+		e.errorf("cli.bad-lang", badLang, strings.Join(langs, cat.T("list.sep")))
 		return exitMisuse
 	}
 	defer func() {
