@@ -33,10 +33,15 @@ func (s Severity) String() string {
 // Pos is a place in a file. Line and Col are 1-based; Col counts characters
 // (runes), not bytes, because that is what an editor shows. A zero Line means
 // the whole file.
+//
+// A place in a workbook names its sheet: Line is then the row (as the
+// spreadsheet numbers it) and Col the column (1 for A, 0 for the whole
+// row), printed as path:sheet:row.
 type Pos struct {
-	File string // slash-separated path relative to the site directory
-	Line int
-	Col  int
+	File  string // slash-separated path relative to the site directory, or a path as the user gave it
+	Line  int
+	Col   int
+	Sheet string // the sheet of a workbook, or "" for a text file
 }
 
 // Diagnostic is one problem found in the content or in the schemas.
@@ -69,6 +74,7 @@ func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Diagnostic) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Severity, b.Severity),

@@ -18,15 +18,21 @@ type Printer struct {
 }
 
 // Text writes each diagnostic as "path:line:col: severity: message",
-// followed by the source line and a caret under the column.
+// followed by the source line and a caret under the column. A place in a
+// workbook is "path:sheet:row", without a source line.
 func (p Printer) Text(w io.Writer, l List) {
 	for _, d := range l {
 		loc := d.Pos.File
-		if d.Pos.Line > 0 {
+		switch {
+		case d.Pos.Sheet != "" && d.Pos.Line > 0:
+			loc = fmt.Sprintf("%s:%s:%d", d.Pos.File, d.Pos.Sheet, d.Pos.Line)
+		case d.Pos.Sheet != "":
+			loc = d.Pos.File + ":" + d.Pos.Sheet
+		case d.Pos.Line > 0:
 			loc = fmt.Sprintf("%s:%d:%d", d.Pos.File, d.Pos.Line, d.Pos.Col)
 		}
 		fmt.Fprintf(w, "%s: %s: %s\n", loc, p.Severity(d.Severity), p.Message(d))
-		if d.Pos.Line <= 0 || p.Source == nil {
+		if d.Pos.Line <= 0 || d.Pos.Sheet != "" || p.Source == nil {
 			continue
 		}
 		src := p.Source(d.Pos.File)
@@ -117,6 +123,7 @@ func isWide(r rune) bool {
 // jsonDiagnostic is the shape of one diagnostic in JSON output.
 type jsonDiagnostic struct {
 	File     string `json:"file"`
+	Sheet    string `json:"sheet,omitempty"` // a workbook's sheet; line is then its row
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Severity string `json:"severity"`
@@ -130,7 +137,7 @@ func (p Printer) JSON(w io.Writer, l List) error {
 	out := make([]jsonDiagnostic, 0, len(l))
 	for _, d := range l {
 		out = append(out, jsonDiagnostic{
-			File: d.Pos.File, Line: d.Pos.Line, Col: d.Pos.Col,
+			File: d.Pos.File, Sheet: d.Pos.Sheet, Line: d.Pos.Line, Col: d.Pos.Col,
 			Severity: d.Severity.String(), Code: d.Code, Message: p.Message(d),
 		})
 	}
