@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"guifan/generator/internal/txtar"
 )
 
 // TestCases runs the bad-input corpus: every testdata/cases/*.txtar is one
@@ -220,13 +222,9 @@ type archiveFile struct {
 // by "-- name --" lines.
 func parseCase(data []byte) (*caseSpec, error) {
 	c := &caseSpec{changes: map[string]bool{}, results: map[string]string{}}
-	lines := strings.SplitAfter(string(data), "\n")
-	i := 0
-	for ; i < len(lines); i++ {
-		if _, ok := marker(lines[i]); ok {
-			break
-		}
-		line := strings.TrimRight(lines[i], "\r\n")
+	a := txtar.Parse(data)
+	for _, line := range strings.SplitAfter(string(a.Comment), "\n") {
+		line = strings.TrimRight(line, "\r\n")
 		if line == "" {
 			continue
 		}
@@ -252,55 +250,31 @@ func parseCase(data []byte) (*caseSpec, error) {
 	if c.args == nil {
 		return nil, fmt.Errorf("no \"# args:\" line")
 	}
-	for i < len(lines) {
-		name, _ := marker(lines[i])
-		i++
-		var b strings.Builder
-		for ; i < len(lines); i++ {
-			if _, ok := marker(lines[i]); ok {
-				break
-			}
-			b.WriteString(lines[i])
-		}
-		switch name {
+	for _, f := range a.Files {
+		switch f.Name {
 		case "exit", "stdout", "stderr":
-			c.results[name] = b.String()
+			c.results[f.Name] = string(f.Data)
 		default:
-			if strings.HasPrefix(name, "/") || strings.Contains(name, "..") {
-				return nil, fmt.Errorf("file name %q leaves the work folder", name)
+			if strings.HasPrefix(f.Name, "/") || strings.Contains(f.Name, "..") {
+				return nil, fmt.Errorf("file name %q leaves the work folder", f.Name)
 			}
-			c.files = append(c.files, archiveFile{name, []byte(b.String())})
+			c.files = append(c.files, archiveFile{f.Name, f.Data})
 		}
 	}
 	return c, nil
 }
 
-func marker(line string) (string, bool) {
-	line = strings.TrimRight(line, "\r\n")
-	if strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --") && len(line) > 6 {
-		return strings.TrimSpace(line[3 : len(line)-3]), true
-	}
-	return "", false
-}
-
 // format writes the archive back with the results of this run.
 func (c *caseSpec) format() []byte {
-	var b bytes.Buffer
+	a := &txtar.Archive{}
 	for _, l := range c.comment {
-		b.WriteString(l + "\n")
-	}
-	section := func(name, data string) {
-		fmt.Fprintf(&b, "-- %s --\n", name)
-		b.WriteString(data)
-		if data != "" && !strings.HasSuffix(data, "\n") {
-			b.WriteString("\n")
-		}
+		a.Comment = append(a.Comment, l+"\n"...)
 	}
 	for _, f := range c.files {
-		section(f.name, string(f.data))
+		a.Files = append(a.Files, txtar.File{Name: f.name, Data: f.data})
 	}
 	for _, k := range []string{"exit", "stdout", "stderr"} {
-		section(k, c.results[k])
+		a.Files = append(a.Files, txtar.File{Name: k, Data: []byte(c.results[k])})
 	}
-	return b.Bytes()
+	return txtar.Format(a)
 }
