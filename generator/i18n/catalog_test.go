@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"guifan/generator/i18n"
 	"guifan/generator/schema"
@@ -147,5 +148,17 @@ func TestLanguages(t *testing.T) {
 	}
 	if got := i18n.Languages(fstest.MapFS{}); !slices.Equal(got, []string{"zh-CN"}) {
 		t.Errorf("no i18n folder: %v", got)
+	}
+}
+
+// TestDate: a date is written by the catalog's format, in each language.
+func TestDate(t *testing.T) {
+	t.Parallel()
+	zh, en := catalogs(t)
+	if got := zh.Date(2026, time.March, 1); got != "2026年3月1日" {
+		t.Errorf("zh-CN: %q", got)
+	}
+	if got := en.Date(2026, time.March, 1); got != "2026-03-01" {
+		t.Errorf("en: %q", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"guifan/generator/diag"
 	"guifan/generator/tomlfile"
@@ -161,6 +162,13 @@ func (c *Catalog) T(key string, args ...any) string {
 		}
 	}
 	return fmt.Sprintf(format, local...)
+}
+
+// Date shows a date as people read it in the catalog's language (its
+// pdf.date format: 2026年3月1日, 2026-03-01): the one way a date is written
+// on the site, in PDFs and in workbooks.
+func (c *Catalog) Date(year int, month time.Month, day int) string {
+	return c.T("pdf.date", year, int(month), day)
 }
 
 func (c *Catalog) lookup(key string) (string, bool) {

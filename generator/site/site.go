@@ -328,16 +328,14 @@ func (w *writer) funcs() template.FuncMap {
 	}
 }
 
-// date shows 2026-03-01 as 2026年3月1日 in Chinese, unchanged otherwise.
+// date shows a date (2026-03-01) as the catalog writes dates (2026年3月1日
+// in Chinese); text that is not a date is shown as it is.
 func (w *writer) date(s string) string {
 	d, ok := model.ParseDate(s)
 	if !ok {
 		return s
 	}
-	if w.lang == "en" {
-		return d.String()
-	}
-	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
+	return w.in.Catalog.Date(d.Year, d.Month, d.Day)
 }
 
 // typeNames returns the types that have documents, in their schema order.
