@@ -92,6 +92,7 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 		}
 		if doc != nil {
 			resolveType(doc, set, &diags)
+			doc.Control = Control(set, doc)
 			docs = append(docs, doc)
 		}
 		return nil

@@ -41,6 +41,9 @@ type Document struct {
 	// string, int64, float64, bool, time.Time, []any, map[string]any and
 	// []map[string]any.
 	Meta map[string]any
+	// Control is the document-control data of Meta, canonical (aliases
+	// resolved, the type's defaults applied), filled by the loader.
+	Control Control
 
 	Body     []byte    // Markdown body, line endings normalised to \n
 	BodyLine int       // file line on which Body starts
