@@ -1,0 +1,182 @@
+// Drawing text: the font for each character, widths, and text cut short to fit.
+
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func (w *writer) setFont(style int, size float64) {
+	w.size = size
+	w.f.SetFont(fmt.Sprintf("f%d", w.chains[style][0]), "", size)
+}
+
+// fontFor picks the first font of a style's chain that has r. Control
+// characters count as missing: fonts map some of them to glyphs of odd
+// widths (U+0000 was 35 em wide).
+func (w *writer) fontFor(style int, r rune) (int, bool) {
+	if unicode.IsControl(r) {
+		return w.chains[style][0], false
+	}
+	for _, i := range w.chains[style] {
+		if w.fonts[i].Has(r) {
+			return i, true
+		}
+	}
+	for _, i := range w.chains[1-style] {
+		if w.fonts[i].Has(r) {
+			return i, true
+		}
+	}
+	return w.chains[style][0], false
+}
+
+// substitute is shown for a character no font has.
+const substitute = '□'
+
+// outline prepares text for the PDF's bookmarks and document properties,
+// which fpdf encodes as UTF-16 by hand: it panics on invalid UTF-8 and
+// garbles characters above U+FFFF, so those become the substitute.
+func outline(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r > 0xffff {
+			return substitute
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(substitute)))
+}
+
+func (w *writer) runeWidth(style int, size float64, r rune) float64 {
+	if w.probe != nil {
+		w.probe.widthCalls++
+	}
+	font, ok := w.fontFor(style, r)
+	if !ok {
+		r = substitute
+		font, _ = w.fontFor(style, r)
+	}
+	k := widthKey{font, size, r}
+	if v, ok := w.widths[k]; ok {
+		return v
+	}
+	w.f.SetFont(fmt.Sprintf("f%d", font), "", size)
+	v := w.f.GetStringWidth(string(r))
+	w.widths[k] = v
+	return v
+}
+
+// measure is the Measure of the line breaker at the current size.
+func (w *writer) measure(size float64) Measure {
+	return func(s string, style int) float64 {
+		total := 0.0
+		for _, r := range s {
+			total += w.runeWidth(style%2, size, r)
+		}
+		return total
+	}
+}
+
+// text draws s at (x, baseline y) in a style, character by character in
+// the font that has it, and returns the width drawn.
+func (w *writer) text(x, y float64, s string, style int, size float64) float64 {
+	start := x
+	var run []rune
+	runFont := -1
+	flush := func() {
+		if len(run) > 0 {
+			w.f.SetFont(fmt.Sprintf("f%d", runFont), "", size)
+			w.f.Text(x, y, string(run))
+			x0 := x
+			for _, r := range run {
+				x += w.runeWidth(style, size, r)
+			}
+			if w.probe != nil {
+				w.probe.drawn = append(w.probe.drawn, drawn{w.f.PageNo(), x0, y, x - x0, string(run), w.orient})
+			}
+			run = run[:0]
+		}
+	}
+	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			r = ' '
+		}
+		font, ok := w.fontFor(style, r)
+		if !ok {
+			w.miss(r)
+			r = substitute
+			font, _ = w.fontFor(style, r)
+		}
+		if font != runFont {
+			flush()
+			runFont = font
+		}
+		run = append(run, r)
+	}
+	flush()
+	return x - start
+}
+
+func (w *writer) miss(r rune) {
+	id := ""
+	if w.doc != nil {
+		id = w.doc.ID
+	}
+	m := Missing{Doc: id, Rune: r}
+	if !w.missing[m] {
+		w.missing[m] = true
+		w.order = append(w.order, m)
+	}
+}
+
+func (w *writer) lineHeight(size float64) float64 { return size * leading * ptToMM }
+
+// ellipsis ends a text cut short to fit.
+const ellipsis = "…"
+
+// fit returns s, or as much of it as fits in width followed by "…". It
+// measures at most the characters that fit and one more, so its work does
+// not grow with the length of s.
+func (w *writer) fit(s string, style int, size, width float64) string {
+	ell := w.measure(size)(ellipsis, style)
+	used := 0.0
+	cut := -1 // where s is cut when it does not fit: the prefix and "…" fit
+	for i, r := range s {
+		rw := w.runeWidth(style, size, r)
+		if cut < 0 && used+rw+ell > width {
+			cut = i
+		}
+		used += rw
+		if used > width {
+			return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + ellipsis
+		}
+	}
+	return s
+}
+
+// wrapFit breaks s into at most n lines of width; when more would be
+// needed, the last line ends with "…".
+func (w *writer) wrapFit(s string, style int, size, width float64, n int) []string {
+	lines := wrapSimple(w, s, style, size, width)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = w.fit(lines[n-1]+ellipsis, style, size, width)
+	}
+	return lines
+}
+
+// wrapSimple breaks a short text (a title) into lines.
+func wrapSimple(w *writer, s string, style int, size, width float64) []string {
+	lines := Break(Atoms(s, style, w.measure(size)), width, 0)
+	var out []string
+	for _, l := range lines {
+		var b strings.Builder
+		for _, a := range l {
+			b.WriteString(a.Text)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
