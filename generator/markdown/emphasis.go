@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -43,8 +44,37 @@ func (emphasisProcessor) CanOpenCloser(opener, closer *parser.Delimiter) bool {
 
 func (emphasisProcessor) OnMatch(consumes int) ast.Node { return ast.NewEmphasis(consumes) }
 
+// cjkStrikethrough is GFM's ~~strikethrough~~ with the same relaxed
+// rule: "~~（旧）~~新" strikes. Like GFM, it takes runs of one or two ~.
+type cjkStrikethrough struct{}
+
+func (cjkStrikethrough) Trigger() []byte { return []byte{'~'} }
+
+func (cjkStrikethrough) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	before := block.PrecendingCharacter()
+	line, segment := block.PeekLine()
+	d := scanDelimiter(line, before)
+	if d == nil || d.OriginalLength > 2 || before == '~' {
+		return nil
+	}
+	d.Segment = segment.WithStop(segment.Start + d.OriginalLength)
+	block.Advance(d.OriginalLength)
+	pc.PushDelimiter(d)
+	return d
+}
+
+type strikethroughProcessor struct{}
+
+func (strikethroughProcessor) IsDelimiter(b byte) bool { return b == '~' }
+
+func (strikethroughProcessor) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char
+}
+
+func (strikethroughProcessor) OnMatch(consumes int) ast.Node { return extast.NewStrikethrough() }
+
 func scanDelimiter(line []byte, before rune) *parser.Delimiter {
-	if len(line) == 0 || (line[0] != '*' && line[0] != '_') {
+	if len(line) == 0 || (line[0] != '*' && line[0] != '_' && line[0] != '~') {
 		return nil
 	}
 	c := line[0]
@@ -66,6 +96,9 @@ func scanDelimiter(line []byte, before rune) *parser.Delimiter {
 		canClose = isRight && (!isLeft || afterPunct || isCJK(after))
 	} else {
 		canOpen, canClose = isLeft, isRight
+	}
+	if c == '~' {
+		return parser.NewDelimiter(canOpen, canClose, j, c, strikethroughProcessor{})
 	}
 	return parser.NewDelimiter(canOpen, canClose, j, c, emphasisProcessor{})
 }

@@ -199,14 +199,15 @@ func capParagraph(ps []util.PrioritizedValue) []util.PrioritizedValue {
 }
 
 // gfmInline is goldmark's GFM extension but its tables (extension.Table,
-// which has no inline parser): bare URLs as links, strikethrough and task
-// lists, with their inline parsers capped.
+// which has no inline parser): bare URLs as links, strikethrough (with the
+// CJK-friendly rule of emphasis.go) and task lists, with their inline
+// parsers capped.
 type gfmInline struct{}
 
 func (gfmInline) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(capInline([]util.PrioritizedValue{
 		util.Prioritized(extension.NewLinkifyParser(), 999),
-		util.Prioritized(extension.NewStrikethroughParser(), 500),
+		util.Prioritized(cjkStrikethrough{}, 500),
 		util.Prioritized(extension.NewTaskCheckBoxParser(), 0),
 	})...))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
