@@ -1,0 +1,233 @@
+// The checklist sheet: one row per requirement, with guifan's verdict, the evidence and the auditor's columns.
+
+package excel
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"guifan/generator/audit"
+	"guifan/generator/report"
+)
+
+func (w *writer) checklist() error {
+	f, t, r := w.f, w.t, w.in.Report
+	sh := checklistSheet
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	title := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	header := w.style(&excelize.Style{
+		Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border,
+	})
+	body := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
+	input := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF9E5"}}})
+	dateStyle := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: strPtr("yyyy-mm-dd"),
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF9E5"}}})
+	link := w.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
+
+	if err := f.SetCellStr(sh, "A1", t("excel.checklist-title", r.Hospital, r.FrameworkTitle, r.AsOf)); err != nil {
+		return err
+	}
+	_ = f.SetCellStyle(sh, "A1", "A1", title)
+	_ = f.SetRowHeight(sh, 1, 24)
+	headers := []string{"chapter", "article", "article-title", "requirement-id", "requirement", "kind", "verdict", "evidence", "link", "gap", "audit-verdict", "audit-note", "audit-date", "auditor"}
+	widths := checklistWidths
+	for i, h := range headers {
+		_ = f.SetCellStr(sh, cell(i+1, 2), t("excel.col."+h))
+		_ = f.SetColWidth(sh, col(i+1), col(i+1), widths[i])
+	}
+	_ = f.SetCellStyle(sh, cell(1, 2), cell(numCols, 2), header)
+	_ = f.SetRowHeight(sh, 2, 32)
+
+	verdictWords := []string{t("status.met"), t("status.partial"), t("status.missing"), t("status.not_applicable")}
+	row := firstDataRow
+	for _, a := range r.Articles {
+		for _, q := range a.Requirements {
+			values := map[int]string{
+				colChapter: strconv.Itoa(a.Chapter), colArticle: strconv.Itoa(a.Number), colArticleTitle: a.Title,
+				colReqID: q.ID, colReqTitle: q.Title, colKind: t("kind." + q.Kind), colVerdict: t("status." + q.Status),
+				colGap: gapText(q, t),
+			}
+			ev, href := w.evidence(q)
+			values[colEvidence] = ev
+			if at := q.Attestation; at != nil {
+				values[colAuditVerdict] = t("status." + at.Verdict)
+				values[colAuditNote] = audit.NoteCell(at.Note, at.Justification)
+				values[colAuditor] = at.Auditor
+			}
+			for c := 1; c <= numCols; c++ {
+				if v, ok := values[c]; ok {
+					if c == colChapter || c == colArticle {
+						n, _ := strconv.Atoi(v)
+						_ = f.SetCellInt(sh, cell(c, row), int64(n))
+					} else {
+						_ = f.SetCellStr(sh, cell(c, row), v)
+					}
+				}
+			}
+			_ = f.SetRowHeight(sh, row, rowHeight(values, checklistWidths))
+			_ = f.SetCellStyle(sh, cell(1, row), cell(colGap, row), body)
+			_ = f.SetCellStyle(sh, cell(colAuditVerdict, row), cell(colAuditor, row), input)
+			_ = f.SetCellStyle(sh, cell(colAuditDate, row), cell(colAuditDate, row), dateStyle)
+			if q.Attestation != nil {
+				if d, err := parseISO(q.Attestation.Date); err == nil {
+					_ = f.SetCellValue(sh, cell(colAuditDate, row), d)
+				}
+			}
+			// Spreadsheet programs do not wrap a hyperlink cell, so the link
+			// to the first document gets a short cell of its own.
+			if href != "" {
+				_ = f.SetCellStr(sh, cell(colLink, row), t("excel.open"))
+				_ = f.SetCellHyperLink(sh, cell(colLink, row), href, "External")
+				_ = f.SetCellStyle(sh, cell(colLink, row), cell(colLink, row), link)
+			}
+			row++
+		}
+	}
+	last := row - 1
+	// The auditor picks a verdict from a list; a date must be a date.
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cell(colAuditVerdict, firstDataRow) + ":" + cell(colAuditVerdict, last)
+	if err := dv.SetDropList(verdictWords); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, t("excel.dv-title"), t("excel.dv-error"))
+	dv.SetInput(t("excel.dv-title"), t("excel.dv-prompt"))
+	if err := f.AddDataValidation(sh, dv); err != nil {
+		return err
+	}
+	dd := excelize.NewDataValidation(true)
+	dd.Sqref = cell(colAuditDate, firstDataRow) + ":" + cell(colAuditDate, last)
+	if err := dd.SetRange("2000-01-01", "2099-12-31", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err == nil {
+		dd.SetError(excelize.DataValidationErrorStyleStop, t("excel.date-title"), t("excel.date-error"))
+		_ = f.AddDataValidation(sh, dd)
+	}
+	// Colours by verdict, for guifan's verdict and the auditor's.
+	for _, status := range []string{"met", "partial", "missing", "manual", "not_applicable", "info"} {
+		id, err := w.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{verdictColours[status]}}})
+		if err != nil {
+			return err
+		}
+		for _, c := range []int{colVerdict, colAuditVerdict} {
+			ref := cell(c, firstDataRow) + ":" + cell(c, last)
+			_ = f.SetConditionalFormat(sh, ref, []excelize.ConditionalFormatOptions{{
+				Type: "cell", Criteria: "==", Format: &id, Value: strconv.Quote(t("status." + status)),
+			}})
+		}
+	}
+	if err := f.AutoFilter(sh, cell(1, 2)+":"+cell(numCols, last), nil); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: colReqID, YSplit: 2, TopLeftCell: cell(colReqID+1, 3), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	return w.printSetup(sh, true, "$2:$2")
+}
+
+func strPtr(s string) *string { return &s }
+
+// checklistWidths are the column widths of the checklist, in characters of
+// the default font; they keep a landscape A4 page readable (about 70%).
+var checklistWidths = []float64{4, 5, 12, 11, 28, 7, 9, 28, 6, 34, 9, 20, 10, 9}
+
+// rowHeight estimates the height (in points) a row needs for its wrapped
+// text, since spreadsheet programs do not grow rows written by another
+// program. A Chinese character is about two columns wide.
+func rowHeight(values map[int]string, widths []float64) float64 {
+	lines := 1
+	for c, v := range values {
+		if c-1 >= len(widths) {
+			continue
+		}
+		n := 0
+		for _, line := range strings.Split(v, "\n") {
+			w := 0.0
+			for _, r := range line {
+				if r > 0x2E80 {
+					w += 2
+				} else {
+					w += 1.1
+				}
+			}
+			n += max(1, int(w/(widths[c-1]-1))+1)
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*14.5 + 4
+}
+
+// evidence lists a requirement's evidence for the checklist and returns the
+// link of the first document that may be named.
+func (w *writer) evidence(q report.Requirement) (string, string) {
+	// One line per document: its title, then what in it is the evidence.
+	var titles []string
+	details := map[string][]string{}
+	href := ""
+	hidden := 0
+	for _, e := range q.Evidence {
+		link, visible := "", true
+		if w.in.Link != nil {
+			link, visible = w.in.Link(e.ID)
+		}
+		if !visible {
+			hidden++
+			continue
+		}
+		if _, seen := details[e.Title]; !seen {
+			titles = append(titles, e.Title)
+			details[e.Title] = nil
+		}
+		detail := e.Section
+		if e.How != "" && e.How != "keyword" {
+			detail += w.t("how." + e.How) // found by its tag, its title's text, inference or a field
+		}
+		if e.Date != "" {
+			detail = strings.TrimSpace(detail + " " + e.Date)
+		}
+		if detail != "" && !slices.Contains(details[e.Title], detail) {
+			details[e.Title] = append(details[e.Title], detail)
+		}
+		if href == "" {
+			href = link
+		}
+	}
+	var lines []string
+	for _, title := range titles {
+		line := title
+		if d := details[title]; len(d) > 0 {
+			line = w.t("excel.evidence-line", title, strings.Join(d, w.t("excel.evidence-sep")))
+		}
+		lines = append(lines, line)
+	}
+	if hidden > 0 {
+		lines = append(lines, w.t("excel.restricted-evidence", hidden))
+	}
+	return strings.Join(lines, "\n"), href
+}
+
+func gapText(q report.Requirement, t func(string, ...any) string) string {
+	parts := []string{}
+	if q.Gap != "" {
+		parts = append(parts, q.Gap)
+	}
+	parts = append(parts, q.Notes...)
+	if len(parts) == 0 && q.Hint != "" && q.Status != "met" {
+		parts = append(parts, q.Hint)
+	}
+	return strings.Join(parts, "\n")
+}
+
+func parseISO(s string) (any, error) {
+	var y, m, d int
+	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil {
+		return nil, err
+	}
+	return dateValue(y, m, d), nil
+}

@@ -1,0 +1,75 @@
+// The summary sheet: verdicts counted per chapter, with the score.
+
+package excel
+
+import "github.com/xuri/excelize/v2"
+
+func (w *writer) summary() error {
+	f, t, r := w.f, w.t, w.in.Report
+	sh := summarySheet
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	header := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border})
+	body := w.style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "center"}})
+	pct := w.style(&excelize.Style{Border: border, NumFmt: 10})
+	bold := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border})
+	_ = f.SetCellStr(sh, "A1", t("excel.summary-title", r.Hospital, r.AsOf))
+	_ = f.SetCellStyle(sh, "A1", "A1", w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}))
+	cols := []string{"chapter", "chapter-title", "articles", "met", "partial", "missing", "manual", "not_applicable", "info", "score"}
+	for i, c := range cols {
+		key := "excel.col." + c
+		if i >= 3 && i <= 8 {
+			key = "status." + c
+		}
+		_ = f.SetCellStr(sh, cell(i+1, 2), t(key))
+	}
+	_ = f.SetCellStyle(sh, "A2", cell(len(cols), 2), header)
+	widths := []float64{6, 28, 8, 8, 10, 10, 12, 10, 10, 10}
+	for i, wd := range widths {
+		_ = f.SetColWidth(sh, col(i+1), col(i+1), wd)
+	}
+	row := 3
+	total := map[string]int{}
+	for _, ch := range r.Chapters {
+		counts := map[string]int{}
+		n, credit, scored := 0, 0.0, 0
+		for _, a := range r.Articles {
+			if a.Chapter != ch.Number {
+				continue
+			}
+			n++
+			counts[a.Status]++
+			total[a.Status]++
+			if a.Status != "info" && a.Status != "not_applicable" {
+				credit += a.Credit
+				scored++
+			}
+		}
+		_ = f.SetCellInt(sh, cell(1, row), int64(ch.Number))
+		_ = f.SetCellStr(sh, cell(2, row), ch.Title)
+		_ = f.SetCellInt(sh, cell(3, row), int64(n))
+		for i, s := range cols[3:9] {
+			_ = f.SetCellInt(sh, cell(4+i, row), int64(counts[s]))
+		}
+		if scored > 0 {
+			_ = f.SetCellFloat(sh, cell(10, row), credit/float64(scored), 4, 64)
+		} else {
+			_ = f.SetCellStr(sh, cell(10, row), "—")
+		}
+		_ = f.SetCellStyle(sh, cell(1, row), cell(9, row), body)
+		_ = f.SetCellStyle(sh, cell(10, row), cell(10, row), pct)
+		row++
+	}
+	_ = f.SetCellStr(sh, cell(2, row), t("excel.total"))
+	_ = f.SetCellInt(sh, cell(3, row), int64(len(r.Articles)))
+	for i, s := range cols[3:9] {
+		_ = f.SetCellInt(sh, cell(4+i, row), int64(total[s]))
+	}
+	_ = f.SetCellFloat(sh, cell(10, row), r.Summary.Score, 4, 64)
+	_ = f.SetCellStyle(sh, cell(1, row), cell(9, row), bold)
+	_ = f.SetCellStyle(sh, cell(10, row), cell(10, row), w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, NumFmt: 10}))
+	_ = f.SetCellStr(sh, cell(1, row+2), t("excel.score-formula"))
+	return w.printSetup(sh, false, "")
+}
