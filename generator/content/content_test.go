@@ -113,6 +113,7 @@ func FuzzParse(f *testing.F) {
 		}
 		var diags diag.List
 		resolveType(doc, set, &diags)
+		doc.Control = Control(set, doc)
 		validate.Check(validate.Input{Schemas: set, Docs: []*model.Document{doc}})
 	})
 }

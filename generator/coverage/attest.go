@@ -69,8 +69,9 @@ func (e *evaluator) applyAttestation(r *schema.Requirement, res *Result) {
 		if d == nil {
 			continue
 		}
-		for _, f := range []string{"approved_on", "effective", "date"} {
-			if t, ok := d.Date(f); ok && a.Date.Before(t) && !e.in.AsOf.Before(t) {
+		recorded, _ := d.Date("date") // a record's date
+		for _, t := range []model.Date{d.Control.ApprovedOn, d.Control.Effective, recorded} {
+			if !t.IsZero() && a.Date.Before(t) && !e.in.AsOf.Before(t) {
 				reason := diag.Msg{Key: "stale.changed", Args: []any{a.Date.String(), docTitle(d), t.String()}}
 				e.stale = append(e.stale, StaleAttestation{a, reason})
 				res.Notes = append(res.Notes, reason)

@@ -32,6 +32,7 @@ func docs(t *testing.T, s *schema.Set, files map[string]string) []*model.Documen
 			t.Fatalf("%s: %v", path, diags)
 		}
 		d.Type = d.String("type")
+		d.Control = content.Control(s, d) // as content.Load fills it
 		out = append(out, d)
 	}
 	return out

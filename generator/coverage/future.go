@@ -49,14 +49,14 @@ func (e *evaluator) noRecordGap(docs []*model.Document, field string, label any,
 // supersedes another) got its effective date from the revision, often
 // made after a drill, so it earns no grace.
 func (e *evaluator) firstDue(t *model.Document, within schema.Period, cutoff model.Date) (since, due model.Date, ok bool) {
-	if !firstVersion(t.String("version")) || t.Meta["supersedes"] != nil {
+	if !firstVersion(t.Control.Version) || len(t.Control.Supersedes) > 0 {
 		return since, due, false
 	}
-	since, ok = t.Date("effective")
-	if !ok {
-		since, ok = t.Date("approved_on")
+	since = t.Control.Effective
+	if since.IsZero() {
+		since = t.Control.ApprovedOn
 	}
-	if !ok || !cutoff.Before(since) {
+	if since.IsZero() || !cutoff.Before(since) {
 		return since, due, false
 	}
 	return since, model.DateOf(after(within, since.Time())), true

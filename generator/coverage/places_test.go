@@ -124,7 +124,7 @@ func TestPlaceProvidesASection(t *testing.T) {
 
 func faq(id, number string, questions ...string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\ntype = \"faq\"\nid = %q\ntitle = %q\nnumber = %q\nclassification = \"public\"\n%s+++\n\n# %s\n\n", id, id, number, inForce, id)
+	fmt.Fprintf(&b, "+++\ntype = \"faq\"\nid = %q\ntitle = %q\nnumber = %q\n%s+++\n\n# %s\n\n", id, id, number, inForce, id)
 	for i, q := range questions {
 		fmt.Fprintf(&b, "## %s\n\n第 %d 个问题的解答：请先重启电脑，仍不能解决的请拨打服务台电话。\n\n", q, i+1)
 	}

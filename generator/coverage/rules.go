@@ -101,7 +101,7 @@ func (e *evaluator) doc(r *schema.Requirement, res *Result) {
 	var approved []*model.Document
 	if len(r.Approver) > 0 {
 		for _, d := range docs {
-			if schema.MatchAny(d.String("approved_by"), r.Approver) {
+			if schema.MatchAny(d.Control.ApprovedBy, r.Approver) {
 				approved = append(approved, d)
 			}
 		}
@@ -111,7 +111,7 @@ func (e *evaluator) doc(r *schema.Requirement, res *Result) {
 			for _, w := range r.Approver {
 				words = append(words, schema.Text{schema.DefaultLang: w})
 			}
-			res.gap("gap.approver", docTitle(docs[0]), docs[0].String("approved_by"), items(words, true))
+			res.gap("gap.approver", docTitle(docs[0]), docs[0].Control.ApprovedBy, items(words, true))
 			res.Evidence = evidenceList(docs)
 			return
 		}

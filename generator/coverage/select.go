@@ -53,72 +53,31 @@ func (e *evaluator) lang() string {
 	return schema.DefaultLang
 }
 
-// state is where a document stands on the as-of date.
+// state is where a document stands on the as-of date, as far as evidence
+// is concerned.
 type state int
 
 const (
 	inForce state = iota
-	draft         // a draft, or approved but not yet effective
+	draft         // a draft, or in force on paper but incomplete or not yet effective
 	retired
 )
 
-// stateOf tells whether d is evidence on the as-of date.
+// stateOf tells whether d is evidence on the as-of date. The rule is
+// model.Control.Stage's (records count unless drafts or retired, without
+// approval); this only folds its stages into three.
 func (e *evaluator) stateOf(d *model.Document) state {
-	status := e.enum(d, "status")
-	if status == "retired" {
-		return retired
-	}
-	if r, ok := d.Date("retired_on"); ok && !e.in.AsOf.Before(r) {
-		return retired
-	}
-	if status != "in_force" {
-		return draft
-	}
-	if eff, ok := d.Date("effective"); ok && e.in.AsOf.Before(eff) {
-		return draft
-	}
-	if d.String("approved_by") == "" {
-		return draft
-	}
-	return inForce
-}
-
-// isRecord reports whether d's type is a record type: records count as
-// evidence unless they are drafts or retired, without needing approval.
-func isRecord(t *schema.DocType) bool { return t != nil && t.Record }
-
-// evidenceState is stateOf, relaxed for records.
-func (e *evaluator) evidenceState(d *model.Document) state {
-	if isRecord(e.in.Schemas.Types[d.Type]) {
-		switch e.enum(d, "status") {
-		case "retired":
-			return retired
-		case "draft":
-			return draft
-		}
+	switch d.Control.Stage(e.in.AsOf) {
+	case model.StageInForce:
 		return inForce
+	case model.StageRetired:
+		return retired
 	}
-	return e.stateOf(d)
+	return draft
 }
 
-// enum returns the canonical value of an enum field of d ("" if unset or
-// not a known value).
-func (e *evaluator) enum(d *model.Document, name string) string {
-	f := e.field(d.Type, name)
-	s := d.String(name)
-	if f == nil {
-		return s
-	}
-	if ev, ok := f.Lookup(s); ok {
-		return ev.Value
-	}
-	if s == "" && name == "classification" {
-		if t := e.in.Schemas.Types[d.Type]; t != nil {
-			return t.Classification
-		}
-	}
-	return s
-}
+// isRecord reports whether d's type is a record type.
+func isRecord(t *schema.DocType) bool { return t != nil && t.Record }
 
 // field finds a field of a document type, or a common field.
 func (e *evaluator) field(typ, name string) *schema.Field {
@@ -173,8 +132,8 @@ func (e *evaluator) values(d *model.Document, path string) []string {
 		}
 	} else {
 		raw = flat(d.Meta[path])
-		if path == "classification" && len(raw) == 0 {
-			raw = []any{e.enum(d, path)}
+		if v, ok := d.Control.Value(path); ok {
+			raw = []any{v} // document control, canonical with the type's default
 		}
 	}
 	out := make([]string, 0, len(raw))
@@ -214,7 +173,7 @@ func (e *evaluator) candidates(types []string, where map[string]any) (live, draf
 			if !e.matches(d, where) {
 				continue
 			}
-			switch e.evidenceState(d) {
+			switch e.stateOf(d) {
 			case inForce:
 				if e.hollow(d) {
 					continue // headings with nothing under them are no evidence (hollowGap)
@@ -252,13 +211,20 @@ func (e *evaluator) typeLabel(types []string) diag.Items {
 }
 
 // whatLabel names what a requirement looks for: the labels of the enum
-// values its filter asks for ("变更管理制度"), or else the type's label.
+// values its filter asks for in the type's own fields ("变更管理制度"), or
+// else the type's label.
 func (e *evaluator) whatLabel(types []string, where map[string]any) diag.Items {
 	var labels []schema.Text
 	for _, key := range sortedKeys(where) {
 		for _, t := range types {
-			f := e.field(t, key)
-			if f == nil || (f.Type != "enum" && f.Of != "enum") || key == "classification" {
+			// The type's own fields only: a filter on document control
+			// (who may read it) does not say what kind of document it is.
+			dt := e.in.Schemas.Types[t]
+			if dt == nil {
+				continue
+			}
+			f := dt.Field(key)
+			if f == nil || (f.Type != "enum" && f.Of != "enum") {
 				continue
 			}
 			for _, v := range schema.WhereValues(where[key]) {

@@ -82,7 +82,7 @@ func (e *evaluator) hollowGap(types []string, where map[string]any, res *Result)
 	var titles []DocRef
 	for _, t := range types {
 		for _, d := range e.byType[t] {
-			if e.matches(d, where) && e.evidenceState(d) == inForce && e.hollow(d) {
+			if e.matches(d, where) && e.stateOf(d) == inForce && e.hollow(d) {
 				titles = append(titles, docTitle(d))
 			}
 		}

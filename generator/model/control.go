@@ -110,10 +110,22 @@ func (c Control) Stage(asOf Date) Stage {
 	if c.ApprovedBy == "" || c.ApprovedOn.IsZero() || c.Effective.IsZero() {
 		return StageIncomplete
 	}
-	if !asOf.IsZero() && asOf.Before(c.Effective) {
+	if c.NotYet(asOf) {
 		return StageNotYet
 	}
 	return StageInForce
+}
+
+// NotYet reports whether the document is written in force but takes
+// effect after asOf (false for a zero asOf).
+func (c Control) NotYet(asOf Date) bool {
+	return c.Status == StatusInForce && !asOf.IsZero() && !c.Effective.IsZero() && asOf.Before(c.Effective)
+}
+
+// ReviewOverdue reports whether a document written in force was due for
+// review before asOf (false for a zero asOf).
+func (c Control) ReviewOverdue(asOf Date) bool {
+	return c.Status == StatusInForce && !asOf.IsZero() && !c.ReviewBy.IsZero() && c.ReviewBy.Before(asOf)
 }
 
 // InForce reports whether the document applies on asOf, and so counts as
@@ -124,6 +136,20 @@ func (c Control) InForce(asOf Date) bool { return c.Stage(asOf) == StageInForce 
 // applicable (status in force, whatever the dates say): its sections
 // should then have substance.
 func (c Control) Finished() bool { return c.Status == StatusInForce }
+
+// Value returns the canonical value of a document-control enum field by
+// its front-matter name, for filters written in data (a framework's
+// where = { ... }); ok is false for any other name, and for a status that
+// is missing or not known.
+func (c Control) Value(name string) (string, bool) {
+	switch name {
+	case "status":
+		return string(c.Status), c.Status != ""
+	case "classification":
+		return string(c.Classification), c.Classification != ""
+	}
+	return "", false
+}
 
 // Live reports whether the document is neither a draft nor retired by its
 // status as written (dates aside): such documents are expected to be

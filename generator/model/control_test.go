@@ -94,3 +94,37 @@ func TestStageString(t *testing.T) {
 		t.Errorf("got %q, %q", StageInForce.String(), Stage(99).String())
 	}
 }
+
+func TestDateHelpers(t *testing.T) {
+	t.Parallel()
+	c := Control{Status: StatusInForce, Effective: day("2027-01-01"), ReviewBy: day("2026-06-30")}
+	asOf := day("2026-11-25")
+	if !c.NotYet(asOf) || c.NotYet(Date{}) || c.NotYet(day("2027-01-01")) {
+		t.Error("NotYet: before the effective date only, never without a date")
+	}
+	if !c.ReviewOverdue(asOf) || c.ReviewOverdue(Date{}) || c.ReviewOverdue(day("2026-06-30")) {
+		t.Error("ReviewOverdue: after the review date only, never without a date")
+	}
+	d := c
+	d.Status = StatusDraft
+	if d.NotYet(asOf) || d.ReviewOverdue(asOf) {
+		t.Error("a draft is neither not yet in force nor overdue")
+	}
+}
+
+func TestValue(t *testing.T) {
+	t.Parallel()
+	c := Control{Status: StatusRetired, Classification: Confidential}
+	if v, ok := c.Value("status"); !ok || v != "retired" {
+		t.Errorf("status: %q %v", v, ok)
+	}
+	if v, ok := c.Value("classification"); !ok || v != "confidential" {
+		t.Errorf("classification: %q %v", v, ok)
+	}
+	if _, ok := (Control{}).Value("status"); ok {
+		t.Error("a missing status has no value")
+	}
+	if _, ok := c.Value("kind"); ok {
+		t.Error("kind is no document-control field")
+	}
+}

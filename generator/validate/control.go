@@ -7,26 +7,25 @@ import (
 // control checks the document-control fields that depend on each other:
 // a document in force must be approved and have an effective date; an
 // approval cannot come after the date the document took effect; a review
-// date that has passed is worth a warning.
+// date that has passed is worth a warning. It reads d.Control (filled by
+// the loader); positions come from the front matter.
 func (c *checker) control(d *model.Document) {
-	status := c.status(d, nil)
-	effective, hasEffective := d.Date("effective")
-	approvedOn, hasApprovedOn := d.Date("approved_on")
-	if status == "in_force" {
-		if d.String("approved_by") == "" || !hasApprovedOn {
+	ctl := d.Control
+	if ctl.Finished() {
+		if ctl.ApprovedBy == "" || ctl.ApprovedOn.IsZero() {
 			c.diags.Add(d.Pos("status", false), "approval.missing")
 		}
-		if !hasEffective {
+		if ctl.Effective.IsZero() {
 			c.diags.Add(d.Pos("status", false), "effective.missing")
 		}
 	}
-	if hasEffective && hasApprovedOn && effective.Before(approvedOn) {
-		c.diags.Add(d.Pos("approved_on", false), "approval.after-effective", approvedOn.String(), effective.String())
+	if !ctl.Effective.IsZero() && !ctl.ApprovedOn.IsZero() && ctl.Effective.Before(ctl.ApprovedOn) {
+		c.diags.Add(d.Pos("approved_on", false), "approval.after-effective", ctl.ApprovedOn.String(), ctl.Effective.String())
 	}
-	if review, ok := d.Date("review_by"); ok && status == "in_force" && !c.in.AsOf.IsZero() && review.Before(c.in.AsOf) {
-		c.diags.Warn(d.Pos("review_by", false), "review.overdue", review.String(), c.in.AsOf.String())
+	if ctl.ReviewOverdue(c.in.AsOf) {
+		c.diags.Warn(d.Pos("review_by", false), "review.overdue", ctl.ReviewBy.String(), c.in.AsOf.String())
 	}
-	if hasEffective && status == "in_force" && !c.in.AsOf.IsZero() && c.in.AsOf.Before(effective) {
-		c.diags.Warn(d.Pos("effective", false), "effective.future", effective.String())
+	if ctl.NotYet(c.in.AsOf) {
+		c.diags.Warn(d.Pos("effective", false), "effective.future", ctl.Effective.String())
 	}
 }

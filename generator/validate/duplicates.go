@@ -57,12 +57,4 @@ func titlePos(d *model.Document) diag.Pos {
 
 // counted reports whether a document is neither a draft nor retired, by
 // its status as written (aliases such as 现行, 废止 included).
-func (c *checker) counted(d *model.Document) bool {
-	s := d.String("status")
-	if f := c.in.Schemas.Document.Field("status"); f != nil {
-		if ev, ok := f.Lookup(s); ok {
-			s = ev.Value
-		}
-	}
-	return s != "draft" && s != "retired"
-}
+func (c *checker) counted(d *model.Document) bool { return d.Control.Live() }

@@ -11,7 +11,7 @@ import (
 	"guifan/schemas"
 )
 
-func parse(t *testing.T, files [][2]string) []*model.Document {
+func parse(t *testing.T, set *schema.Set, files [][2]string) []*model.Document {
 	t.Helper()
 	var out []*model.Document
 	for _, f := range files {
@@ -20,6 +20,7 @@ func parse(t *testing.T, files [][2]string) []*model.Document {
 			t.Fatalf("%s: %v", f[0], diags)
 		}
 		d.Type = d.String("type")
+		d.Control = content.Control(set, d) // as content.Load fills it
 		out = append(out, d)
 	}
 	return out
@@ -36,7 +37,7 @@ func TestDuplicates(t *testing.T) {
 		return "+++\ntype = \"faq\"\nid = \"" + id + "\"\ntitle = \"" + id + "\"\nnumber = \"" + number + "\"\nstatus = \"" + status + "\"\n+++\n\n# " + id + "\n\n"
 	}
 	q := func(text string) string { return "## " + text + "\n\n" + answer + "\n\n" }
-	docs := parse(t, [][2]string{
+	docs := parse(t, set, [][2]string{
 		{"content/faq/a.md", front("a", "F-1", "in_force") + q("打印机卡纸怎么办？") + q("密码忘了怎么办？")},
 		{"content/faq/b.md", front("b", "F-1", "in_force") + q("网络不通怎么办？")},                   // same number
 		{"content/faq/c.md", front("c", "F-3", "in_force") + q("打印机卡纸怎么办?") + q("显示器不亮怎么办？")}, // a question again

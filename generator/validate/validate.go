@@ -166,8 +166,8 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 	for _, tag := range found.Unknown {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: tag.Line, Col: 1}, "section.tag-unknown", tag.Tag, t.Label, strings.Join(sectionIDs(t), ", "))
 	}
-	status := c.status(d, t)
-	if status != "retired" {
+	if d.Control.Stage(c.in.AsOf) != model.StageRetired {
+		finished := d.Control.Finished()
 		warned := map[int]bool{}
 		for _, s := range found.Sections {
 			for _, m := range s.Matches {
@@ -178,10 +178,10 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 				case m.Placeholder:
 					warned[m.Line] = true
 					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.placeholder", m.Heading, s.Section.Label)
-				case status == "in_force" && m.Chars > 0:
+				case finished && m.Chars > 0:
 					warned[m.Line] = true
 					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.thin", m.Heading, s.Section.Label, m.Chars, c.in.Schemas.Sections.MinCharsOf(s.Section))
-				case status == "in_force":
+				case finished:
 					warned[m.Line] = true
 					c.diags.Warn(diag.Pos{File: d.Path, Line: m.Line, Col: 1}, "section.empty", m.Heading, s.Section.Label, c.in.Schemas.Sections.MinCharsOf(s.Section))
 				}
@@ -196,23 +196,9 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 			}
 		}
 	}
-	if len(strings.TrimSpace(string(d.Body))) == 0 && d.String("status") != "draft" {
+	if len(strings.TrimSpace(string(d.Body))) == 0 && d.Control.Status != model.StatusDraft {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
 	}
-}
-
-// status is d's status as validate reads it (control.go): the canonical
-// value, with a record that leaves it out counted in force.
-func (c *checker) status(d *model.Document, t *schema.DocType) string {
-	if f := c.in.Schemas.Document.Field("status"); f != nil {
-		if ev, ok := f.Lookup(d.String("status")); ok {
-			return ev.Value
-		}
-	}
-	if t != nil && t.Record {
-		return "in_force"
-	}
-	return ""
 }
 
 func sectionIDs(t *schema.DocType) []string {
