@@ -33,21 +33,6 @@ import (
 // File is where a site keeps its attestations.
 const File = "audit/attestations.toml"
 
-// verdicts maps what an auditor may write to a verdict.
-var verdicts = map[string]coverage.Status{
-	"met": coverage.Met, "满足": coverage.Met, "符合": coverage.Met,
-	"partial": coverage.Partial, "部分满足": coverage.Partial, "部分符合": coverage.Partial,
-	"missing": coverage.Missing, "不满足": coverage.Missing, "不符合": coverage.Missing,
-	"not_applicable": coverage.NotApplicable, "不适用": coverage.NotApplicable, "n/a": coverage.NotApplicable,
-	"not applicable": coverage.NotApplicable,
-}
-
-// ParseVerdict reads a verdict as an auditor may write it.
-func ParseVerdict(s string) (coverage.Status, bool) {
-	v, ok := verdicts[strings.ToLower(strings.TrimSpace(s))]
-	return v, ok
-}
-
 type fileData struct {
 	Attestations []struct {
 		Requirement   string `toml:"requirement"`
