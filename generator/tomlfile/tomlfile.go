@@ -9,6 +9,7 @@
 package tomlfile
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -196,15 +197,23 @@ func DecodeStrict(src []byte, v any) []Problem {
 	return probs
 }
 
-// keyPath turns the library's key (which has no array indexes) into the first
-// located path that matches it.
+// keyPath turns the library's key (which has no array indexes) into the
+// located path that matches it: the key itself when it is located (not an
+// element of its list value), else the first by line and column. The
+// order of locs is random, so ties are broken by the path.
 func keyPath(k toml.Key, locs map[string]Loc) string {
 	want := k.String()
+	if _, ok := locs[want]; ok {
+		return want
+	}
 	best := ""
-	bestLine := 0
+	var bestLoc Loc
 	for p, l := range locs {
-		if stripIndexes(p) == want && (best == "" || l.Line < bestLine) {
-			best, bestLine = p, l.Line
+		if stripIndexes(p) != want {
+			continue
+		}
+		if best == "" || cmp.Or(cmp.Compare(l.Line, bestLoc.Line), cmp.Compare(l.Col, bestLoc.Col), cmp.Compare(p, best)) < 0 {
+			best, bestLoc = p, l
 		}
 	}
 	if best == "" {
@@ -233,7 +242,9 @@ func outermost(probs []Problem) []Problem {
 	sort.Slice(probs, func(i, j int) bool { return probs[i].Key < probs[j].Key })
 	var out []Problem
 	for _, p := range probs {
-		if len(out) > 0 && strings.HasPrefix(p.Key, out[len(out)-1].Key+".") {
+		// The library names a key of an array of tables once per table;
+		// all are placed at the first, so one is enough.
+		if len(out) > 0 && (p.Key == out[len(out)-1].Key || strings.HasPrefix(p.Key, out[len(out)-1].Key+".")) {
 			continue
 		}
 		out = append(out, p)
