@@ -76,19 +76,17 @@ func (x dated) evidence() Evidence {
 	return ev
 }
 
-// period is a Localized period ("12 个月", "12 months").
+// period is a period as a message argument ("12 个月", "12 months").
 type period schema.Period
 
-func (p period) In(lang string) string {
-	n := itoa(p.N)
-	if lang == "en" {
-		unit := map[byte]string{'d': " days", 'm': " months", 'y': " years"}[p.Unit]
-		if p.N == 1 {
-			unit = strings.TrimSuffix(unit, "s")
-		}
-		return n + unit
+// Phrase implements diag.Phrase: the catalog words the unit, in the
+// singular for one.
+func (p period) Phrase() diag.Msg {
+	key := "phrase.period-" + string(p.Unit)
+	if p.N == 1 {
+		key += "1"
 	}
-	return n + map[byte]string{'d': " 天", 'm': " 个月", 'y': " 年"}[p.Unit]
+	return diag.Msg{Key: key, Args: []any{p.N}}
 }
 
 func (e *evaluator) record(r *schema.Requirement, res *Result) {

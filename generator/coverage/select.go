@@ -268,12 +268,8 @@ type DocRef struct {
 	ID, Title string
 }
 
-// In implements diag.Localized.
-func (t DocRef) In(lang string) string {
-	if lang == "en" {
-		return "“" + t.Title + "”"
-	}
-	return "《" + t.Title + "》"
-}
+// Phrase implements diag.Phrase: the catalog quotes the title (《…》 in
+// Chinese).
+func (t DocRef) Phrase() diag.Msg { return diag.Msg{Key: "phrase.doc", Args: []any{t.Title}} }
 
 func docTitle(d *model.Document) DocRef { return DocRef{ID: d.ID, Title: d.Title()} }

@@ -122,6 +122,14 @@ type Msg struct {
 	Args []any
 }
 
+// Phrase is a diagnostic argument whose words come from the catalog (the
+// message Phrase returns) while the value keeps what it stands for: a
+// reference to a document keeps the document's id, so that a copy for the
+// public can hide it.
+type Phrase interface {
+	Phrase() Msg
+}
+
 // DidYouMean returns a hint naming the likely intended word, or an empty
 // message when there is none.
 func DidYouMean(word string) Msg {

@@ -140,6 +140,9 @@ func (c *Catalog) T(key string, args ...any) string {
 			} else {
 				local[i] = c.T(a.Key, a.Args...)
 			}
+		case diag.Phrase:
+			m := a.Phrase()
+			local[i] = c.T(m.Key, m.Args...)
 		case diag.Localized:
 			local[i] = a.In(c.Lang)
 		case diag.Items:
@@ -150,6 +153,9 @@ func (c *Catalog) T(key string, args ...any) string {
 			parts := make([]string, len(a.Items))
 			for j, it := range a.Items {
 				switch it := it.(type) {
+				case diag.Phrase:
+					m := it.Phrase()
+					parts[j] = c.T(m.Key, m.Args...)
 				case diag.Localized:
 					parts[j] = it.In(c.Lang)
 				default:
