@@ -15,40 +15,70 @@ import (
 )
 
 func (w *writer) checklist() error {
-	f, t, r := w.f, w.t, w.in.Report
 	sh := checklistSheet
-	if _, err := f.NewSheet(sh); err != nil {
+	if _, err := w.f.NewSheet(sh); err != nil {
 		return err
 	}
-	title := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	header := w.style(&excelize.Style{
+	st := w.checklistStyles()
+	w.checklistHead(sh, st)
+	last := w.checklistRows(sh, st)
+	if err := w.checklistInputs(sh, last); err != nil {
+		return err
+	}
+	if err := w.checklistColours(sh, last); err != nil {
+		return err
+	}
+	if err := w.f.AutoFilter(sh, cell(1, 2)+":"+cell(numCols, last), nil); err != nil {
+		return err
+	}
+	if err := w.f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: colReqID, YSplit: 2, TopLeftCell: cell(colReqID+1, 3), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	return w.printSetup(sh, true, "$2:$2")
+}
+
+// checklistStyle holds the cell styles of the checklist.
+type checklistStyle struct {
+	title, header, body, input, date, link int
+}
+
+func (w *writer) checklistStyles() checklistStyle {
+	var st checklistStyle
+	st.title = w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	st.header = w.style(&excelize.Style{
 		Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border,
 	})
-	body := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
-	input := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border,
+	st.body = w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
+	st.input = w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF9E5"}}})
-	dateStyle := w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: strPtr("yyyy-mm-dd"),
+	st.date = w.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: strPtr("yyyy-mm-dd"),
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF9E5"}}})
-	link := w.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
+	st.link = w.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border})
+	return st
+}
 
-	if err := f.SetCellStr(sh, "A1", t("excel.checklist-title", r.Hospital, r.FrameworkTitle, r.AsOf)); err != nil {
-		return err
-	}
-	_ = f.SetCellStyle(sh, "A1", "A1", title)
-	_ = f.SetRowHeight(sh, 1, 24)
+// checklistHead writes the title row and the header row.
+func (w *writer) checklistHead(sh string, st checklistStyle) {
+	t, r := w.t, w.in.Report
+	w.str(sh, "A1", t("excel.checklist-title", r.Hospital, r.FrameworkTitle, r.AsOf))
+	w.setStyle(sh, "A1", "A1", st.title)
+	w.rowHeight(sh, 1, 24)
 	headers := []string{"chapter", "article", "article-title", "requirement-id", "requirement", "kind", "verdict", "evidence", "link", "gap", "audit-verdict", "audit-note", "audit-date", "auditor"}
 	widths := checklistWidths
 	for i, h := range headers {
-		_ = f.SetCellStr(sh, cell(i+1, 2), t("excel.col."+h))
-		_ = f.SetColWidth(sh, col(i+1), col(i+1), widths[i])
+		w.str(sh, cell(i+1, 2), t("excel.col."+h))
+		w.colWidth(sh, i+1, widths[i])
 	}
-	_ = f.SetCellStyle(sh, cell(1, 2), cell(numCols, 2), header)
-	_ = f.SetRowHeight(sh, 2, 32)
+	w.setStyle(sh, cell(1, 2), cell(numCols, 2), st.header)
+	w.rowHeight(sh, 2, 32)
+}
 
-	verdictWords := []string{t("status.met"), t("status.partial"), t("status.missing"), t("status.not_applicable")}
+// checklistRows writes one row per requirement and returns the last row.
+func (w *writer) checklistRows(sh string, st checklistStyle) int {
+	t := w.t
 	row := firstDataRow
-	for _, a := range r.Articles {
+	for _, a := range w.in.Report.Articles {
 		for _, q := range a.Requirements {
 			values := map[int]string{
 				colChapter: strconv.Itoa(a.Chapter), colArticle: strconv.Itoa(a.Number), colArticleTitle: a.Title,
@@ -65,34 +95,40 @@ func (w *writer) checklist() error {
 			for c := 1; c <= numCols; c++ {
 				if v, ok := values[c]; ok {
 					if c == colChapter || c == colArticle {
-						n, _ := strconv.Atoi(v)
-						_ = f.SetCellInt(sh, cell(c, row), int64(n))
+						n, _ := strconv.Atoi(v) // written by strconv.Itoa above
+						w.int(sh, cell(c, row), int64(n))
 					} else {
-						_ = f.SetCellStr(sh, cell(c, row), v)
+						w.str(sh, cell(c, row), v)
 					}
 				}
 			}
-			_ = f.SetRowHeight(sh, row, rowHeight(values, checklistWidths))
-			_ = f.SetCellStyle(sh, cell(1, row), cell(colGap, row), body)
-			_ = f.SetCellStyle(sh, cell(colAuditVerdict, row), cell(colAuditor, row), input)
-			_ = f.SetCellStyle(sh, cell(colAuditDate, row), cell(colAuditDate, row), dateStyle)
+			w.rowHeight(sh, row, rowHeight(values, checklistWidths))
+			w.setStyle(sh, cell(1, row), cell(colGap, row), st.body)
+			w.setStyle(sh, cell(colAuditVerdict, row), cell(colAuditor, row), st.input)
+			w.setStyle(sh, cell(colAuditDate, row), cell(colAuditDate, row), st.date)
 			if q.Attestation != nil {
 				if d, err := parseISO(q.Attestation.Date); err == nil {
-					_ = f.SetCellValue(sh, cell(colAuditDate, row), d)
+					w.value(sh, cell(colAuditDate, row), d)
 				}
 			}
 			// Spreadsheet programs do not wrap a hyperlink cell, so the link
 			// to the first document gets a short cell of its own.
 			if href != "" {
-				_ = f.SetCellStr(sh, cell(colLink, row), t("excel.open"))
-				_ = f.SetCellHyperLink(sh, cell(colLink, row), href, "External")
-				_ = f.SetCellStyle(sh, cell(colLink, row), cell(colLink, row), link)
+				w.str(sh, cell(colLink, row), t("excel.open"))
+				w.link(sh, cell(colLink, row), href)
+				w.setStyle(sh, cell(colLink, row), cell(colLink, row), st.link)
 			}
 			row++
 		}
 	}
-	last := row - 1
-	// The auditor picks a verdict from a list; a date must be a date.
+	return row - 1
+}
+
+// checklistInputs restricts the auditor's columns: a verdict is picked
+// from a list; a date must be a date.
+func (w *writer) checklistInputs(sh string, last int) error {
+	t := w.t
+	verdictWords := []string{t("status.met"), t("status.partial"), t("status.missing"), t("status.not_applicable")}
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = cell(colAuditVerdict, firstDataRow) + ":" + cell(colAuditVerdict, last)
 	if err := dv.SetDropList(verdictWords); err != nil {
@@ -100,16 +136,21 @@ func (w *writer) checklist() error {
 	}
 	dv.SetError(excelize.DataValidationErrorStyleStop, t("excel.dv-title"), t("excel.dv-error"))
 	dv.SetInput(t("excel.dv-title"), t("excel.dv-prompt"))
-	if err := f.AddDataValidation(sh, dv); err != nil {
+	if err := w.f.AddDataValidation(sh, dv); err != nil {
 		return err
 	}
 	dd := excelize.NewDataValidation(true)
 	dd.Sqref = cell(colAuditDate, firstDataRow) + ":" + cell(colAuditDate, last)
-	if err := dd.SetRange("2000-01-01", "2099-12-31", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err == nil {
-		dd.SetError(excelize.DataValidationErrorStyleStop, t("excel.date-title"), t("excel.date-error"))
-		_ = f.AddDataValidation(sh, dd)
+	if err := dd.SetRange("2000-01-01", "2099-12-31", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+		return err
 	}
-	// Colours by verdict, for guifan's verdict and the auditor's.
+	dd.SetError(excelize.DataValidationErrorStyleStop, t("excel.date-title"), t("excel.date-error"))
+	w.validate(sh, dd)
+	return nil
+}
+
+// checklistColours colours guifan's verdict and the auditor's by verdict.
+func (w *writer) checklistColours(sh string, last int) error {
 	for _, status := range []string{"met", "partial", "missing", "manual", "not_applicable", "info"} {
 		id, err := w.f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{verdictColours[status]}}})
 		if err != nil {
@@ -117,18 +158,12 @@ func (w *writer) checklist() error {
 		}
 		for _, c := range []int{colVerdict, colAuditVerdict} {
 			ref := cell(c, firstDataRow) + ":" + cell(c, last)
-			_ = f.SetConditionalFormat(sh, ref, []excelize.ConditionalFormatOptions{{
-				Type: "cell", Criteria: "==", Format: &id, Value: strconv.Quote(t("status." + status)),
-			}})
+			w.keep(w.f.SetConditionalFormat(sh, ref, []excelize.ConditionalFormatOptions{{
+				Type: "cell", Criteria: "==", Format: &id, Value: strconv.Quote(w.t("status." + status)),
+			}}))
 		}
 	}
-	if err := f.AutoFilter(sh, cell(1, 2)+":"+cell(numCols, last), nil); err != nil {
-		return err
-	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: colReqID, YSplit: 2, TopLeftCell: cell(colReqID+1, 3), ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	return w.printSetup(sh, true, "$2:$2")
+	return nil
 }
 
 func strPtr(s string) *string { return &s }

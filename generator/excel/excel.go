@@ -77,14 +77,20 @@ func cell(c, r int) string { return col(c) + strconv.Itoa(r) }
 
 // Write returns the workbook as .xlsx bytes. The same input gives the same
 // bytes.
-func Write(in Input) ([]byte, error) {
+func Write(in Input) ([]byte, error) { return write(in, nil) }
+
+// write is Write; spoil, in tests, alters each style to force an error.
+func write(in Input, spoil func(*excelize.Style)) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &writer{f: f, in: in, t: in.T}
+	w := &writer{book: &book{f: f, spoil: spoil}, in: in, t: in.T}
 	steps := []func() error{w.checklist, w.summary, w.register, w.meta, w.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
+		}
+		if w.err != nil {
+			return nil, w.err
 		}
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
@@ -99,7 +105,7 @@ func Write(in Input) ([]byte, error) {
 }
 
 type writer struct {
-	f  *excelize.File
+	*book
 	in Input
 	t  func(key string, args ...any) string
 }
@@ -115,15 +121,6 @@ func (w *writer) props() error {
 		Modified: stamp,
 		Language: r.Lang,
 	})
-}
-
-// style helpers
-func (w *writer) style(s *excelize.Style) int {
-	id, err := w.f.NewStyle(s)
-	if err != nil {
-		return 0
-	}
-	return id
 }
 
 var border = []excelize.Border{

@@ -16,10 +16,10 @@ func (w *writer) register() error {
 	cols := []string{"doc-id", "doc-title", "doc-type", "doc-number", "doc-version", "doc-status", "doc-effective", "doc-approved-by", "doc-approved-on", "doc-owner", "doc-review-by", "doc-classification", "doc-articles", "doc-path"}
 	widths := []float64{22, 36, 12, 20, 7, 8, 11, 20, 11, 14, 11, 8, 14, 40}
 	for i, c := range cols {
-		_ = f.SetCellStr(sh, cell(i+1, 1), t("excel.col."+c))
-		_ = f.SetColWidth(sh, col(i+1), col(i+1), widths[i])
+		w.str(sh, cell(i+1, 1), t("excel.col."+c))
+		w.colWidth(sh, i+1, widths[i])
 	}
-	_ = f.SetCellStyle(sh, "A1", cell(len(cols), 1), header)
+	w.setStyle(sh, "A1", cell(len(cols), 1), header)
 	row := 2
 	for _, d := range w.in.Documents {
 		if w.in.Link != nil {
@@ -28,9 +28,9 @@ func (w *writer) register() error {
 			}
 		}
 		for i, v := range []string{d.ID, d.Title, d.Type, d.Number, d.Version, d.Status, d.Effective, d.ApprovedBy, d.ApprovedOn, d.Owner, d.ReviewBy, d.Classification, d.Articles, d.Path} {
-			_ = f.SetCellStr(sh, cell(i+1, row), v)
+			w.str(sh, cell(i+1, row), v)
 		}
-		_ = f.SetCellStyle(sh, cell(1, row), cell(len(cols), row), body)
+		w.setStyle(sh, cell(1, row), cell(len(cols), row), body)
 		row++
 	}
 	if row > 2 {
@@ -52,8 +52,8 @@ func (w *writer) meta() error {
 	}
 	rows := [][2]string{{"format", formatVersion}, {"hospital", r.Hospital}, {"framework", r.Framework}, {"as_of", r.AsOf}, {"lang", r.Lang}}
 	for i, kv := range rows {
-		_ = w.f.SetCellStr(metaSheet, cell(1, i+1), kv[0])
-		_ = w.f.SetCellStr(metaSheet, cell(2, i+1), kv[1])
+		w.str(metaSheet, cell(1, i+1), kv[0])
+		w.str(metaSheet, cell(2, i+1), kv[1])
 	}
 	return w.f.SetSheetVisible(metaSheet, false, true)
 }

@@ -15,20 +15,20 @@ func (w *writer) summary() error {
 	body := w.style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "center"}})
 	pct := w.style(&excelize.Style{Border: border, NumFmt: 10})
 	bold := w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border})
-	_ = f.SetCellStr(sh, "A1", t("excel.summary-title", r.Hospital, r.AsOf))
-	_ = f.SetCellStyle(sh, "A1", "A1", w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}))
+	w.str(sh, "A1", t("excel.summary-title", r.Hospital, r.AsOf))
+	w.setStyle(sh, "A1", "A1", w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}))
 	cols := []string{"chapter", "chapter-title", "articles", "met", "partial", "missing", "manual", "not_applicable", "info", "score"}
 	for i, c := range cols {
 		key := "excel.col." + c
 		if i >= 3 && i <= 8 {
 			key = "status." + c
 		}
-		_ = f.SetCellStr(sh, cell(i+1, 2), t(key))
+		w.str(sh, cell(i+1, 2), t(key))
 	}
-	_ = f.SetCellStyle(sh, "A2", cell(len(cols), 2), header)
+	w.setStyle(sh, "A2", cell(len(cols), 2), header)
 	widths := []float64{6, 28, 8, 8, 10, 10, 12, 10, 10, 10}
 	for i, wd := range widths {
-		_ = f.SetColWidth(sh, col(i+1), col(i+1), wd)
+		w.colWidth(sh, i+1, wd)
 	}
 	row := 3
 	total := map[string]int{}
@@ -47,29 +47,29 @@ func (w *writer) summary() error {
 				scored++
 			}
 		}
-		_ = f.SetCellInt(sh, cell(1, row), int64(ch.Number))
-		_ = f.SetCellStr(sh, cell(2, row), ch.Title)
-		_ = f.SetCellInt(sh, cell(3, row), int64(n))
+		w.int(sh, cell(1, row), int64(ch.Number))
+		w.str(sh, cell(2, row), ch.Title)
+		w.int(sh, cell(3, row), int64(n))
 		for i, s := range cols[3:9] {
-			_ = f.SetCellInt(sh, cell(4+i, row), int64(counts[s]))
+			w.int(sh, cell(4+i, row), int64(counts[s]))
 		}
 		if scored > 0 {
-			_ = f.SetCellFloat(sh, cell(10, row), credit/float64(scored), 4, 64)
+			w.float(sh, cell(10, row), credit/float64(scored), 4)
 		} else {
-			_ = f.SetCellStr(sh, cell(10, row), "—")
+			w.str(sh, cell(10, row), "—")
 		}
-		_ = f.SetCellStyle(sh, cell(1, row), cell(9, row), body)
-		_ = f.SetCellStyle(sh, cell(10, row), cell(10, row), pct)
+		w.setStyle(sh, cell(1, row), cell(9, row), body)
+		w.setStyle(sh, cell(10, row), cell(10, row), pct)
 		row++
 	}
-	_ = f.SetCellStr(sh, cell(2, row), t("excel.total"))
-	_ = f.SetCellInt(sh, cell(3, row), int64(len(r.Articles)))
+	w.str(sh, cell(2, row), t("excel.total"))
+	w.int(sh, cell(3, row), int64(len(r.Articles)))
 	for i, s := range cols[3:9] {
-		_ = f.SetCellInt(sh, cell(4+i, row), int64(total[s]))
+		w.int(sh, cell(4+i, row), int64(total[s]))
 	}
-	_ = f.SetCellFloat(sh, cell(10, row), r.Summary.Score, 4, 64)
-	_ = f.SetCellStyle(sh, cell(1, row), cell(9, row), bold)
-	_ = f.SetCellStyle(sh, cell(10, row), cell(10, row), w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, NumFmt: 10}))
-	_ = f.SetCellStr(sh, cell(1, row+2), t("excel.score-formula"))
+	w.float(sh, cell(10, row), r.Summary.Score, 4)
+	w.setStyle(sh, cell(1, row), cell(9, row), bold)
+	w.setStyle(sh, cell(10, row), cell(10, row), w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, NumFmt: 10}))
+	w.str(sh, cell(1, row+2), t("excel.score-formula"))
 	return w.printSetup(sh, false, "")
 }
