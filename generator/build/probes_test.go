@@ -15,6 +15,7 @@ import (
 	"guifan/generator/build"
 	"guifan/generator/coverage"
 	"guifan/generator/diag"
+	"guifan/generator/internal/txtar"
 	"guifan/generator/model"
 )
 
@@ -112,20 +113,9 @@ func bases() (map[string]fstest.MapFS, error) {
 
 func parseProbe(data string) (*probe, error) {
 	p := &probe{base: "demo", asOf: asOf, files: map[string][]byte{}}
-	lines := strings.SplitAfter(data, "\n")
-	i := 0
-	marker := func(l string) (string, bool) {
-		l = strings.TrimRight(l, "\r\n")
-		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") && len(l) > 6 {
-			return strings.TrimSpace(l[3 : len(l)-3]), true
-		}
-		return "", false
-	}
-	for ; i < len(lines); i++ {
-		if _, ok := marker(lines[i]); ok {
-			break
-		}
-		key, val, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[i]), "#")), ":")
+	a := txtar.Parse([]byte(data))
+	for _, line := range strings.SplitAfter(string(a.Comment), "\n") {
+		key, val, ok := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "#")), ":")
 		if !ok {
 			continue
 		}
@@ -164,20 +154,11 @@ func parseProbe(data string) (*probe, error) {
 	if len(p.expect) == 0 {
 		return nil, fmt.Errorf("no \"# expect:\" line")
 	}
-	for i < len(lines) {
-		name, _ := marker(lines[i])
-		i++
-		var b strings.Builder
-		for ; i < len(lines); i++ {
-			if _, ok := marker(lines[i]); ok {
-				break
-			}
-			b.WriteString(lines[i])
+	for _, f := range a.Files {
+		if !fs.ValidPath(f.Name) {
+			return nil, fmt.Errorf("bad file name %q", f.Name)
 		}
-		if !fs.ValidPath(name) {
-			return nil, fmt.Errorf("bad file name %q", name)
-		}
-		p.files[name] = []byte(b.String())
+		p.files[f.Name] = f.Data
 	}
 	return p, nil
 }
