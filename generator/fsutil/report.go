@@ -22,7 +22,7 @@ func Report(diags *diag.List, file string, err error) {
 		case Outside:
 			diags.Add(pos, "file.outside")
 		case Special:
-			diags.Add(pos, "file.special", diag.Key("file.kind."+re.Kind))
+			diags.Add(pos, "file.special", diag.Key("file.kind."+string(re.Kind)))
 		case TooLarge:
 			if re.Size >= 0 {
 				diags.Add(pos, "file.too-large", Size(re.Size), Size(re.Limit))

@@ -52,7 +52,7 @@ func Screen(fsys fs.FS, dir string) (fs.FS, []Skipped) {
 		st, err := fs.Stat(fsys, p)
 		if err == nil {
 			if st.IsDir() {
-				err = &RefusedError{Path: p, Reason: Special, Kind: "dirlink"}
+				err = &RefusedError{Path: p, Reason: Special, Kind: KindDirLink}
 			} else {
 				err = checkFile(p, st, LimitFor(p))
 			}

@@ -28,21 +28,37 @@ import (
 //     model.MaxFontBytes) and refused when it is larger. The limit holds on
 //     the bytes actually read, whatever size the file system reports.
 
+// Reason says why a file of a site is refused.
+type Reason string
+
 // Reasons a file of a site is refused.
 const (
-	Outside  = "outside"   // a link that leads out of the site
-	Special  = "special"   // not a regular file: a pipe, device, socket, or a folder where a file is expected
-	TooLarge = "too-large" // larger than its limit
+	Outside  Reason = "outside"   // a link that leads out of the site
+	Special  Reason = "special"   // not a regular file: a pipe, device, socket, or a folder where a file is expected
+	TooLarge Reason = "too-large" // larger than its limit
+)
+
+// FileKind names what a Special file is; the catalog words it as
+// "file.kind." + the kind.
+type FileKind string
+
+// Kinds of Special files.
+const (
+	KindFIFO    FileKind = "fifo"
+	KindDevice  FileKind = "device"
+	KindSocket  FileKind = "socket"
+	KindDir     FileKind = "dir"     // a folder where a file is expected
+	KindDirLink FileKind = "dirlink" // a link to a folder among a theme's files
+	KindOther   FileKind = "other"
 )
 
 // RefusedError says why a file of a site was not read. Path is the path
 // asked for (relative to the file system it was asked of).
 type RefusedError struct {
 	Path   string
-	Reason string // Outside, Special or TooLarge
-	// Kind names what a Special file is: "fifo", "device", "socket",
-	// "dir" or "other".
-	Kind string
+	Reason Reason // Outside, Special or TooLarge
+	// Kind names what a Special file is.
+	Kind FileKind
 	// Size is the size of a TooLarge file, or -1 when only the bytes read
 	// showed it is too large; Limit is the limit it exceeds.
 	Size, Limit int64
@@ -213,16 +229,16 @@ func (f *limitedFile) Read(p []byte) (int, error) {
 func checkFile(name string, st fs.FileInfo, limit int64) error {
 	m := st.Mode()
 	if !m.IsRegular() {
-		kind := "other"
+		kind := KindOther
 		switch {
 		case m.IsDir():
-			kind = "dir"
+			kind = KindDir
 		case m&fs.ModeNamedPipe != 0:
-			kind = "fifo"
+			kind = KindFIFO
 		case m&fs.ModeSocket != 0:
-			kind = "socket"
+			kind = KindSocket
 		case m&(fs.ModeDevice|fs.ModeCharDevice) != 0:
-			kind = "device"
+			kind = KindDevice
 		}
 		return &RefusedError{Path: name, Reason: Special, Kind: kind}
 	}

@@ -131,7 +131,7 @@ func TestReadFileLimit(t *testing.T) {
 	if re, ok := IsRefused(err); !ok || re.Reason != TooLarge || re.Size != 11 || re.Limit != 10 {
 		t.Errorf("big: %v, want too large (11 > 10)", err)
 	}
-	for name, kind := range map[string]string{"pipe.md": "fifo", "dev.md": "device", "sock.md": "socket", "dir.md": "dir"} {
+	for name, kind := range map[string]FileKind{"pipe.md": "fifo", "dev.md": "device", "sock.md": "socket", "dir.md": "dir"} {
 		_, err := ReadFile(fsys, name, 10)
 		if re, ok := IsRefused(err); !ok || re.Reason != Special || re.Kind != kind {
 			t.Errorf("%s: %v, want a refusal as %s", name, err, kind)
@@ -228,7 +228,7 @@ func TestScreen(t *testing.T) {
 			t.Errorf("%s: %v is not a refusal", s.Path, s.Err)
 			continue
 		}
-		got[s.Path] = re.Reason + "/" + re.Kind
+		got[s.Path] = string(re.Reason) + "/" + string(re.Kind)
 	}
 	want := map[string]string{
 		"themes/default/assets/leak.css": "outside/",
