@@ -146,11 +146,21 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
+// ProblemKind says what is wrong with a Problem.
+type ProblemKind string
+
+// Kinds of Problem.
+const (
+	ProblemSyntax  ProblemKind = "syntax"  // the file is not TOML
+	ProblemUnknown ProblemKind = "unknown" // a key the Go type has no field for
+	ProblemType    ProblemKind = "type"    // a value of the wrong type
+)
+
 // Problem is something wrong found while decoding into a Go struct.
 type Problem struct {
 	Line, Col int
 	Key       string // the dotted key path
-	Kind      string // "syntax", "unknown" or "type"
+	Kind      ProblemKind
 	// Message says what is wrong with a syntax or type problem, as a
 	// catalog message with its arguments (see SyntaxError); callers pass
 	// it on as a diagnostic argument.
@@ -168,7 +178,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 		if errors.As(syntaxError(src, err), &se) {
 			var pe toml.ParseError
 			if errors.As(err, &pe) {
-				return []Problem{{Line: se.Line, Col: se.Col, Kind: "syntax", Message: se.Msg}}
+				return []Problem{{Line: se.Line, Col: se.Col, Kind: ProblemSyntax, Message: se.Msg}}
 			}
 		}
 		// A type mismatch: the library names the key in its message.
@@ -178,7 +188,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 		if l.Line == 0 {
 			l = Loc{Line: 1, Col: 1}
 		}
-		return []Problem{{Line: l.ValLine, Col: l.ValCol, Key: key, Kind: "type", Message: explainType(err.Error())}}
+		return []Problem{{Line: l.ValLine, Col: l.ValCol, Key: key, Kind: ProblemType, Message: explainType(err.Error())}}
 	}
 	var probs []Problem
 	if und := md.Undecoded(); len(und) > 0 {
@@ -189,7 +199,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 			if !ok {
 				l = Loc{Line: 1, Col: 1}
 			}
-			probs = append(probs, Problem{Line: l.Line, Col: l.Col, Key: k.String(), Kind: "unknown"})
+			probs = append(probs, Problem{Line: l.Line, Col: l.Col, Key: k.String(), Kind: ProblemUnknown})
 		}
 		// Report only the outermost unknown key of a subtree.
 		probs = outermost(probs)
