@@ -28,6 +28,8 @@ func TestListItem(t *testing.T) {
 }
 
 func TestDeptKey(t *testing.T) {
+	set, _ := schema.Load(schemas.FS)
+	deptKey := set.Sections.Departments.Key // the rules are data: schemas/sections.toml [departments]
 	same := [][2]string{{"呼吸科", "呼吸内科"}, {"耳鼻喉科", "耳鼻咽喉科"}, {"超声科", "超声医学科"}, {"病理科", "病理诊断科"}, {"消化科", "消化内科"}}
 	for _, p := range same {
 		if deptKey(p[0]) != deptKey(p[1]) {

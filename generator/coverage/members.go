@@ -150,34 +150,6 @@ func (e *evaluator) textMember(r *schema.Requirement, it schema.Item, docs []*mo
 	return nil
 }
 
-// Department names are written more than one way: 呼吸科 for 呼吸内科,
-// 耳鼻喉科 for 耳鼻咽喉科, 超声科 for 超声医学科. deptKey drops the parts
-// people leave out: "内" of "…内科" (with at least two characters before
-// it, so 心内科 stays), "咽" of "耳鼻咽喉", "医学" and "诊断" before the final
-// 科. deptWide also drops "外" of "…外科", only to tell when a short name
-// could stand for two departments (神经科: 神经内科 or 神经外科?).
-func deptKey(s string) string {
-	s = schema.Normalize(s)
-	s = strings.Replace(s, "耳鼻咽喉", "耳鼻喉", 1)
-	for _, f := range []string{"医学科", "诊断科"} {
-		if base, ok := strings.CutSuffix(s, f); ok && utf8.RuneCountInString(base) >= 2 {
-			s = base + "科"
-		}
-	}
-	if base, ok := strings.CutSuffix(s, "内科"); ok && utf8.RuneCountInString(base) >= 2 {
-		s = base + "科"
-	}
-	return s
-}
-
-func deptWide(s string) string {
-	s = deptKey(s)
-	if base, ok := strings.CutSuffix(s, "外科"); ok && utf8.RuneCountInString(base) >= 2 {
-		s = base + "科"
-	}
-	return s
-}
-
 // sameDepartment reports whether the name v written in a document stands
 // for the department dept of hospital.toml: the same name, or the same
 // once the parts people leave out are dropped, provided v names no other
@@ -187,7 +159,8 @@ func (e *evaluator) sameDepartment(v, dept string) bool {
 	if nv == nd {
 		return true
 	}
-	if deptKey(nv) != deptKey(nd) || e.in.Hospital == nil {
+	names := e.in.Schemas.Sections.Departments // how names are shortened: schemas/sections.toml
+	if names.Key(nv) != names.Key(nd) || e.in.Hospital == nil {
 		return false
 	}
 	wide := 0
@@ -195,7 +168,7 @@ func (e *evaluator) sameDepartment(v, dept string) bool {
 		if schema.Normalize(d) == nv {
 			return false // v is another department's own name
 		}
-		if deptWide(d) == deptWide(nv) {
+		if names.WideKey(d) == names.WideKey(nv) {
 			wide++
 		}
 	}

@@ -28,6 +28,8 @@ type SectionRules struct {
 	// that say so only standing alone ("无", "no": "无锡路" is an address).
 	Absence      []string `toml:"absence"`
 	AbsenceAlone []string `toml:"absence_alone"`
+	// Departments say how people shorten department names.
+	Departments DeptNames `toml:"departments"`
 }
 
 // Default section rules, used when schemas/sections.toml leaves a value out.
