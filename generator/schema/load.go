@@ -203,7 +203,7 @@ func (s *Set) Classification(typ, value string) string {
 	if t := s.Types[typ]; t != nil && t.Classification != "" {
 		return t.Classification
 	}
-	return "internal"
+	return string(model.Internal)
 }
 
 // Label returns the label of an enum value of a field ("in_force" ->
