@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"guifan/generator/audit"
 	"guifan/generator/model"
 )
 
@@ -20,20 +21,13 @@ type Meta struct {
 	Format, Hospital, Framework, AsOf, Lang string
 }
 
-// Verdict is the auditor's columns of one checklist row.
-type Verdict struct {
-	Row         int    // spreadsheet row, for messages
-	Requirement string // requirement id
-	Verdict     string // as the auditor wrote or picked it
-	Note        string
-	Date        string // 2026-11-10, or "" when not given or not a date
-	RawDate     string // the date cell as shown, when it is not a plausible date
-	Auditor     string
-	// Invalid names the first column (a key of the catalog's excel.col
-	// table: "audit-note", "auditor", ...) whose cell held bytes that are
-	// not UTF-8 text; the row's words must not be used.
-	Invalid string
-}
+// Verdict is the auditor's columns of one checklist row: the row of an
+// import (package audit checks and merges it).
+type Verdict = audit.Row
+
+// Checklist is the name of the sheet Read reads the rows from, for
+// positions in the workbook (path:sheet:row).
+const Checklist = checklistSheet
 
 // Errors of Read, besides ErrNotAudit. The command names each in the
 // user's language; none carries a library's words.
