@@ -606,3 +606,114 @@ func TestImportEmptyAttestations(t *testing.T) {
 	}
 	unchanged(t, att, nil)
 }
+
+// TestImportAsOf: rows without a date get the --as-of date, so the same
+// workbook imported into two copies of a site with the same date gives
+// byte-identical attestations files; a date that is no date is refused.
+func TestImportAsOf(t *testing.T) {
+	book, _ := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("满足"), "L": text("抽查 9 月工作单。"), "N": text("郑文静")})
+	book, _ = fillRow(t, book, "48.drills", map[string]string{"K": text("部分满足"), "N": text("郑文静")})
+	var files [][]byte
+	for range 2 {
+		site, att, _ := auditSite(t)
+		if out := importBook(t, site, book, "--as-of", "2026-11-20"); !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "新增 40.practice：满足（郑文静，2026-11-20）") {
+			t.Fatalf("import --as-of:\n%s", out)
+		}
+		data, err := os.ReadFile(att)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Errorf("two imports with the same --as-of differ:\n%s", diff(string(files[0]), string(files[1])))
+	}
+	if !strings.Contains(string(files[0]), "requirement = \"40.practice\"\nverdict = \"met\"\nauditor = \"郑文静\"\ndate = 2026-11-20\n") {
+		t.Errorf("the row without a date did not get the --as-of date:\n%s", files[0])
+	}
+	site, att, before := auditSite(t)
+	if out := importBook(t, site, book, "--as-of", "2026-13-01"); !strings.HasPrefix(out, "exit 2") || !strings.Contains(out, "2026-13-01") {
+		t.Errorf("a bad --as-of:\n%s", out)
+	}
+	unchanged(t, att, before)
+}
+
+// TestImportRowPositions: each bad row is reported at once, at
+// workbook:sheet:row, with the message it always had.
+func TestImportRowPositions(t *testing.T) {
+	site, att, before := auditSite(t)
+	book, verdictRow := fillRow(t, checklistBook(t), "40.practice", map[string]string{"K": text("很好"), "N": text("郑文静")})
+	book, auditorRow := fillRow(t, book, "48.drills", map[string]string{"K": text("满足")})
+	dir := t.TempDir()
+	path := filepath.Join(dir, "审核清单.xlsx")
+	if err := os.WriteFile(path, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runCapture([]string{"--lang", "zh-CN", "audit", "import", path, site})
+	for _, want := range []string{
+		fmt.Sprintf("%s:checklist:%d: 错误: 第 %d 行（40.practice）：审核结论 “很好” 无效，请从下拉列表中选择。", path, verdictRow, verdictRow),
+		fmt.Sprintf("%s:checklist:%d: 错误: 第 %d 行（48.drills）：没有填写审核员", path, auditorRow, auditorRow),
+		"有 2 行需要更正，审核确认文件未修改。",
+	} {
+		if !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, want) {
+			t.Errorf("import:\n%s\nwant %s", out, want)
+		}
+	}
+	unchanged(t, att, before)
+}
+
+// TestImportThemeVerdictWords: a site whose theme renames 满足 builds a
+// workbook whose dropdown offers the new word, and importing that word
+// back works: the file gets the verdict's id.
+func TestImportThemeVerdictWords(t *testing.T) {
+	site, att, _ := auditSite(t)
+	h := filepath.Join(site, "hospital.toml")
+	settings, _ := os.ReadFile(h)
+	if err := os.WriteFile(h, []byte(strings.Replace(string(settings), "framework = ", "theme = \"zhongxin\"\nframework = ", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := os.ReadFile(filepath.Join("..", "..", "..", "themes", "default", "i18n", "zh-CN.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := strings.Index(string(builtin), "\n[status]\n")
+	renamed := string(builtin[:status]) + strings.Replace(string(builtin[status:]), "met = \"满足\"", "met = \"达标\"", 1)
+	if status < 0 || renamed == string(builtin) {
+		t.Fatal("no status.met in the built-in catalog")
+	}
+	catalog := filepath.Join(site, "themes", "zhongxin", "i18n", "zh-CN.toml")
+	os.MkdirAll(filepath.Dir(catalog), 0o755)
+	if err := os.WriteFile(catalog, []byte(renamed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "build", "--as-of", "2026-11-25", "--only", "excel", site}); !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("build:\n%s", out)
+	}
+	book, err := os.ReadFile(filepath.Join(site, "output", "site", "excel", "audit-checklist.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The dropdown offers the theme's word, not the built-in one.
+	offered := false
+	zipParts(t, book, func(name string, part []byte) []byte {
+		if strings.HasPrefix(name, "xl/worksheets/") {
+			offered = offered || bytes.Contains(part, []byte(`<formula1>"达标,部分满足,不满足,不适用"</formula1>`))
+		}
+		return part
+	})
+	if !offered {
+		t.Error("the workbook's dropdown does not offer the theme's word 达标")
+	}
+	book, _ = fillRow(t, book, "40.practice", map[string]string{"K": text("达标"), "M": number(46341), "N": text("郑文静")})
+	out := importBook(t, site, book)
+	if !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "新增 40.practice") {
+		t.Fatalf("importing the theme's word:\n%s", out)
+	}
+	got, _ := os.ReadFile(att)
+	if !strings.Contains(string(got), "requirement = \"40.practice\"\nverdict = \"met\"\nauditor = \"郑文静\"\ndate = 2026-11-15\n") {
+		t.Errorf("the attestations file after import:\n%s", got)
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "check", "--as-of", "2026-11-25", site}); !strings.HasPrefix(out, "exit 0") {
+		t.Errorf("check after import:\n%s", out)
+	}
+}
