@@ -8,10 +8,24 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
+// BlockKind says what a Block is, and so which of its fields are used.
+type BlockKind string
+
+// Kinds of Block.
+const (
+	BlockHeading   BlockKind = "heading"
+	BlockParagraph BlockKind = "paragraph"
+	BlockList      BlockKind = "list"
+	BlockTable     BlockKind = "table"
+	BlockCode      BlockKind = "code"
+	BlockQuote     BlockKind = "quote"
+	BlockRule      BlockKind = "rule"
+)
+
 // Block is a Markdown block in a form a page-layout engine (the PDF
 // writer) can typeset without knowing goldmark.
 type Block struct {
-	Kind    string     // heading, paragraph, list, table, code, quote, rule
+	Kind    BlockKind
 	Level   int        // heading level
 	Spans   []Span     // heading, paragraph: the text with its styles
 	Ordered bool       // list
@@ -44,13 +58,13 @@ func blocksOf(parent ast.Node, src []byte) []Block {
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
 		switch t := n.(type) {
 		case *ast.Heading:
-			out = append(out, Block{Kind: "heading", Level: t.Level, Spans: spans(t, src)})
+			out = append(out, Block{Kind: BlockHeading, Level: t.Level, Spans: spans(t, src)})
 		case *ast.Paragraph, *ast.TextBlock:
 			if s := spans(t, src); len(s) > 0 {
-				out = append(out, Block{Kind: "paragraph", Spans: s})
+				out = append(out, Block{Kind: BlockParagraph, Spans: s})
 			}
 		case *ast.List:
-			b := Block{Kind: "list", Ordered: t.IsOrdered(), Start: t.Start}
+			b := Block{Kind: BlockList, Ordered: t.IsOrdered(), Start: t.Start}
 			for it := t.FirstChild(); it != nil; it = it.NextSibling() {
 				task := 0
 				if tb := it.FirstChild(); tb != nil {
@@ -66,7 +80,7 @@ func blocksOf(parent ast.Node, src []byte) []Block {
 			}
 			out = append(out, b)
 		case *extast.Table:
-			b := Block{Kind: "table"}
+			b := Block{Kind: BlockTable}
 			for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 				var row [][]Span
 				for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -85,11 +99,11 @@ func blocksOf(parent ast.Node, src []byte) []Block {
 				seg := lines.At(i)
 				sb.Write(seg.Value(src))
 			}
-			out = append(out, Block{Kind: "code", Code: strings.TrimRight(sb.String(), "\n")})
+			out = append(out, Block{Kind: BlockCode, Code: strings.TrimRight(sb.String(), "\n")})
 		case *ast.Blockquote:
-			out = append(out, Block{Kind: "quote", Quote: blocksOf(t, src)})
+			out = append(out, Block{Kind: BlockQuote, Quote: blocksOf(t, src)})
 		case *ast.ThematicBreak:
-			out = append(out, Block{Kind: "rule"})
+			out = append(out, Block{Kind: BlockRule})
 		case *ast.HTMLBlock:
 			// raw HTML is not typeset, as it is not shown on the site
 		default:

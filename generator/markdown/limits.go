@@ -246,11 +246,24 @@ type Place struct {
 	Line, Col int
 }
 
+// LongKind says what a Long block is.
+type LongKind string
+
+// Kinds of Long block.
+const (
+	LongParagraph LongKind = "paragraph"
+	LongItem      LongKind = "item" // a list item's paragraph
+	LongCell      LongKind = "cell"
+	LongHeading   LongKind = "heading"
+)
+
 // Long is a block of text over model.MaxParagraphRunes.
 type Long struct {
-	Place        // where its text starts
-	Kind  string // "paragraph", "item", "cell" or "heading"
-	Runes int    // characters of its source, markup included
+	Place // where its text starts
+	// Kind is a LongKind. It stays a string until validate (which keys a
+	// map[string] by it) switches to the type; then it becomes a LongKind.
+	Kind  string
+	Runes int // characters of its source, markup included
 }
 
 // Check measures a body against the limits on paragraphs and nesting.
@@ -267,22 +280,22 @@ func Check(src []byte) Limits {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
-		kind := ""
+		var kind LongKind
 		switch n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
-			kind = "paragraph"
+			kind = LongParagraph
 			if _, ok := n.Parent().(*ast.ListItem); ok {
-				kind = "item"
+				kind = LongItem
 			}
 		case *ast.Heading:
-			kind = "heading"
+			kind = LongHeading
 		case *extast.TableCell:
-			kind = "cell"
+			kind = LongCell
 		default:
 			return ast.WalkContinue, nil
 		}
 		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
-			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
+			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: string(kind), Runes: runes})
 		}
 		return ast.WalkSkipChildren, nil
 	})

@@ -78,24 +78,24 @@ func (w *writer) block(b markdown.Block, depth int) {
 	x := marginL + indent(depth)
 	width := textW - indent(depth)
 	switch b.Kind {
-	case "heading":
+	case markdown.BlockHeading:
 		w.heading(b, x, width)
-	case "paragraph":
+	case markdown.BlockParagraph:
 		indent := 0.0
 		if depth == 0 {
 			indent = 2 * bodyPt * ptToMM * 1.0
 		}
 		w.paragraph(b.Spans, x, width, bodyPt, indent)
 		w.y += 1.5
-	case "list":
+	case markdown.BlockList:
 		w.list(b, depth, x, width)
-	case "table":
+	case markdown.BlockTable:
 		w.table(b, x, width)
-	case "code":
+	case markdown.BlockCode:
 		w.code(b.Code, x, width)
-	case "quote":
+	case markdown.BlockQuote:
 		w.quote(b, depth, x)
-	case "rule":
+	case markdown.BlockRule:
 		w.rule(x, width)
 	}
 }
@@ -142,7 +142,7 @@ func (w *writer) list(b markdown.Block, depth int, x, width float64) {
 		w.need(lh)
 		w.text(x+1, w.y+lh*0.72, marker, styleSerif, bodyPt)
 		for j, ib := range item {
-			if j == 0 && ib.Kind == "paragraph" {
+			if j == 0 && ib.Kind == markdown.BlockParagraph {
 				w.paragraph(ib.Spans, x+7, width-7, bodyPt, 0)
 				continue
 			}
