@@ -74,6 +74,53 @@ func (s *Set) checkType(d *diag.List, t *DocType) {
 			d.Add(s.pos(f, "entries"), "schema.bad-ref", "entries", t.Entries)
 		}
 	}
+	if t.Page != nil {
+		s.checkPage(d, t)
+	}
+}
+
+// ReservedPageNames are the folders the site writes its own pages to: a
+// type whose entries have a page of their own (at <name>/index.html) may
+// not take one of these names.
+var ReservedPageNames = []string{"assets", "docs", "types", "articles", "report", "forms", "downloads", "search", "pdf", "excel"}
+
+// checkPage checks the page of a type's entries: a known kind, the
+// entries it shows, and the fields and columns it names.
+func (s *Set) checkPage(d *diag.List, t *DocType) {
+	f, pg := t.File, t.Page
+	for _, r := range ReservedPageNames {
+		if t.Name == r {
+			d.Add(s.pos(f, "page"), "schema.page-name", t.Name, r)
+		}
+	}
+	switch pg.Kind {
+	case PageEntries:
+		if t.Entries != "headings" {
+			d.Add(s.pos(f, "page.kind"), "schema.page-entries")
+		}
+		if pg.Heading != "" && t.Field(pg.Heading) == nil {
+			d.Add(s.pos(f, "page.heading"), "schema.bad-ref", "page.heading", pg.Heading)
+		}
+	case PageTerms:
+		table := t.Field(t.Entries)
+		if t.Entries == "" || t.Entries == "headings" || table == nil || table.Type != "table" {
+			d.Add(s.pos(f, "page.kind"), "schema.page-terms")
+			return
+		}
+		for _, c := range []struct {
+			key, col string
+			required bool
+		}{{"term", pg.Term, true}, {"definition", pg.Definition, true}, {"translation", pg.Translation, false}, {"aliases", pg.Aliases, false}} {
+			switch {
+			case c.col == "" && c.required:
+				d.Add(s.pos(f, "page"), "schema.missing", "page."+c.key)
+			case c.col != "" && findField(table.Columns, c.col) == nil:
+				d.Add(s.pos(f, "page."+c.key), "schema.bad-ref", "page."+c.key, c.col)
+			}
+		}
+	default:
+		d.Add(s.pos(f, "page.kind"), "schema.bad-value", "page.kind", pg.Kind, PageEntries+", "+PageTerms)
+	}
 }
 
 func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {

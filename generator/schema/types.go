@@ -19,6 +19,13 @@ type DocType struct {
 	// asks for a minimum: "headings" (level-2 headings, as in the FAQ) or
 	// the name of a table field (as in a glossary's terms).
 	Entries string `toml:"entries"`
+	// Page gives the type's entries a page of their own on the site, at
+	// <name>/index.html, in place of a list of its documents.
+	Page *Page `toml:"page"`
+	// Home, when set, is the heading under which the home page lists the
+	// type's documents (emergency plans: what to read when the network
+	// is down).
+	Home Text `toml:"home"`
 	// Order places the type in menus and lists (smaller first).
 	Order int `toml:"order"`
 	// Binder names the PDF binder that gathers documents of this type
@@ -31,6 +38,36 @@ type DocType struct {
 	Record bool `toml:"record"`
 
 	File string `toml:"-"` // schema file it came from
+}
+
+// Page kinds: how a type's page shows its entries.
+const (
+	// PageEntries shows every entry (level-2 heading, entries =
+	// "headings") of every document on one page, each under its own
+	// anchor, grouped by document: the FAQ.
+	PageEntries = "entries"
+	// PageTerms shows the rows of the table field that entries names as
+	// terms with their definitions: the glossary.
+	PageTerms = "terms"
+)
+
+// Page is the page of its own a type's entries get on the site.
+type Page struct {
+	Kind  string `toml:"kind"`  // PageEntries or PageTerms
+	Title Text   `toml:"title"` // heading and menu label; default: the type's label
+	Lede  Text   `toml:"lede"`  // the sentence under the heading
+	// Home puts a link to the page among the home page's quick links.
+	Home bool `toml:"home"`
+	// Heading (entries) names a field whose value heads a document's
+	// entries instead of its title (the FAQ's category).
+	Heading string `toml:"heading"`
+	// Term and Definition (terms) name the columns of the entries table
+	// that hold a term and what it means; Translation (the term in
+	// another language) and Aliases (a list of other names) are optional.
+	Term        string `toml:"term"`
+	Definition  string `toml:"definition"`
+	Translation string `toml:"translation"`
+	Aliases     string `toml:"aliases"`
 }
 
 // Field is one front-matter key of a document type, or a column of a table

@@ -2,10 +2,8 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"strings"
 
-	"guifan/generator/markdown"
 	"guifan/generator/report"
 	"guifan/generator/schema"
 )
@@ -178,65 +176,6 @@ func (w *writer) reportPage() error {
 		Stale    []report.StaleNote
 	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale}
 	return w.emit("report", p, w.t("site.nav.report"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, data)
-}
-
-type faqEntry struct {
-	Question, Anchor string
-	Answer           template.HTML
-}
-
-type faqCategory struct {
-	Title, Anchor, DocPath string
-	Entries                []faqEntry
-}
-
-// FAQAnchor is the anchor of the i-th question (from 0) of an FAQ
-// document on the FAQ page.
-func FAQAnchor(docID string, i int) string { return fmt.Sprintf("%s-%d", markdown.Slug(docID), i+1) }
-
-// faq shows every FAQ entry on one page: each level-2 heading of an FAQ
-// document is a question, the text under it the answer.
-func (w *writer) faq() error {
-	p := "faq/index.html"
-	var cats []faqCategory
-	for _, d := range w.byType["faq"] {
-		c := faqCategory{Title: d.Title(), Anchor: markdown.Slug(d.ID), DocPath: rel(p, PagePath(d.ID))}
-		if cat := d.String("category"); cat != "" {
-			c.Title = cat
-		}
-		for i, part := range markdown.Split(d.Body, 2) {
-			r := markdown.Render([]byte(part.Body), w.docLinks(p))
-			c.Entries = append(c.Entries, faqEntry{Question: part.Heading, Anchor: FAQAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
-		}
-		cats = append(cats, c)
-	}
-	return w.emit("faq", p, w.t("site.nav.faq"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, cats)
-}
-
-type term struct {
-	Term, En, Definition, Aliases, Doc string
-}
-
-func (w *writer) glossary() error {
-	p := "glossary/index.html"
-	var terms []term
-	for _, d := range w.byType["glossary"] {
-		for _, row := range d.Rows("terms") {
-			t := term{Doc: rel(p, PagePath(d.ID))}
-			t.Term, _ = row["term"].(string)
-			t.En, _ = row["en"].(string)
-			t.Definition, _ = row["definition"].(string)
-			var al []string
-			for _, a := range flat(row["aliases"]) {
-				if s, ok := a.(string); ok {
-					al = append(al, s)
-				}
-			}
-			t.Aliases = strings.Join(al, w.t("site.list-sep"))
-			terms = append(terms, t)
-		}
-	}
-	return w.emit("glossary", p, w.t("site.nav.glossary"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, terms)
 }
 
 type formView struct {

@@ -24,7 +24,8 @@ type LayoutProblem struct {
 var reTemplateErr = regexp.MustCompile(`^template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)$`)
 
 // CheckLayouts parses the layouts Write uses, as Write does (each page
-// with base.html and the partials), without running them, so that guifan
+// with base.html and the partials; a type's own page layout too),
+// without running them, so that guifan
 // check finds a broken template before guifan build does. theme and
 // layouts are as in Input.
 func CheckLayouts(theme, layouts fs.FS) []LayoutProblem {
@@ -40,8 +41,9 @@ func CheckLayouts(theme, layouts fs.FS) []LayoutProblem {
 	var probs []LayoutProblem
 	bodies := map[string]string{}
 	broken := map[string]bool{}
+	pages := layoutNames(theme, layouts)
 	files := append([]string{"base.html"}, partials...)
-	for _, p := range pageNames {
+	for _, p := range pages {
 		files = append(files, p+".html")
 	}
 	for _, name := range files {
@@ -57,7 +59,7 @@ func CheckLayouts(theme, layouts fs.FS) []LayoutProblem {
 			broken[name] = true
 		}
 	}
-	for _, p := range pageNames {
+	for _, p := range pages {
 		page := p + ".html"
 		set := []string{"base.html"}
 		set = append(set, partials...)

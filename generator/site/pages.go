@@ -323,11 +323,14 @@ func (w *writer) typeLists() error {
 }
 
 type homeView struct {
-	Score     float64
-	Counts    []kv
-	Recent    []docRow
-	Due       []docRow
-	Quick     []kv
+	Score  float64
+	Counts []kv
+	Recent []docRow
+	Due    []docRow
+	Quick  []kv
+	// Emergency is always empty: kept so that a site's own home.html
+	// written for it still runs. Types listed on the home page are
+	// declared in their schemas (home) and given by homeLists.
 	Emergency []docRow
 }
 
@@ -385,11 +388,7 @@ func (w *writer) home() error {
 		}
 		v.Due = append(v.Due, w.row(x.d))
 	}
-	for _, d := range w.byType["emergency-plan"] {
-		v.Emergency = append(v.Emergency, w.row(d))
-	}
 	v.Quick = []kv{
-		{Label: w.t("site.nav.faq"), Href: "faq/index.html"},
 		{Label: w.t("site.nav.forms"), Href: "forms/index.html"},
 		{Label: w.t("site.nav.report"), Href: "report/index.html"},
 		{Label: w.t("site.nav.articles"), Href: "articles/index.html"},

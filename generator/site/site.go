@@ -75,7 +75,7 @@ func Write(in Input) (map[string][]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.faq, w.glossary, w.forms, w.downloads, w.search}
+	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.typePages, w.forms, w.downloads, w.search}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, w.diags, err
@@ -137,10 +137,47 @@ func newWriter(in Input) (*writer, error) {
 }
 
 // pageNames are the layouts; each is parsed with base.html.
-// partials are templates that pages include.
+// partials are templates that pages include. A type's page has the
+// layout of its kind (entries, terms: schema.Page), or its own (any other
+// page layout a site's layouts/ or theme holds, named after the type).
 var partials = []string{"requirement.html"}
 
-var pageNames = []string{"home", "doc", "list", "articles", "article", "report", "faq", "glossary", "forms", "form", "downloads", "search"}
+var pageNames = []string{"home", "doc", "list", "articles", "article", "report", schema.PageEntries, schema.PageTerms, "forms", "form", "downloads", "search"}
+
+// layoutNames are the page layouts to parse: pageNames, and every other
+// .html file of the site's layouts/ and the theme's layouts/ (a type's own
+// page layout, e.g. faq.html).
+func layoutNames(theme, layouts fs.FS) []string {
+	names := append([]string(nil), pageNames...)
+	known := map[string]bool{"base": true}
+	for _, n := range names {
+		known[n] = true
+	}
+	for _, p := range partials {
+		known[strings.TrimSuffix(p, ".html")] = true
+	}
+	var extra []string
+	add := func(fsys fs.FS, dir string) {
+		if fsys == nil {
+			return
+		}
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			n, ok := strings.CutSuffix(e.Name(), ".html")
+			if ok && !e.IsDir() && !known[n] {
+				known[n] = true
+				extra = append(extra, n)
+			}
+		}
+	}
+	add(layouts, ".")
+	add(theme, "layouts")
+	sort.Strings(extra)
+	return append(names, extra...)
+}
 
 func (w *writer) loadTemplates() error {
 	read := func(name string) ([]byte, error) {
@@ -156,7 +193,7 @@ func (w *writer) loadTemplates() error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	w.tmpl = map[string]*template.Template{}
-	for _, name := range pageNames {
+	for _, name := range layoutNames(w.in.Theme, w.in.Layouts) {
 		body, err := read(name + ".html")
 		if err != nil {
 			return fmt.Errorf("theme: %w", err)
@@ -187,6 +224,7 @@ type page struct {
 	Site    *siteData
 	Path    string // this page, relative to the site root
 	Title   string
+	Lede    string // the sentence under the title, when the page's data gives one
 	Crumbs  []navItem
 	Current string // nav path that is current
 	Data    any
@@ -208,8 +246,13 @@ func (w *writer) siteData() *siteData {
 
 // emit renders a page.
 func (w *writer) emit(layout, p string, title string, crumbs []navItem, current string, data any) error {
+	return w.emitLede(layout, p, title, "", crumbs, current, data)
+}
+
+// emitLede renders a page whose lede comes with its data (a type's page).
+func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, current string, data any) error {
 	var buf bytes.Buffer
-	pg := page{Site: w.siteData(), Path: p, Title: title, Crumbs: crumbs, Current: current, Data: data}
+	pg := page{Site: w.siteData(), Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data}
 	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
@@ -325,6 +368,8 @@ func (w *writer) funcs() template.FuncMap {
 		"dict":        func(args ...any) []any { return args },
 		"seq":         func(n int) []int { return make([]int, n) },
 		"csp":         func() template.HTML { return template.HTML(CSPMeta) },
+		"homeLists":   w.homeLists,
+		"quickPages":  w.quickPages,
 	}
 }
 
@@ -355,20 +400,29 @@ func (w *writer) typeNames() []string {
 func (w *writer) buildNav() {
 	w.nav = []navItem{{w.t("site.nav.home"), "index.html"}}
 	for _, n := range w.typeNames() {
-		if n == "faq" || n == "glossary" {
-			continue
-		}
 		t := w.in.Schemas.Types[n]
+		if t.Page != nil {
+			continue // its page stands for the list
+		}
 		w.nav = append(w.nav, navItem{t.Group.In(w.lang) + "·" + t.Label.In(w.lang), "types/" + n + "/index.html"})
 	}
+	// Pages of entries (questions) follow the documents; pages of terms,
+	// reference matter, come last.
+	pages := func(kind string) {
+		for _, t := range w.pageTypes() {
+			if t.Page.Kind == kind {
+				w.nav = append(w.nav, navItem{w.pageTitle(t), TypePagePath(t.Name)})
+			}
+		}
+	}
+	pages(schema.PageEntries)
 	w.nav = append(w.nav,
-		navItem{w.t("site.nav.faq"), "faq/index.html"},
 		navItem{w.t("site.nav.articles"), "articles/index.html"},
 		navItem{w.t("site.nav.report"), "report/index.html"},
 		navItem{w.t("site.nav.forms"), "forms/index.html"},
 		navItem{w.t("site.nav.downloads"), "downloads/index.html"},
-		navItem{w.t("site.nav.glossary"), "glossary/index.html"},
 	)
+	pages(schema.PageTerms)
 	// Group labels repeat for related types; show the type label only.
 	for i := range w.nav {
 		if _, after, ok := strings.Cut(w.nav[i].Title, "·"); ok {

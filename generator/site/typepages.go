@@ -1,0 +1,186 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"guifan/generator/markdown"
+	"guifan/generator/schema"
+)
+
+// A type whose schema declares a page (schema.Page) has its entries shown
+// on a page of their own, at <type>/index.html, in place of a list of its
+// documents: an entries page (the FAQ: each level-2 heading a question
+// with its answer) or a terms page (the glossary: the rows of a table).
+// The layout is the site's <type>.html when it has one, else the kind's
+// (entries.html, terms.html).
+
+// TypePagePath is where the page of a type's entries is.
+func TypePagePath(typeName string) string { return typeName + "/index.html" }
+
+// EntryAnchor is the anchor of the i-th entry (from 0) of a document on
+// its type's entries page.
+func EntryAnchor(docID string, i int) string {
+	return fmt.Sprintf("%s-%d", markdown.Slug(docID), i+1)
+}
+
+// EntryURL is the link, from the site root, to the i-th entry (from 0) of
+// a document of type typeName on its entries page.
+func EntryURL(typeName, docID string, i int) string {
+	return TypePagePath(typeName) + "#" + EntryAnchor(docID, i)
+}
+
+// FAQAnchor is EntryAnchor under its former name.
+//
+// Deprecated: use EntryAnchor or EntryURL.
+func FAQAnchor(docID string, i int) string { return EntryAnchor(docID, i) }
+
+// pageTypes are the types with a page of their own, in schema order.
+func (w *writer) pageTypes() []*schema.DocType {
+	var out []*schema.DocType
+	for _, n := range w.in.Schemas.TypeNames() {
+		if t := w.in.Schemas.Types[n]; t.Page != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pageTitle is the heading and menu label of a type's page.
+func (w *writer) pageTitle(t *schema.DocType) string {
+	if s := t.Page.Title.In(w.lang); s != "" {
+		return s
+	}
+	return t.Label.In(w.lang)
+}
+
+// pageLayout is the layout of a type's page.
+func (w *writer) pageLayout(t *schema.DocType) string {
+	if _, ok := w.tmpl[t.Name]; ok {
+		return t.Name
+	}
+	return t.Page.Kind
+}
+
+// typePages writes the page of every type that has one.
+func (w *writer) typePages() error {
+	for _, t := range w.pageTypes() {
+		var data any
+		switch t.Page.Kind {
+		case schema.PageEntries:
+			data = w.entries(t)
+		case schema.PageTerms:
+			data = w.terms(t)
+		default:
+			continue // schema.Check reports it
+		}
+		p := TypePagePath(t.Name)
+		home := []navItem{{w.t("site.nav.home"), "index.html"}}
+		if err := w.emitLede(w.pageLayout(t), p, w.pageTitle(t), t.Page.Lede.In(w.lang), home, p, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type entry struct {
+	Question, Anchor string
+	Answer           template.HTML
+}
+
+type entryGroup struct {
+	Title, Anchor, DocPath string
+	Entries                []entry
+}
+
+// entries are a type's entries by document: each level-2 heading of a
+// document is an entry (a question), the text under it its answer.
+func (w *writer) entries(t *schema.DocType) []entryGroup {
+	p := TypePagePath(t.Name)
+	var groups []entryGroup
+	for _, d := range w.byType[t.Name] {
+		g := entryGroup{Title: d.Title(), Anchor: markdown.Slug(d.ID), DocPath: rel(p, PagePath(d.ID))}
+		if t.Page.Heading != "" {
+			if h := d.String(t.Page.Heading); h != "" {
+				g.Title = h
+			}
+		}
+		for i, part := range markdown.Split(d.Body, 2) {
+			r := markdown.Render([]byte(part.Body), w.docLinks(p))
+			g.Entries = append(g.Entries, entry{Question: part.Heading, Anchor: EntryAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+type term struct {
+	Term, En, Definition, Aliases, Doc string
+}
+
+// terms are the rows of the table a type's entries are (schema entries),
+// by the columns its page names.
+func (w *writer) terms(t *schema.DocType) []term {
+	p := TypePagePath(t.Name)
+	pg := t.Page
+	str := func(row map[string]any, col string) string {
+		s, _ := row[col].(string)
+		return s
+	}
+	var terms []term
+	for _, d := range w.byType[t.Name] {
+		for _, row := range d.Rows(t.Entries) {
+			tm := term{Doc: rel(p, PagePath(d.ID)), Term: str(row, pg.Term), En: str(row, pg.Translation), Definition: str(row, pg.Definition)}
+			var al []string
+			switch a := row[pg.Aliases].(type) {
+			case string:
+				al = append(al, a)
+			case []any:
+				for _, e := range a {
+					if s, ok := e.(string); ok {
+						al = append(al, s)
+					}
+				}
+			}
+			tm.Aliases = strings.Join(al, w.t("site.list-sep"))
+			terms = append(terms, tm)
+		}
+	}
+	return terms
+}
+
+// homeList is a type's documents listed on the home page (schema home).
+type homeList struct {
+	Heading string
+	Docs    []navItem
+}
+
+// homeLists are the lists of documents on the home page, by type.
+func (w *writer) homeLists() []homeList {
+	var out []homeList
+	for _, n := range w.typeNames() {
+		t := w.in.Schemas.Types[n]
+		h := t.Home.In(w.lang)
+		if h == "" {
+			continue
+		}
+		l := homeList{Heading: h}
+		for _, d := range w.byType[n] {
+			l.Docs = append(l.Docs, navItem{Title: d.Title(), Path: PagePath(d.ID)})
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// quickPages are the type pages linked among the home page's quick links.
+func (w *writer) quickPages() []navItem {
+	var out []navItem
+	for _, t := range w.pageTypes() {
+		if t.Page.Home {
+			out = append(out, navItem{Title: w.pageTitle(t), Path: TypePagePath(t.Name)})
+		}
+	}
+	return out
+}
