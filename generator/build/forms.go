@@ -5,8 +5,11 @@ import (
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
+	"guifan/generator/excel"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
+	"guifan/generator/pdf"
+	"guifan/generator/site"
 )
 
 // checkDeclaredForms checks hospital.toml's forms list: each entry must
@@ -41,4 +44,33 @@ func formLinks(d *model.Document) []string {
 		out = append(out, l.Ref)
 	}
 	return out
+}
+
+// forms makes every blank form as a PDF and a workbook, under
+// site/forms/. Blank forms name no document: they are the same in every
+// view.
+func (j *job) forms() error {
+	s, cat := j.s, j.cat
+	serif, sans, diags := s.fonts()
+	j.diags.Append(diags)
+	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: j.asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
+	for _, id := range sortedFormIDs(s.Forms) {
+		f := s.Forms[id]
+		if len(serif) > 0 && len(sans) > 0 {
+			data, err := pdf.WriteForm(f, opt, cat.Lang)
+			if err != nil {
+				j.diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
+			} else {
+				j.files["site/forms/"+id+".pdf"] = data
+			}
+		}
+		book, err := excel.WriteForm(excel.FormInput{Form: f, Hospital: s.Project.Hospital.Name, Lang: cat.Lang, Date: j.asOf.String(), T: cat.T})
+		if err != nil {
+			j.diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
+			continue
+		}
+		j.files["site/forms/"+id+".xlsx"] = book
+		j.formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
+	}
+	return nil
 }

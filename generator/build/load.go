@@ -43,6 +43,9 @@ type Site struct {
 	siteFS   fs.FS
 	layouts  fs.FS // the site's own layouts/ folder, if any
 	ownTheme fs.FS // the site's own themes/<theme>/ folder, if any
+	// publicRule replaces isPublic in tests that prove the leak test can
+	// fail; nil everywhere else.
+	publicRule func(*model.Document) bool
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing
@@ -59,9 +62,8 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	}
 	s := &Site{siteFS: siteFS}
 	s.SchemaFS = fsutil.Overlay(screen(siteFS, "schemas", &diags), schemas.FS)
-	builtinTheme, _ := fs.Sub(themes.FS, "default")
 	s.ownTheme = s.theme(h, &diags)
-	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme)
+	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme())
 	s.layouts = screen(siteFS, "layouts", &diags)
 
 	set, sd := schema.Load(s.SchemaFS)
@@ -101,9 +103,16 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 		sources[config.FileName] = hsrc
 	}
 	s.Project = &model.Project{Hospital: h, Docs: docs, Sources: sources}
+	s.checkOutputs(&diags)
 	s.checkFonts(&diags)
 	s.checkLayouts(&diags)
 	return s, diags, nil
+}
+
+// builtinTheme is the theme built into guifan.
+func builtinTheme() fs.FS {
+	theme, _ := fs.Sub(themes.FS, "default")
+	return theme
 }
 
 // LoadDir loads the site in the folder dir through fsutil.SiteFS, the one

@@ -3,18 +3,18 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"guifan/generator/diag"
-	"guifan/generator/excel"
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/pdf"
 	"guifan/generator/report"
-	"guifan/generator/schema"
+	"guifan/generator/site"
 )
 
 // fonts loads the fonts for PDFs: those hospital.toml names (paths in the
@@ -66,88 +66,32 @@ func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
 	return serif, sans, diags
 }
 
-// pdfDoc turns a document into what the PDF writer typesets: its control
-// box, its body, and its own fields' tables.
-func (s *Site) pdfDoc(d *model.Document, cat *i18n.Catalog) pdf.Doc {
-	lang := cat.Lang
-	common := s.Schemas.Document
-	get := func(name string) string {
-		v, ok := d.Meta[name]
-		if !ok {
-			return ""
-		}
-		if f := common.Field(name); f != nil && f.Type == "enum" {
-			if ev, ok := f.Lookup(fmt.Sprint(v)); ok {
-				return ev.Label.In(lang)
-			}
-		}
-		if t, ok := model.AsDate(v); ok {
-			return cat.T("pdf.date", t.Year, int(t.Month), t.Day)
-		}
-		return fmt.Sprint(v)
-	}
-	approval := strings.TrimSpace(get("approved_by") + " " + get("approved_on"))
-	class := s.Schemas.Label(d.Type, "classification", s.Schemas.Classification(d.Type, d.String("classification"))).In(lang)
+// pdfDoc turns a document into what the PDF writer typesets, as a view
+// shows it: its control box, its body, and its own fields' tables.
+func (s *Site) pdfDoc(d *model.Document, v *view) pdf.Doc {
 	var control [][2]string
-	for _, kv := range [][2]string{
-		{cat.T("site.ctl.number"), get("number")}, {cat.T("site.ctl.version"), get("version")},
-		{cat.T("site.ctl.status"), get("status")}, {cat.T("site.ctl.effective"), get("effective")},
-		{cat.T("site.ctl.approval"), approval}, {cat.T("site.ctl.owner"), get("owner")},
-		{cat.T("site.ctl.review"), get("review_by")}, {cat.T("site.ctl.classification"), class},
-	} {
-		if kv[1] != "" {
-			control = append(control, kv)
-		}
+	for _, it := range v.control(s, d) {
+		control = append(control, [2]string{it.Label, it.Value})
 	}
 	blocks := markdown.Blocks(d.BodyWithoutTitle())
-	if t := s.Schemas.Types[d.Type]; t != nil {
-		for _, f := range t.Fields {
-			rows := d.Rows(f.Name)
-			if f.Type != "table" || len(rows) == 0 {
-				continue
-			}
-			blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: f.Label.In(lang)}}})
-			tb := markdown.Block{Kind: "table", Header: true}
-			var head [][]markdown.Span
-			for _, c := range f.Columns {
-				head = append(head, []markdown.Span{{Text: c.Label.In(lang)}})
-			}
-			tb.Rows = append(tb.Rows, head)
-			for _, row := range rows {
-				var cells [][]markdown.Span
-				for _, c := range f.Columns {
-					cells = append(cells, []markdown.Span{{Text: cellText(row[c.Name], c.Values, lang, cat.T("site.list-sep"))}})
-				}
-				tb.Rows = append(tb.Rows, cells)
-			}
-			blocks = append(blocks, tb)
+	for _, t := range v.present.Tables(d) {
+		blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: t.Title}}})
+		tb := markdown.Block{Kind: "table", Header: true}
+		var head [][]markdown.Span
+		for _, c := range t.Columns {
+			head = append(head, []markdown.Span{{Text: c}})
 		}
-	}
-	return pdf.Doc{ID: d.ID, Title: d.Title(), Number: d.String("number"), Version: d.String("version"), Control: control, Blocks: blocks}
-}
-
-func cellText(v any, values []schema.EnumValue, lang, sep string) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case []any:
-		var parts []string
-		for _, e := range x {
-			parts = append(parts, cellText(e, values, lang, sep))
-		}
-		return strings.Join(parts, sep)
-	case string:
-		for _, ev := range values {
-			if ev.Value == x && len(ev.Label) > 0 {
-				return ev.Label.In(lang)
+		tb.Rows = append(tb.Rows, head)
+		for _, row := range t.Rows {
+			var cells [][]markdown.Span
+			for _, c := range row {
+				cells = append(cells, []markdown.Span{{Text: c}})
 			}
+			tb.Rows = append(tb.Rows, cells)
 		}
-		return x
+		blocks = append(blocks, tb)
 	}
-	if t, ok := model.AsDate(v); ok {
-		return t.String()
-	}
-	return fmt.Sprint(v)
+	return pdf.Doc{ID: d.ID, Title: d.Title(), Number: d.Control.Number, Version: d.Control.Version, Control: control, Blocks: blocks}
 }
 
 // pdfJob is one PDF to make.
@@ -156,44 +100,52 @@ type pdfJob struct {
 	binder pdf.Binder
 }
 
-// pdfs makes the binders, the per-document PDFs and the gap report:
-// public ones under site/pdf/, the rest (and full copies) under
-// restricted/pdf/. It returns the files and the downloads the site lists.
-func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf model.Date, cat *i18n.Catalog) (map[string][]byte, map[string]string, []siteDownload, diag.List) {
-	serif, sans, diags := s.fonts()
-	if len(serif) == 0 || len(sans) == 0 {
-		return nil, nil, nil, diags
-	}
-	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
-	docs := map[string]pdf.Doc{}
-	var jobs []pdfJob
-	docPDF := map[string]string{} // public document id -> its PDF under site/
-	var publicDocs, allDocs []pdf.Doc
-	// Binders follow the documents' numbers (BJSF-XX-ZD-2026-001, ...),
-	// as a printed binder would; documents without a number go last.
-	ordered := append([]*model.Document(nil), s.Project.Docs...)
+// byNumber returns a view's documents in the order of their numbers
+// (BJSF-XX-ZD-2026-001, ...), as a printed binder has them; documents
+// without a number go last.
+func byNumber(docs []*model.Document) []*model.Document {
+	ordered := slices.Clone(docs)
 	sort.SliceStable(ordered, func(i, j int) bool {
-		a, b := ordered[i].String("number"), ordered[j].String("number")
+		a, b := ordered[i].Control.Number, ordered[j].Control.Number
 		if (a == "") != (b == "") {
 			return a != ""
 		}
 		return a < b
 	})
-	for _, d := range ordered {
-		pd := s.pdfDoc(d, cat)
-		docs[d.ID] = pd
+	return ordered
+}
+
+// pdfs makes the binders, the per-document PDFs and the gap report:
+// under site/pdf/ from the public view, under restricted/pdf/ from the
+// full view (the documents the site does not show, and full copies).
+func (j *job) pdfs() error {
+	s, cat := j.s, j.cat
+	serif, sans, diags := s.fonts()
+	j.diags.Append(diags)
+	if len(serif) == 0 || len(sans) == 0 {
+		return nil
+	}
+	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: j.asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
+	var jobs []pdfJob
+	var publicDocs, allDocs []pdf.Doc
+	public := map[string]pdf.Doc{}
+	for _, d := range byNumber(j.public.docs) {
+		pd := s.pdfDoc(d, j.public)
+		public[d.ID] = pd
+		publicDocs = append(publicDocs, pd)
+		p := "pdf/docs/" + d.ID + ".pdf"
+		j.docPDFs[d.ID] = p
+		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
+	}
+	for _, d := range byNumber(j.full.docs) {
+		pd := s.pdfDoc(d, j.full)
 		allDocs = append(allDocs, pd)
-		single := pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}
-		if public[d.ID] {
-			publicDocs = append(publicDocs, pd)
-			p := "pdf/docs/" + d.ID + ".pdf"
-			docPDF[d.ID] = p
-			jobs = append(jobs, pdfJob{"site/" + p, single})
-		} else {
-			jobs = append(jobs, pdfJob{"restricted/pdf/docs/" + d.ID + ".pdf", single})
+		if !j.public.names(d.ID) {
+			jobs = append(jobs, pdfJob{"restricted/pdf/docs/" + d.ID + ".pdf", pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
 		}
 	}
-	var downloads []siteDownload
+	type download struct{ path, title string }
+	var downloads []download
 	// Binders by the types' binder names, in the types' order.
 	var keys []string
 	byKey := map[string][]pdf.Doc{}
@@ -208,9 +160,9 @@ func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf mode
 			labels[t.Binder] = t.Group.In(cat.Lang)
 		}
 	}
-	for _, d := range ordered {
-		if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" && public[d.ID] {
-			byKey[t.Binder] = append(byKey[t.Binder], docs[d.ID])
+	for _, d := range byNumber(j.public.docs) {
+		if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" {
+			byKey[t.Binder] = append(byKey[t.Binder], public[d.ID])
 		}
 	}
 	for _, key := range keys {
@@ -220,19 +172,32 @@ func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf mode
 		title := cat.T("pdf.binder", labels[key])
 		p := "pdf/" + key + ".pdf"
 		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: byKey[key], Cover: true}})
-		downloads = append(downloads, siteDownload{p, title})
+		downloads = append(downloads, download{p, title})
 	}
 	whole := cat.T("pdf.whole", s.Project.Hospital.Name)
 	jobs = append(jobs, pdfJob{"site/pdf/all.pdf", pdf.Binder{Title: whole, Docs: publicDocs, Cover: true}})
-	downloads = append(downloads, siteDownload{"pdf/all.pdf", whole})
+	downloads = append(downloads, download{"pdf/all.pdf", whole})
 	jobs = append(jobs, pdfJob{"restricted/pdf/all.pdf", pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: allDocs, Cover: true}})
 	gap := cat.T("pdf.report")
-	jobs = append(jobs, pdfJob{"site/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(open, cat)}}})
-	downloads = append(downloads, siteDownload{"pdf/report.pdf", gap})
-	jobs = append(jobs, pdfJob{"restricted/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(full, cat)}}})
+	jobs = append(jobs, pdfJob{"site/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}})
+	downloads = append(downloads, download{"pdf/report.pdf", gap})
+	jobs = append(jobs, pdfJob{"restricted/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}})
+	files, pd := s.writePDFs(jobs, opt)
+	j.diags.Append(pd)
+	for p, data := range files {
+		j.files[p] = data
+	}
+	for _, d := range downloads {
+		j.downloads = append(j.downloads, siteDownload(d.path, d.title, "pdf", len(files["site/"+d.path])))
+	}
+	return nil
+}
 
-	// Two workers: the machine guifan runs on at a hospital has a few cores,
-	// and each PDF is independent, so the output does not depend on order.
+// writePDFs writes the PDFs, two at a time: the machine guifan runs on at
+// a hospital has a few cores, and each PDF is independent, so the output
+// does not depend on order.
+func (s *Site) writePDFs(jobs []pdfJob, opt pdf.Options) (map[string][]byte, diag.List) {
+	var diags diag.List
 	files := map[string][]byte{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -266,10 +231,13 @@ func (s *Site) pdfs(open, full *report.Report, public map[string]bool, asOf mode
 		diags.Add(diag.Pos{File: "output"}, "pdf.failed", e)
 	}
 	diags.Append(s.missingGlyphs(missing))
-	return files, docPDF, downloads, diags
+	return files, diags
 }
 
-type siteDownload struct{ path, title string }
+// siteDownload is a file the downloads page lists.
+func siteDownload(path, title, kind string, size int) site.Download {
+	return site.Download{Path: path, Title: title, Kind: kind, Size: size}
+}
 
 // typesInOrder returns the document types in their schema order.
 func (s *Site) typesInOrder() []string {
@@ -364,30 +332,4 @@ func reportDoc(r *report.Report, cat *i18n.Catalog) pdf.Doc {
 		blocks = append(blocks, tb)
 	}
 	return pdf.Doc{ID: "report", Title: cat.T("pdf.report"), Number: "", Version: r.AsOf, Blocks: blocks}
-}
-
-// formFiles makes every blank form as a PDF and a workbook, keyed by file
-// name ("work-order.pdf").
-func (s *Site) formFiles(asOf model.Date, cat *i18n.Catalog) (map[string][]byte, diag.List) {
-	serif, sans, diags := s.fonts()
-	files := map[string][]byte{}
-	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
-	for _, id := range sortedFormIDs(s.Forms) {
-		f := s.Forms[id]
-		if len(serif) > 0 && len(sans) > 0 {
-			data, err := pdf.WriteForm(f, opt, cat.Lang)
-			if err != nil {
-				diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
-			} else {
-				files[id+".pdf"] = data
-			}
-		}
-		book, err := excel.WriteForm(excel.FormInput{Form: f, Hospital: s.Project.Hospital.Name, Lang: cat.Lang, Date: asOf.String(), T: cat.T})
-		if err != nil {
-			diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
-			continue
-		}
-		files[id+".xlsx"] = book
-	}
-	return files, diags
 }

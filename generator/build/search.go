@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"guifan/generator/coverage"
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
@@ -15,22 +16,18 @@ import (
 	"guifan/generator/site"
 )
 
-// searchIndex returns the files of the site's search index.
-func (s *Site) searchIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog) map[string][]byte {
-	idx, labels := s.buildIndex(docs, rep, cat)
+// searchIndex returns the files of the site's search index, made from
+// the public view.
+func (s *Site) searchIndex(v *view, cat *i18n.Catalog) map[string][]byte {
+	idx, labels := s.buildIndex(v.docs, v.report, cat)
 	return idx.Files(labels)
 }
 
 // SearchIndex builds the search index of the public documents, as the site
 // gets it; tests and benchmarks query it in Go.
-func (s *Site) SearchIndex(rep *report.Report, cat *i18n.Catalog) *search.Index {
-	var public []*model.Document
-	for _, d := range s.Project.Docs {
-		if s.Public(d) {
-			public = append(public, d)
-		}
-	}
-	idx, _ := s.buildIndex(public, rep, cat)
+func (s *Site) SearchIndex(m *coverage.Matrix, cat *i18n.Catalog) *search.Index {
+	v := s.view(m, cat, false)
+	idx, _ := s.buildIndex(v.docs, v.report, cat)
 	return idx
 }
 
@@ -51,12 +48,7 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 		for _, h := range d.SectionHeadings() {
 			heads = append(heads, h.Text)
 		}
-		keywords := []string{d.String("number"), t.Label.In(lang)}
-		for _, k := range flatList(d.Meta["keywords"]) {
-			if s, ok := k.(string); ok {
-				keywords = append(keywords, s)
-			}
-		}
+		keywords := append([]string{d.Control.Number, t.Label.In(lang)}, d.Control.Keywords...)
 		body := markdown.Render(d.BodyWithoutTitle(), nil).Text
 		body += " " + fieldText(d, t.Fields)
 		entries = append(entries, search.Entry{Doc: d.ID, URL: PagePath(d.ID), Title: d.Title(), Type: d.Type, Headings: heads, Keywords: keywords, Body: body})

@@ -7,7 +7,6 @@ import (
 
 	"guifan/generator/build"
 	"guifan/generator/i18n"
-	"guifan/generator/report"
 	"guifan/generator/search"
 	"guifan/generator/tomlfile"
 )
@@ -30,21 +29,7 @@ func demoIndex(t testing.TB) *search.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var public []string
-	for _, d := range site.Project.Docs {
-		if site.Public(d) {
-			public = append(public, d.ID)
-		}
-	}
-	isPublic := func(id string) bool {
-		for _, p := range public {
-			if p == id {
-				return true
-			}
-		}
-		return false
-	}
-	return site.SearchIndex(report.Build(m, "x", cat, report.Only(isPublic)), cat)
+	return site.SearchIndex(m, cat)
 }
 
 // TestRecallAt3 measures recall@3 on the query set written against the

@@ -35,7 +35,9 @@ type Hospital struct {
 	// has adopted: only adopted forms are evidence of its practice. The
 	// build checks that each names a form.
 	Forms []string `toml:"forms"`
-	// Outputs lists what guifan build makes.
+	// Outputs lists what guifan build makes; nil makes every output. The
+	// outputs and their names are build's table (build.OutputKinds), which
+	// also checks this list.
 	Outputs []string `toml:"outputs"`
 	Fonts   Fonts    `toml:"fonts"`
 	// Contact is the information centre's service phone, shown on outputs.
@@ -49,9 +51,6 @@ type Fonts struct {
 	Serif []string `toml:"serif"` // body text (Song/Ming)
 	Sans  []string `toml:"sans"`  // headings (Hei)
 }
-
-// KnownOutputs are the outputs guifan can make.
-var KnownOutputs = []string{"site", "pdf", "excel", "forms", "report"}
 
 // BuiltinLanguages are the languages the built-in theme has catalogs for
 // (themes/default/i18n/*.toml, see i18n.Languages).
@@ -69,7 +68,6 @@ func Default() *Hospital {
 		Framework: "beijing-2008",
 		Languages: []string{i18n.Default},
 		Theme:     "default",
-		Outputs:   append([]string(nil), KnownOutputs...),
 	}
 }
 
@@ -143,11 +141,6 @@ func (h *Hospital) check(diags *diag.List, languages []string) {
 	for i, l := range h.Languages {
 		if !contains(languages, l) {
 			diags.Add(h.Pos(Index("languages", i)), "config.language", l, strings.Join(languages, ", "))
-		}
-	}
-	for i, o := range h.Outputs {
-		if !contains(KnownOutputs, o) {
-			diags.Add(h.Pos(Index("outputs", i)), "config.output", o, strings.Join(KnownOutputs, ", "))
 		}
 	}
 	seen := map[string]bool{}

@@ -30,13 +30,13 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("source %+v", src)
 	}
 	if h.Name != "测试医院" || h.Framework != "beijing-2008" || h.Theme != "default" || h.Lang() != "zh-CN" ||
-		!reflect.DeepEqual(h.Outputs, config.KnownOutputs) || !reflect.DeepEqual(h.Languages, []string{"zh-CN"}) {
+		h.Outputs != nil || !reflect.DeepEqual(h.Languages, []string{"zh-CN"}) {
 		t.Errorf("defaults: %+v", h)
 	}
-	// Each Default is a copy: changing one site's outputs changes no other.
-	h.Outputs[0] = "changed"
-	if config.KnownOutputs[0] == "changed" || config.Default().Outputs[0] == "changed" {
-		t.Error("Default shares its outputs list")
+	// Each Default is a copy: changing one site's languages changes no other.
+	h.Languages[0] = "changed"
+	if config.Default().Languages[0] == "changed" {
+		t.Error("Default shares its languages list")
 	}
 	// A silent setting keeps its default even where others are given.
 	h, _, _ = config.Parse([]byte("name = \"x\"\noutputs = [\"site\"]\n"))
@@ -120,11 +120,11 @@ func TestParseProblems(t *testing.T) {
 		{"empty file: name is required", "", []string{"1:1 error config.required [name]"}},
 		{"blank name", "name = \"  \"\n", []string{"1:8 error config.required [name]"}},
 		{
-			"unknown key with a suggestion; the rest is still checked",
-			"name = \"x\"\nlangauges = [\"fr\"]\noutputs = [\"site\", \"word\"]\n",
+			"unknown key with a suggestion; the rest is still checked (outputs are build's)",
+			"name = \"x\"\nlangauges = [\"fr\"]\nlanguages = [\"fr\"]\n",
 			[]string{
 				"2:1 error config.unknown [langauges {hint.did-you-mean [languages]}]",
-				"3:20 error config.output [word site, pdf, excel, forms, report]",
+				"3:14 error config.language [fr zh-CN, en]",
 			},
 		},
 		{"unknown key, nothing close", "name = \"x\"\nlogo = \"x.png\"\n", []string{"2:1 error config.unknown [logo { []}]"}},
@@ -132,11 +132,10 @@ func TestParseProblems(t *testing.T) {
 		{"wrong type stops the checks", "languages = \"zh-CN\"\n", []string{"1:13 error config.type [languages]"}},
 		{"number for a string", "name = 12\n", []string{"1:8 error config.type [name]"}},
 		{
-			"unknown language and output at their entries",
+			"unknown language at its entry; outputs are checked by build, against its table",
 			"name = \"x\"\nlanguages = [\"zh-CN\", \"fr\"]\noutputs = [\"word\"]\n",
 			[]string{
 				"2:23 error config.language [fr zh-CN, en]",
-				"3:12 error config.output [word site, pdf, excel, forms, report]",
 			},
 		},
 		{

@@ -23,8 +23,8 @@ func tinyReport(gap string) Input {
 			Articles: []report.Article{{Number: 1, Chapter: 1, Title: "A", Status: "met", Credit: 1,
 				Requirements: []report.Requirement{{ID: "r1", Kind: "document", Title: "R", Status: "met", Gap: gap}}}},
 		},
-		Documents: []Document{{ID: "d1", Title: "D"}},
-		T:         words,
+		Register: Table{Columns: []Column{{Label: "id", Width: 10}, {Label: "title", Width: 20}}, Rows: [][]string{{"d1", "D"}}},
+		T:        words,
 	}
 }
 

@@ -207,7 +207,7 @@ func (w *writer) evidence(q report.Requirement) (string, string) {
 	href := ""
 	hidden := 0
 	for _, e := range q.Evidence {
-		link, visible := "", true
+		link, visible := "", false // no Link: no document is named
 		if w.in.Link != nil {
 			link, visible = w.in.Link(e.ID)
 		}

@@ -1,10 +1,11 @@
 // Package excel writes the auditor's workbook and reads the auditor's
 // verdicts back from it. It is the only package that imports excelize.
 //
-// The workbook has three sheets: the checklist (one row per requirement,
+// The workbook has four sheets: the checklist (one row per requirement,
 // grouped by article, with guifan's verdict, the evidence, the gap and
 // four columns for the auditor: verdict from a dropdown, note, date and
-// name), a summary per chapter, and a register of the documents. A hidden
+// name), a summary per chapter, a register of the documents and their
+// field values (the last two laid out by the build). A hidden
 // sheet records the hospital, framework and assessment date so that a
 // workbook cannot be imported into the wrong site.
 package excel
@@ -26,6 +27,7 @@ const (
 	checklistSheet = "checklist"
 	summarySheet   = "summary"
 	registerSheet  = "register"
+	fieldsSheet    = "fields"
 	metaSheet      = "guifan"
 	formatVersion  = "guifan-audit-1"
 	firstDataRow   = 3
@@ -51,18 +53,31 @@ const (
 	numCols = colAuditor
 )
 
-// Document is one row of the register sheet.
-type Document struct {
-	ID, Title, Type, Number, Version, Status, Effective, ApprovedBy, ApprovedOn, Owner, ReviewBy, Classification, Articles, Path string
+// Table is a sheet the build lays out: its columns and its rows, each
+// value printed already (package present). The workbook adds the header
+// style, filters, frozen header and print setup.
+type Table struct {
+	Columns []Column
+	Rows    [][]string
+}
+
+// Column is a column of a Table: its header and width in characters.
+type Column struct {
+	Label string
+	Width float64
 }
 
 // Input is what the workbook shows.
 type Input struct {
-	Report    *report.Report
-	Documents []Document
-	// Link returns the link (relative to the workbook) of a document's page,
-	// or "" when the document may not be named in this copy of the
-	// workbook (a restricted document in the copy published on the site).
+	Report *report.Report
+	// Register lists the documents this copy names, one row each.
+	Register Table
+	// Fields lists those documents' own field values (a plan's projects,
+	// a register's rows), one row per value.
+	Fields Table
+	// Link returns the link (relative to the workbook) of a document's
+	// page, and whether the document may be named in this copy of the
+	// workbook. Nil names no document: evidence is counted, not named.
 	Link func(id string) (href string, visible bool)
 	// T gives the words, from the message catalog.
 	T func(key string, args ...any) string
@@ -84,7 +99,7 @@ func write(in Input, spoil func(*excelize.Style)) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	w := &writer{book: &book{f: f, spoil: spoil}, in: in, t: in.T}
-	steps := []func() error{w.checklist, w.summary, w.register, w.meta, w.props}
+	steps := []func() error{w.checklist, w.summary, w.register, w.fields, w.meta, w.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

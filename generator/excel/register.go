@@ -4,37 +4,43 @@ package excel
 
 import "github.com/xuri/excelize/v2"
 
-func (w *writer) register() error {
-	f, t := w.f, w.t
-	sh := registerSheet
+// register writes the register of documents.
+func (w *writer) register() error { return w.table(registerSheet, w.in.Register) }
+
+// fields writes the documents' field values.
+func (w *writer) fields() error { return w.table(fieldsSheet, w.in.Fields) }
+
+// table writes a Table as a sheet: a styled header row, the rows, a
+// filter on the header, the header frozen and repeated on every page.
+func (w *writer) table(sh string, tb Table) error {
+	f := w.f
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
 	header := w.style(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: border})
 	body := w.style(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	cols := []string{"doc-id", "doc-title", "doc-type", "doc-number", "doc-version", "doc-status", "doc-effective", "doc-approved-by", "doc-approved-on", "doc-owner", "doc-review-by", "doc-classification", "doc-articles", "doc-path"}
-	widths := []float64{22, 36, 12, 20, 7, 8, 11, 20, 11, 14, 11, 8, 14, 40}
-	for i, c := range cols {
-		w.str(sh, cell(i+1, 1), t("excel.col."+c))
-		w.colWidth(sh, i+1, widths[i])
+	n := len(tb.Columns)
+	if n == 0 {
+		return w.printSetup(sh, true, "")
 	}
-	w.setStyle(sh, "A1", cell(len(cols), 1), header)
+	for i, c := range tb.Columns {
+		w.str(sh, cell(i+1, 1), c.Label)
+		w.colWidth(sh, i+1, c.Width)
+	}
+	w.setStyle(sh, "A1", cell(n, 1), header)
 	row := 2
-	for _, d := range w.in.Documents {
-		if w.in.Link != nil {
-			if _, visible := w.in.Link(d.ID); !visible {
-				continue
+	for _, r := range tb.Rows {
+		for i, v := range r {
+			if i < n {
+				w.str(sh, cell(i+1, row), v)
 			}
 		}
-		for i, v := range []string{d.ID, d.Title, d.Type, d.Number, d.Version, d.Status, d.Effective, d.ApprovedBy, d.ApprovedOn, d.Owner, d.ReviewBy, d.Classification, d.Articles, d.Path} {
-			w.str(sh, cell(i+1, row), v)
-		}
-		w.setStyle(sh, cell(1, row), cell(len(cols), row), body)
+		w.setStyle(sh, cell(1, row), cell(n, row), body)
 		row++
 	}
 	if row > 2 {
-		if err := f.AutoFilter(sh, "A1:"+cell(len(cols), row-1), nil); err != nil {
+		if err := f.AutoFilter(sh, "A1:"+cell(n, row-1), nil); err != nil {
 			return err
 		}
 	}

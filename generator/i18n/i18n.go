@@ -171,10 +171,10 @@ func (c *Catalog) T(key string, args ...any) string {
 }
 
 // Date shows a date as people read it in the catalog's language (its
-// pdf.date format: 2026年3月1日, 2026-03-01): the one way a date is written
+// value.date format: 2026年3月1日, 2026-03-01): the one way a date is written
 // on the site, in PDFs and in workbooks.
 func (c *Catalog) Date(year int, month time.Month, day int) string {
-	return c.T("pdf.date", year, int(month), day)
+	return c.T("value.date", year, int(month), day)
 }
 
 func (c *Catalog) lookup(key string) (string, bool) {

@@ -48,7 +48,7 @@ func (p *Presenter) lang() string { return p.Catalog.Lang }
 
 // Date prints a calendar date in the catalog's form.
 func (p *Presenter) Date(d model.Date) string {
-	return p.Catalog.T("value.date", d.Year, int(d.Month), d.Day)
+	return p.Catalog.Date(d.Year, d.Month, d.Day)
 }
 
 // Value prints a value of field f. A value of the wrong type (validate has

@@ -92,6 +92,10 @@ type Evidence struct {
 	How string `json:"how,omitempty"`
 	// Hidden marks a document this copy of the report may not name.
 	Hidden bool `json:"hidden,omitempty"`
+	// Internal numbers a hidden document within this copy of the report
+	// (1, 2, ...), so that evidence from one document counts once; it says
+	// nothing of which document it is.
+	Internal int `json:"internal,omitempty"`
 }
 
 // Attestation is the auditor's verdict that decided a requirement.
@@ -140,6 +144,7 @@ func (n Names) Names(id string) bool {
 // referred to as internal documents without their ids or titles.
 func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) *Report {
 	visible := names.Names
+	hidden := &hiding{visible: visible, numbers: map[string]int{}}
 	lang := cat.Lang
 	r := &Report{
 		Framework:      m.Framework.ID,
@@ -179,8 +184,8 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) 
 				ID: res.Requirement.ID, Kind: res.Requirement.Kind,
 				Title:  res.Requirement.Title.In(lang),
 				Status: string(res.Status), Computed: string(res.Computed),
-				Evidence:   evidence(res.Evidence, visible),
-				InProgress: evidenceOrNil(res.InProgress, visible),
+				Evidence:   hidden.evidence(res.Evidence),
+				InProgress: hidden.evidenceOrNil(res.InProgress),
 				Gap:        messages(cat, res.Gaps, visible),
 				Hint:       res.Requirement.Hint.In(lang),
 			}
@@ -206,11 +211,23 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) 
 // evidence copies the evidence a reader may see. A document that may not
 // be named stays in the list without its title or path, so that counts
 // still add up ("and 2 internal documents").
-func evidence(in []coverage.Evidence, visible func(string) bool) []Evidence {
+// hiding turns evidence from documents this copy may not name into
+// Evidence without id, path or title, numbering each such document.
+type hiding struct {
+	visible func(string) bool
+	numbers map[string]int
+}
+
+func (h *hiding) evidence(in []coverage.Evidence) []Evidence {
 	out := []Evidence{}
 	for _, e := range in {
-		if !visible(e.ID) {
-			out = append(out, Evidence{ID: e.ID, Hidden: true})
+		if !h.visible(e.ID) {
+			n, ok := h.numbers[e.ID]
+			if !ok {
+				n = len(h.numbers) + 1
+				h.numbers[e.ID] = n
+			}
+			out = append(out, Evidence{Hidden: true, Internal: n})
 			continue
 		}
 		out = append(out, Evidence{ID: e.ID, Path: e.Path, Title: e.Title, Section: e.Section, Line: e.Line, Date: e.Date, How: e.How})
@@ -218,9 +235,9 @@ func evidence(in []coverage.Evidence, visible func(string) bool) []Evidence {
 	return out
 }
 
-func evidenceOrNil(in []coverage.Evidence, visible func(string) bool) []Evidence {
+func (h *hiding) evidenceOrNil(in []coverage.Evidence) []Evidence {
 	var out []Evidence
-	for _, e := range evidence(in, visible) {
+	for _, e := range h.evidence(in) {
 		if !e.Hidden {
 			out = append(out, e)
 		}

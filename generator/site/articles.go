@@ -38,11 +38,12 @@ type chapterView struct {
 func (w *writer) reqView(from string, q report.Requirement) reqView {
 	v := reqView{ID: q.ID, Title: q.Title, Kind: q.Kind, Status: q.Status, Computed: q.Computed, Gap: q.Gap, Hint: q.Hint, Notes: q.Notes, Attestation: q.Attestation}
 	seen := map[string]int{}
+	hidden := map[int]bool{}
 	for _, e := range q.Evidence {
-		if w.byID[e.ID] == nil {
-			if _, counted := seen[e.ID]; !counted {
+		if e.Hidden || w.byID[e.ID] == nil {
+			if !hidden[e.Internal] {
 				v.Hidden++
-				seen[e.ID] = -1
+				hidden[e.Internal] = true
 			}
 			continue
 		}

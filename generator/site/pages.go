@@ -1,17 +1,13 @@
 package site
 
 import (
-	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
-	"time"
 
 	"guifan/generator/markdown"
 	"guifan/generator/model"
-	"guifan/generator/schema"
-	"guifan/generator/tomlfile"
 )
 
 // kv is one labelled value of a control box or field list.
@@ -53,91 +49,6 @@ func (w *writer) typeLabel(typ string) string {
 	return typ
 }
 
-// format shows a front-matter value for people.
-func (w *writer) format(typ string, f *schema.Field, v any) string {
-	switch f.Type {
-	case "enum":
-		s, _ := v.(string)
-		if ev, ok := f.Lookup(s); ok && len(ev.Label) > 0 {
-			return ev.Label.In(w.lang)
-		}
-		return s
-	case "date":
-		if d, ok := model.AsDate(v); ok {
-			return w.date(d.String())
-		}
-	case "bool":
-		if b, _ := v.(bool); b {
-			return w.t("site.yes")
-		}
-		return w.t("site.no")
-	case "money":
-		return w.t("site.money", groupDigits(v))
-	case "ref":
-		s, _ := v.(string)
-		if d := w.byID[s]; d != nil {
-			return d.Title()
-		}
-		// Validate has made sure the document exists: it is not public,
-		// and the site names neither its title nor its id.
-		return w.t("report.internal-doc")
-	case "list", "refs", "articles":
-		items, _ := v.([]any)
-		var parts []string
-		elem := &schema.Field{Type: "string", Values: f.Values}
-		switch {
-		case f.Type == "refs":
-			elem.Type = "ref"
-		case f.Of != "":
-			elem.Type = f.Of
-		}
-		for _, it := range items {
-			parts = append(parts, w.format(typ, elem, it))
-		}
-		return strings.Join(parts, w.t("site.list-sep"))
-	}
-	switch x := v.(type) {
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case time.Time:
-		if tomlfile.IsLocalDate(x) {
-			return w.date(model.DateOf(x).String())
-		}
-		return x.Format("2006-01-02 15:04")
-	}
-	return fmt.Sprint(v)
-}
-
-// groupDigits writes 52000000 as 52,000,000.
-func groupDigits(v any) string {
-	var n float64
-	switch x := v.(type) {
-	case int64:
-		n = float64(x)
-	case float64:
-		n = x
-	default:
-		return fmt.Sprint(v)
-	}
-	s := strconv.FormatFloat(n, 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 && r != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
-}
-
 func (w *writer) documents() error {
 	for _, d := range w.in.Docs {
 		if err := w.document(d); err != nil {
@@ -149,48 +60,17 @@ func (w *writer) documents() error {
 
 func (w *writer) document(d *model.Document) error {
 	p := PagePath(d.ID)
-	common := w.in.Schemas.Document
-	str := func(name string) string {
-		if f := common.Field(name); f != nil {
-			if v, ok := d.Meta[name]; ok {
-				return w.format(d.Type, f, v)
-			}
-		}
-		return ""
-	}
 	v := docView{Doc: d, Title: d.Title(), Type: w.typeLabel(d.Type), TypePath: "types/" + d.Type + "/index.html"}
 	if pdf := w.in.DocPDFs[d.ID]; pdf != "" {
 		v.PDF = rel(p, pdf)
 	}
-	approval := str("approved_by")
-	if on := str("approved_on"); on != "" {
-		approval = strings.TrimSpace(approval + " " + on)
-	}
-	classification := w.in.Schemas.Label(d.Type, "classification", w.in.Schemas.Classification(d.Type, d.String("classification"))).In(w.lang)
-	for _, c := range []kv{
-		{Label: w.t("site.ctl.number"), Value: str("number")},
-		{Label: w.t("site.ctl.version"), Value: str("version")},
-		{Label: w.t("site.ctl.status"), Value: str("status")},
-		{Label: w.t("site.ctl.effective"), Value: str("effective")},
-		{Label: w.t("site.ctl.approval"), Value: approval},
-		{Label: w.t("site.ctl.owner"), Value: str("owner")},
-		{Label: w.t("site.ctl.review"), Value: str("review_by")},
-		{Label: w.t("site.ctl.classification"), Value: classification},
-	} {
-		if c.Value != "" {
-			v.Control = append(v.Control, c)
-		}
+	for _, it := range w.in.Control(d) {
+		v.Control = append(v.Control, kv{Label: it.Label, Value: it.Value})
 	}
 	// Articles: those the document names and those it is evidence for.
 	seen := map[int]bool{}
 	var nums []int
-	for _, a := range flat(d.Meta["articles"]) {
-		if n, ok := a.(int64); ok && !seen[int(n)] {
-			seen[int(n)] = true
-			nums = append(nums, int(n))
-		}
-	}
-	for _, n := range w.served[d.ID] {
+	for _, n := range append(slices.Clone(d.Control.Articles), w.served[d.ID]...) {
 		if !seen[n] {
 			seen[n] = true
 			nums = append(nums, n)
@@ -208,44 +88,19 @@ func (w *writer) document(d *model.Document) error {
 	v.Body = template.HTML(r.HTML)
 	v.TOC = r.TOC
 	// Type-specific fields: scalars and lists first, then tables.
-	if t := w.in.Schemas.Types[d.Type]; t != nil {
-		for _, f := range t.Fields {
-			val, ok := d.Meta[f.Name]
-			if !ok {
-				continue
-			}
-			if f.Type == "table" {
-				tb := table{Title: f.Label.In(w.lang)}
-				for _, c := range f.Columns {
-					tb.Columns = append(tb.Columns, c.Label.In(w.lang))
-				}
-				for _, row := range d.Rows(f.Name) {
-					var cells []string
-					for _, c := range f.Columns {
-						cell := ""
-						if x, ok := row[c.Name]; ok {
-							cell = w.format(d.Type, c, x)
-						}
-						cells = append(cells, cell)
-					}
-					tb.Rows = append(tb.Rows, cells)
-				}
-				v.Tables = append(v.Tables, tb)
-				continue
-			}
-			kvv := kv{Label: f.Label.In(w.lang), Value: w.format(d.Type, f, val)}
-			if f.Type == "ref" {
-				if id, _ := val.(string); w.byID[id] != nil {
-					kvv.Href = rel(p, PagePath(id))
-				}
-			}
-			v.Fields = append(v.Fields, kvv)
+	for _, it := range w.in.Present.Fields(d) {
+		f := kv{Label: it.Label, Value: it.Value}
+		if it.Ref != "" && w.byID[it.Ref] != nil {
+			f.Href = rel(p, PagePath(it.Ref))
 		}
+		v.Fields = append(v.Fields, f)
 	}
-	for _, id := range flat(d.Meta["related"]) {
-		s, _ := id.(string)
-		if o := w.byID[s]; o != nil {
-			v.Related = append(v.Related, kv{Label: o.Title(), Href: rel(p, PagePath(s))})
+	for _, t := range w.in.Present.Tables(d) {
+		v.Tables = append(v.Tables, table{Title: t.Title, Columns: t.Columns, Rows: t.Rows})
+	}
+	for _, id := range d.Control.Related {
+		if o := w.byID[id]; o != nil {
+			v.Related = append(v.Related, kv{Label: o.Title(), Href: rel(p, PagePath(id))})
 		}
 	}
 	crumbs := []navItem{{w.t("site.nav.home"), "index.html"}, {w.typeLabel(d.Type), v.TypePath}}
@@ -278,16 +133,20 @@ type docRow struct {
 }
 
 func (w *writer) row(d *model.Document) docRow {
-	common := w.in.Schemas.Document
-	get := func(name string) string {
-		if v, ok := d.Meta[name]; ok {
-			return w.format(d.Type, common.Field(name), v)
+	c := d.Control
+	date := func(x model.Date) string {
+		if x.IsZero() {
+			return ""
 		}
-		return ""
+		return w.in.Present.Date(x)
 	}
-	r := docRow{Title: d.Title(), Path: PagePath(d.ID), Number: get("number"), Version: get("version"),
-		Status: get("status"), Effective: get("effective"), Owner: get("owner"), ReviewBy: get("review_by")}
-	if rb, ok := d.Date("review_by"); ok && rb.Before(w.in.AsOf) {
+	status := ""
+	if c.Status != "" {
+		status = w.in.Schemas.Label(d.Type, "status", string(c.Status)).In(w.lang)
+	}
+	r := docRow{Title: d.Title(), Path: PagePath(d.ID), Number: c.Number, Version: c.Version,
+		Status: status, Effective: date(c.Effective), Owner: c.Owner, ReviewBy: date(c.ReviewBy)}
+	if !c.ReviewBy.IsZero() && c.ReviewBy.Before(w.in.AsOf) {
 		r.Overdue = true
 	}
 	return r
@@ -351,8 +210,9 @@ func (w *writer) home() error {
 	var all []dated
 	for _, d := range w.in.Docs {
 		var when model.Date
-		for _, f := range []string{"effective", "approved_on", "date"} {
-			if x, ok := d.Date(f); ok && when.Before(x) && !w.in.AsOf.Before(x) {
+		recorded, _ := d.Date("date") // a record's own date
+		for _, x := range []model.Date{d.Control.Effective, d.Control.ApprovedOn, recorded} {
+			if !x.IsZero() && when.Before(x) && !w.in.AsOf.Before(x) {
 				when = x
 			}
 		}
@@ -371,13 +231,13 @@ func (w *writer) home() error {
 			break
 		}
 		r := w.row(x.d)
-		r.Effective = w.date(x.when.String())
+		r.Effective = w.in.Present.Date(x.when)
 		v.Recent = append(v.Recent, r)
 	}
 	soon := model.DateOf(w.in.AsOf.Time().AddDate(0, 0, 90))
 	var due []dated
 	for _, d := range w.in.Docs {
-		if rb, ok := d.Date("review_by"); ok && rb.Before(soon) {
+		if rb := d.Control.ReviewBy; !rb.IsZero() && rb.Before(soon) {
 			due = append(due, dated{d, rb})
 		}
 	}

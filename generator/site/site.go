@@ -24,6 +24,7 @@ import (
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
+	"guifan/generator/present"
 	"guifan/generator/report"
 	"guifan/generator/schema"
 )
@@ -37,9 +38,14 @@ type Input struct {
 	Forms     map[string]*schema.Form
 	Report    *report.Report // redacted to public documents
 	Catalog   *i18n.Catalog
-	Theme     fs.FS // the theme folder (layouts/, assets/)
-	Layouts   fs.FS // a site's own layouts/ folder, or nil
-	AsOf      model.Date
+	// Present prints field values (package present); it names only the
+	// documents in Docs.
+	Present *present.Presenter
+	// Control returns a document's document-control box, printed.
+	Control func(*model.Document) []present.Item
+	Theme   fs.FS // the theme folder (layouts/, assets/)
+	Layouts fs.FS // a site's own layouts/ folder, or nil
+	AsOf    model.Date
 	// Downloads lists files the build puts in the site, by path under site/.
 	Downloads []Download
 	// DocPDFs gives each document's PDF, by path under site/.

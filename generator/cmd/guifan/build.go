@@ -5,13 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"guifan/generator/build"
-	"guifan/generator/config"
-	"guifan/generator/diag"
-	"guifan/generator/i18n"
 )
 
 type buildOptions struct {
@@ -28,80 +24,44 @@ func buildFlags(fs *flag.FlagSet) *buildOptions {
 	return o
 }
 
-// runBuild runs the stages in order: load, check, assess, then the outputs,
-// published together into the output folder. Content with errors builds
-// nothing, so a broken edit never replaces a good intranet site.
+// buildHelp lists the outputs --only can name, from build's table.
+func buildHelp(e *env) {
+	fmt.Fprintln(e.stdout, "\n"+e.cat.T("cmd.build.outputs"))
+	for _, k := range build.OutputKinds() {
+		fmt.Fprintf(e.stdout, "  %-12s %s\n", k.Name, e.cat.T(k.Help))
+	}
+}
+
+// runBuild builds the site into its output folder. Content with errors
+// builds nothing, so a broken edit never replaces a good intranet site.
 func runBuild(e *env, args []string) int {
 	fs := newFlags(e, "build")
 	o := buildFlags(fs)
-	op, code, ok := openSite(e, fs, args, &o.asOf, nil)
+	req, code, ok := parseSiteArgs(e, fs, args, &o.asOf, nil)
 	if !ok {
 		return code
 	}
-	site, dir := op.site, op.dir
 	var only []string
 	if o.only != "" {
 		for _, name := range strings.Split(o.only, ",") {
-			name = strings.TrimSpace(name)
-			if !slices.Contains(config.KnownOutputs, name) {
-				e.errorf("cmd.build.bad-only", name, strings.Join(config.KnownOutputs, ","))
-				return exitMisuse
-			}
-			only = append(only, name)
+			only = append(only, strings.TrimSpace(name))
 		}
 	}
 	out := o.out
 	if out == "" {
-		out = filepath.Join(dir, "output")
+		out = filepath.Join(req.dir, "output")
 	}
-	// Refuse a bad output folder before the work of building.
-	if _, err := build.CheckOutput(out, dir); err != nil {
-		e.outputError(out, err)
-		return exitMisuse
-	}
-	files, diags, code, ok := makeOutputs(e, op, only)
+	res, code, ok := runStages(e, req.dir, build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: only, Out: out})
 	if !ok {
 		return code
 	}
-	if err := build.Publish(out, dir, files); err != nil {
-		e.outputError(out, err)
-		return exitMisuse
+	printer(e, res.Site).Text(e.stderr, res.Diags)
+	if res.Invalid() {
+		summarize(e, res.Diags, res.Docs)
+		return exitInvalid
 	}
-	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", len(site.Project.Docs), diags.Warnings(), out))
+	fmt.Fprintln(e.stdout, e.cat.T("cmd.build.done", res.Docs, res.Diags.Warnings(), res.Out))
 	return exitOK
-}
-
-// makeOutputs runs the stages after loading: check, assess, then every
-// output. It prints the diagnostics and returns the files, or an exit code
-// when the content has errors.
-func makeOutputs(e *env, op opened, only []string) (map[string][]byte, diag.List, int, bool) {
-	site, diags, asOf := op.site, op.diags, op.asOf
-	diags.Append(site.Check(asOf))
-	m, ad := site.Assess(asOf)
-	diags.Append(ad)
-	if diags.Errors() > 0 || m == nil {
-		diags.Sort()
-		printer(e, site).Text(e.stderr, diags)
-		summarize(e, diags, len(site.Project.Docs))
-		return nil, diags, exitInvalid, false
-	}
-	cat, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
-	if err != nil {
-		cat = e.cat
-	}
-	files, od, err := site.Outputs(m, asOf, cat, only)
-	diags.Append(od)
-	diags.Sort()
-	printer(e, site).Text(e.stderr, diags)
-	if err != nil {
-		e.errorf("cli.internal", err.Error())
-		return nil, diags, exitMisuse, false
-	}
-	if diags.Errors() > 0 {
-		summarize(e, diags, len(site.Project.Docs))
-		return nil, diags, exitInvalid, false
-	}
-	return files, diags, exitOK, true
 }
 
 // outputError prints why an output folder was refused or could not be

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"guifan/generator/build"
@@ -29,32 +30,32 @@ func formatFlags(fs *flag.FlagSet) *formatOptions {
 func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check")
 	o := formatFlags(fs)
-	op, code, ok := openSite(e, fs, args, &o.asOf, &o.format)
+	req, code, ok := parseSiteArgs(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code
 	}
-	site, diags, asOf := op.site, op.diags, op.asOf
-	diags.Append(site.Check(asOf))
-	_, ad := site.Assess(asOf) // reports problems in the attestations file
-	diags.Append(ad)
-	diags.Sort()
-	p := printer(e, site)
+	res, code, ok := runStages(e, req.dir, build.Options{Goal: build.GoalCheck, AsOf: req.asOf})
+	if !ok {
+		return code
+	}
+	p := printer(e, res.Site)
 	if o.format == "json" {
-		if err := p.JSON(e.stdout, diags); err != nil {
+		if err := p.JSON(e.stdout, res.Diags); err != nil {
 			e.errorf("cli.internal", err.Error())
 			return exitMisuse
 		}
 	} else {
-		p.Text(e.stderr, diags)
-		summarize(e, diags, len(site.Project.Docs))
+		p.Text(e.stderr, res.Diags)
+		summarize(e, res.Diags, res.Docs)
 	}
-	if diags.Errors() > 0 {
+	if res.Invalid() {
 		return exitInvalid
 	}
 	return exitOK
 }
 
-// parseAsOf reads --as-of; empty means today.
+// parseAsOf reads --as-of; empty means today. The clock is read here and
+// nowhere else.
 func parseAsOf(e *env, s string) (model.Date, bool) {
 	if s == "" {
 		return model.DateOf(time.Now()), true
@@ -67,51 +68,63 @@ func parseAsOf(e *env, s string) (model.Date, bool) {
 	return d, true
 }
 
-// opened is a site loaded for a command, with the date it is assessed at.
-type opened struct {
-	dir   string
-	site  *build.Site
-	diags diag.List
-	asOf  model.Date
+// siteRequest is what the arguments of a command that works on a site
+// ask for: the folder and the date it is assessed at.
+type siteRequest struct {
+	dir  string
+	asOf model.Date
 }
 
-// openSite does what every command that works on a site does first:
-// parse the flags (which fill asOfFlag and format), check them, find the
-// site folder among the arguments and load the site. format is nil for
-// commands without --format.
-func openSite(e *env, fs *flag.FlagSet, args []string, asOfFlag, format *string) (opened, int, bool) {
+// parseSiteArgs does what every command that works on a site does first:
+// parse the flags (which fill asOfFlag and format), check them and find
+// the site folder among the arguments. format is nil for commands without
+// --format.
+func parseSiteArgs(e *env, fs *flag.FlagSet, args []string, asOfFlag, format *string) (siteRequest, int, bool) {
 	positional, code, ok := parseFlags(e, fs, args)
 	if !ok {
-		return opened{}, code, false
+		return siteRequest{}, code, false
 	}
 	if format != nil && *format != "text" && *format != "json" {
 		e.errorf("cli.bad-format", *format, "text, json")
-		return opened{}, exitMisuse, false
+		return siteRequest{}, exitMisuse, false
 	}
 	asOf, ok := parseAsOf(e, *asOfFlag)
 	if !ok {
-		return opened{}, exitMisuse, false
+		return siteRequest{}, exitMisuse, false
 	}
 	dir, code, ok := siteDir(e, fs.Name(), positional)
 	if !ok {
-		return opened{}, code, false
+		return siteRequest{}, code, false
 	}
-	site, diags, code, ok := loadSite(e, dir)
-	return opened{dir: dir, site: site, diags: diags, asOf: asOf}, code, ok
+	return siteRequest{dir: dir, asOf: asOf}, 0, true
 }
 
-// loadSite loads the site in dir, reporting a folder that is not a site.
-func loadSite(e *env, dir string) (*build.Site, diag.List, int, bool) {
-	site, diags, err := build.LoadDir(dir)
-	if errors.Is(err, build.ErrNoSite) {
+// runStages runs build.Run and turns its errors into messages and exit
+// codes: a folder that is not a site, an output folder guifan may not
+// write, an output --only does not know, or an internal failure.
+func runStages(e *env, dir string, opt build.Options) (*build.Result, int, bool) {
+	res, err := build.Run(dir, opt)
+	var oe *build.OutputError
+	var ue *build.UnknownOutputError
+	switch {
+	case err == nil:
+		return res, 0, true
+	case errors.Is(err, build.ErrNoSite):
 		e.errorf("cli.no-site", dir)
-		return nil, nil, exitMisuse, false
-	}
-	if err != nil {
+	case errors.As(err, &oe):
+		if res != nil {
+			printer(e, res.Site).Text(e.stderr, res.Diags)
+		}
+		e.outputError(opt.Out, err)
+	case errors.As(err, &ue):
+		e.errorf("cmd.build.bad-only", ue.Name, strings.Join(build.OutputNames(), ","))
+	default:
+		if res != nil {
+			printer(e, res.Site).Text(e.stderr, res.Diags)
+		}
 		e.errorf("cli.internal", err.Error())
-		return nil, nil, exitMisuse, false
 	}
-	return site, diags, 0, true
+	return nil, exitMisuse, false
 }
 
 func printer(e *env, site *build.Site) diag.Printer {

@@ -28,20 +28,21 @@ type command struct {
 	name  string
 	run   func(e *env, args []string) int
 	flags func(fs *flag.FlagSet) // declares the command's flags, for its help; nil for none
+	more  func(e *env)           // prints what the help says after the flags; nil for nothing
 }
 
 var commands []command
 
 func init() {
 	commands = []command{
-		{"check", runCheck, func(fs *flag.FlagSet) { formatFlags(fs) }},
-		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs) }},
-		{"build", runBuild, func(fs *flag.FlagSet) { buildFlags(fs) }},
-		{"serve", runServe, func(fs *flag.FlagSet) { serveFlags(fs) }},
-		{"new", runNew, nil},
-		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }},
-		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }},
-		{"help", runHelp, nil},
+		{"check", runCheck, func(fs *flag.FlagSet) { formatFlags(fs) }, nil},
+		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs) }, nil},
+		{"build", runBuild, func(fs *flag.FlagSet) { buildFlags(fs) }, buildHelp},
+		{"serve", runServe, func(fs *flag.FlagSet) { serveFlags(fs) }, nil},
+		{"new", runNew, nil, nil},
+		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }, nil},
+		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }, nil},
+		{"help", runHelp, nil, nil},
 	}
 }
 
@@ -168,6 +169,11 @@ func newFlags(e *env, cmd string) *flag.FlagSet {
 			}
 			fmt.Fprintf(e.stdout, "  %-12s %s\n", name, e.cat.T(f.Usage))
 		})
+		for _, c := range commands {
+			if c.name == cmd && c.more != nil {
+				c.more(e)
+			}
+		}
 	}
 	return fs
 }

@@ -4,18 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"guifan/generator/build"
-	"guifan/generator/config"
-	"guifan/generator/diag"
-	"guifan/generator/model"
-	"guifan/generator/schema"
-	"guifan/generator/skeleton"
-	"guifan/schemas"
 )
 
 // initFlags declares --name, the new site's hospital.
@@ -37,14 +29,8 @@ func runInit(e *env, args []string) int {
 	if len(positional) == 1 {
 		dir = positional[0]
 	}
-	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
-		e.errorf("cmd.init.exists", filepath.Join(dir, config.FileName))
-		return exitMisuse
-	}
-	set, _ := schema.Load(schemas.FS)
-	files := skeleton.Site(set, *name, e.cat.T)
-	if err := build.CreateFiles(dir, files); err != nil {
-		e.outputError(dir, err)
+	if err := build.InitSite(dir, *name, e.cat.T); err != nil {
+		e.scaffoldError(dir, err)
 		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.init.done", dir))
@@ -65,57 +51,34 @@ func runNew(e *env, args []string) int {
 		return exitMisuse
 	}
 	typ, id := positional[0], positional[1]
-	if key, args := model.IDProblem(id); key != "" {
-		e.errorf(key, args...)
-		return exitMisuse
-	}
 	dir := "."
 	if len(positional) == 3 {
 		dir = positional[2]
 	}
-	site, _, err := build.LoadDir(dir)
-	if errors.Is(err, build.ErrNoSite) {
-		e.errorf("cli.no-site", dir)
-		return exitMisuse
-	}
+	rel, err := build.NewDocument(dir, typ, id, e.cat.T)
 	if err != nil {
-		e.errorf("cli.internal", err.Error())
-		return exitMisuse
-	}
-	t := site.Schemas.Types[typ]
-	if t == nil {
-		e.errorf("type.unknown", typ, diag.DidYouMean(diag.Suggest(typ, site.Schemas.TypeNames())))
-		e.errorf("cmd.new.types", strings.Join(site.Schemas.TypeNames(), ", "))
-		return exitMisuse
-	}
-	// Ids that differ only in case name the same file on a Windows share
-	// (check reports them as duplicates), so such an id exists already.
-	for _, d := range site.Project.Docs {
-		if model.FoldID(d.ID) == model.FoldID(id) {
-			e.errorf("cmd.new.exists", id, d.Path)
-			return exitMisuse
+		target := dir
+		if rel != "" {
+			target = filepath.Join(dir, filepath.FromSlash(rel))
 		}
-	}
-	pick := func(types []string) string {
-		for _, d := range site.Project.Docs {
-			for _, want := range types {
-				if d.Type == want {
-					return d.ID
-				}
-			}
-		}
-		return ""
-	}
-	rel, data := skeleton.Document(site.Schemas, t, id, site.Project.Hospital.Lang(), e.cat.T, pick)
-	target := filepath.Join(dir, filepath.FromSlash(rel))
-	if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
-		e.errorf("cmd.new.exists", id, rel)
-		return exitMisuse
-	}
-	if err := build.CreateFiles(dir, map[string][]byte{rel: data}); err != nil {
-		e.outputError(target, err)
+		e.scaffoldError(target, err)
 		return exitMisuse
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.new.done", rel))
 	return exitOK
+}
+
+// scaffoldError prints why init or new refused or failed.
+func (e *env) scaffoldError(path string, err error) {
+	var p *build.Problem
+	switch {
+	case errors.As(err, &p):
+		for _, l := range p.Lines {
+			e.errorf(l.Key, l.Args...)
+		}
+	case errors.Is(err, build.ErrNoSite):
+		e.errorf("cli.no-site", path)
+	default:
+		e.outputError(path, err)
+	}
 }

@@ -54,7 +54,7 @@ const (
 func runServe(e *env, args []string) int {
 	fs := newFlags(e, "serve")
 	o := serveFlags(fs)
-	op, code, ok := openSite(e, fs, args, &o.asOf, nil)
+	req, code, ok := parseSiteArgs(e, fs, args, &o.asOf, nil)
 	if !ok {
 		return code
 	}
@@ -83,20 +83,22 @@ func runServe(e *env, args []string) int {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, outDir)
-	publish := func(op opened) bool {
-		files, diags, _, ok := makeOutputs(e, op, []string{"site", "excel", "forms"})
+	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site", "excel", "forms"}, Out: out}
+	publish := func() (int, bool) {
+		res, code, ok := runStages(e, req.dir, opt)
 		if !ok {
-			return false
+			return code, false
 		}
-		if err := build.Publish(out, "", files); err != nil {
-			e.errorf("cmd.build.write-failed", out, err.Error())
-			return false
+		printer(e, res.Site).Text(e.stderr, res.Diags)
+		if res.Invalid() {
+			summarize(e, res.Diags, res.Docs)
+			return exitInvalid, false
 		}
-		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", len(op.site.Project.Docs), diags.Warnings()))
-		return true
+		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", res.Docs, res.Diags.Warnings()))
+		return exitOK, true
 	}
-	if !publish(op) {
-		return exitInvalid
+	if code, ok := publish(); !ok {
+		return code
 	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.stopped"))
@@ -115,14 +117,9 @@ func runServe(e *env, args []string) int {
 	if o.once {
 		return exitOK
 	}
-	err = watch.Watch(ctx, op.dir, 300*time.Millisecond, []string{"output"}, func(paths []string) {
+	err = watch.Watch(ctx, req.dir, 300*time.Millisecond, []string{"output"}, func(paths []string) {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.changed", len(paths), paths[0]))
-		site, diags, err := build.LoadDir(op.dir)
-		if err != nil {
-			e.errorf("cli.internal", err.Error())
-			return
-		}
-		publish(opened{dir: op.dir, site: site, diags: diags, asOf: op.asOf})
+		publish()
 	})
 	if err != nil {
 		e.errorf("cli.internal", err.Error())

@@ -1,0 +1,165 @@
+package build
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+
+	"guifan/generator/diag"
+	"guifan/generator/i18n"
+	"guifan/generator/model"
+	"guifan/generator/report"
+)
+
+// Goal is how far a run goes. Every goal runs the stages before it, in
+// the one order this file gives: load, check, assess, then the report or
+// the outputs.
+type Goal int
+
+const (
+	// GoalCheck loads and checks the site and reads its attestations.
+	GoalCheck Goal = iota
+	// GoalReport also makes the compliance-gap report (Result.Report),
+	// even when the content has errors: a gap report is most useful
+	// exactly when things are incomplete.
+	GoalReport
+	// GoalBuild also makes the outputs and publishes them into the output
+	// folder, only when the content has no errors.
+	GoalBuild
+)
+
+// Options are what a command asks of a run.
+type Options struct {
+	Goal Goal
+	// AsOf is the date the site is assessed at. The clock is read by the
+	// command, never here.
+	AsOf model.Date
+	// Only names the outputs to make (GoalBuild); nil makes those
+	// hospital.toml lists. Each must be in Outputs.
+	Only []string
+	// Out is the output folder (GoalBuild); "" is the site's output/.
+	Out string
+	// Catalog is the catalog of the report printed as text (GoalReport);
+	// nil is the site's own language. Outputs always use the site's.
+	Catalog *i18n.Catalog
+}
+
+// Result is what a run found and made.
+type Result struct {
+	// Site is the loaded site (its Source prints diagnostics).
+	Site *Site
+	// Diags are every problem found, sorted.
+	Diags diag.List
+	// Report is the full gap report (GoalReport), nil when the framework
+	// is unknown (Diags says so).
+	Report *report.Report
+	// Out is the output folder written (GoalBuild), empty when nothing
+	// was written.
+	Out string
+	// Docs is the number of documents read.
+	Docs int
+}
+
+// Invalid reports whether the content has errors: nothing was published.
+func (r *Result) Invalid() bool { return r.Diags.Errors() > 0 }
+
+// WriteReport writes the report as JSON (in the site's language) or as
+// text in the run's catalog.
+func (r *Result) WriteReport(w io.Writer, json bool, cat *i18n.Catalog) error {
+	if json {
+		return r.Report.WriteJSON(w)
+	}
+	r.Report.WriteText(w, cat.T)
+	return nil
+}
+
+// ErrUnknownOutput is returned for an Options.Only entry that is not an
+// output; UnknownOutput says which.
+var ErrUnknownOutput = errors.New("unknown output")
+
+// UnknownOutputError names an output Options.Only asked for that guifan
+// does not make.
+type UnknownOutputError struct{ Name string }
+
+func (e *UnknownOutputError) Error() string { return "unknown output " + e.Name }
+func (e *UnknownOutputError) Unwrap() error { return ErrUnknownOutput }
+
+// Run loads the site in dir and runs the stages opt.Goal asks for, in
+// order. err is ErrNoSite for a folder without hospital.toml, an
+// *OutputError for an output folder guifan may not write, an
+// *UnknownOutputError for a bad Options.Only, or an internal failure;
+// problems in the content are in Result.Diags (Result.Invalid).
+func Run(dir string, opt Options) (*Result, error) {
+	for _, name := range opt.Only {
+		if outputNamed(name) == nil {
+			return nil, &UnknownOutputError{Name: name}
+		}
+	}
+	out := opt.Out
+	if opt.Goal == GoalBuild {
+		if out == "" {
+			out = filepath.Join(dir, "output")
+		}
+		// Refuse a bad output folder before the work of building.
+		if _, err := CheckOutput(out, dir); err != nil {
+			return nil, err
+		}
+	}
+	s, diags, err := LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return s.run(dir, out, diags, opt)
+}
+
+// run is Run after loading.
+func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, error) {
+	res := &Result{Site: s, Docs: len(s.Project.Docs)}
+	diags.Append(s.Check(opt.AsOf))
+	m, ad := s.Assess(opt.AsOf)
+	diags.Append(ad)
+	defer func() { res.Diags.Sort() }()
+	switch opt.Goal {
+	case GoalCheck:
+		res.Diags = diags
+		return res, nil
+	case GoalReport:
+		res.Diags = diags
+		if m != nil {
+			cat := opt.Catalog
+			if cat == nil {
+				cat = s.Catalog()
+			}
+			res.Report = report.Build(m, s.Project.Hospital.Name, cat, report.AllDocuments())
+		}
+		return res, nil
+	}
+	if diags.Errors() > 0 || m == nil {
+		res.Diags = diags
+		return res, nil
+	}
+	files, od, err := s.Outputs(m, opt.AsOf, s.Catalog(), opt.Only)
+	diags.Append(od)
+	res.Diags = diags
+	if err != nil {
+		return res, err
+	}
+	if diags.Errors() > 0 {
+		return res, nil
+	}
+	if err := Publish(out, dir, files); err != nil {
+		return res, err
+	}
+	res.Out = out
+	return res, nil
+}
+
+// Catalog returns the message catalog in the site's default language, from
+// its theme; the built-in one when the theme's cannot be read.
+func (s *Site) Catalog() *i18n.Catalog {
+	if cat, err := i18n.Load(s.ThemeFS, s.Project.Hospital.Lang()); err == nil {
+		return cat
+	}
+	cat, _ := i18n.Load(builtinTheme(), s.Project.Hospital.Lang())
+	return cat
+}

@@ -1,0 +1,87 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"guifan/generator/config"
+	"guifan/generator/diag"
+	"guifan/generator/model"
+	"guifan/generator/schema"
+	"guifan/generator/skeleton"
+	"guifan/schemas"
+)
+
+// Problem is a refusal of init or new, in the catalog's terms: one or
+// more messages (key and arguments), each printed on a line of its own.
+type Problem struct {
+	Lines []diag.Msg
+}
+
+func (p *Problem) Error() string { return p.Lines[0].Key }
+
+func problem(key string, args ...any) *Problem {
+	return &Problem{Lines: []diag.Msg{{Key: key, Args: args}}}
+}
+
+// InitSite creates a new site in dir: hospital.toml for the hospital
+// name and the content folders, with the built-in schemas. It refuses a
+// folder that has a hospital.toml already, and writes no file that
+// exists (CreateFiles).
+func InitSite(dir, name string, t func(string, ...any) string) error {
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+		return problem("cmd.init.exists", filepath.Join(dir, config.FileName))
+	}
+	set, _ := schema.Load(schemas.FS)
+	return CreateFiles(dir, skeleton.Site(set, name, t))
+}
+
+// NewDocument writes a draft of a document of type typ with id into the
+// site in dir, from the type's schema: the front matter with every
+// required field and the body with every section the type knows. It
+// returns the file's path relative to the site.
+func NewDocument(dir, typ, id string, t func(string, ...any) string) (string, error) {
+	if key, args := model.IDProblem(id); key != "" {
+		return "", problem(key, args...)
+	}
+	s, _, err := LoadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	ty := s.Schemas.Types[typ]
+	if ty == nil {
+		return "", &Problem{Lines: []diag.Msg{
+			{Key: "type.unknown", Args: []any{typ, diag.DidYouMean(diag.Suggest(typ, s.Schemas.TypeNames()))}},
+			{Key: "cmd.new.types", Args: []any{strings.Join(s.Schemas.TypeNames(), ", ")}},
+		}}
+	}
+	// Ids that differ only in case name the same file on a Windows share
+	// (check reports them as duplicates), so such an id exists already.
+	for _, d := range s.Project.Docs {
+		if model.FoldID(d.ID) == model.FoldID(id) {
+			return "", problem("cmd.new.exists", id, d.Path)
+		}
+	}
+	pick := func(types []string) string {
+		for _, d := range s.Project.Docs {
+			for _, want := range types {
+				if d.Type == want {
+					return d.ID
+				}
+			}
+		}
+		return ""
+	}
+	rel, data := skeleton.Document(s.Schemas, ty, id, s.Project.Hospital.Lang(), t, pick)
+	target := filepath.Join(dir, filepath.FromSlash(rel))
+	if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return "", problem("cmd.new.exists", id, rel)
+	}
+	if err := CreateFiles(dir, map[string][]byte{rel: data}); err != nil {
+		return rel, err
+	}
+	return rel, nil
+}

@@ -1,0 +1,118 @@
+package build
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"guifan/generator/excel"
+	"guifan/generator/model"
+)
+
+// excel makes the audit workbook from each view: the site's copy names
+// the public documents only; the restricted copy names all, and links
+// those that are on the site.
+func (j *job) excel() error {
+	siteBook, err := excel.Write(excel.Input{
+		Report: j.public.report, Register: j.register(j.public), Fields: j.fieldValues(j.public), T: j.cat.T,
+		Link: func(id string) (string, bool) {
+			if !j.public.names(id) {
+				return "", false
+			}
+			return "../" + PagePath(id), true
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("audit workbook: %w", err)
+	}
+	j.files["site/excel/audit-checklist.xlsx"] = siteBook
+	fullBook, err := excel.Write(excel.Input{
+		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
+		Link: func(id string) (string, bool) {
+			if j.public.names(id) {
+				return "../../site/" + PagePath(id), true
+			}
+			return "", j.full.names(id)
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("audit workbook: %w", err)
+	}
+	j.files["restricted/excel/audit-checklist.xlsx"] = fullBook
+	j.downloads = append(j.downloads, siteDownload("excel/audit-checklist.xlsx", j.cat.T("site.dl.audit"), "xlsx", len(siteBook)))
+	return nil
+}
+
+// register lays out the register sheet of a view's documents: their
+// control fields in the catalog's language. Dates are ISO dates, which
+// sort and filter as text.
+func (j *job) register(v *view) excel.Table {
+	s := j.s
+	lang := j.cat.Lang
+	tb := excel.Table{}
+	for _, c := range []struct {
+		key   string
+		width float64
+	}{{"excel.col.doc-id", 22}, {"excel.col.doc-title", 36}, {"excel.col.doc-type", 12}, {"excel.col.doc-number", 20}, {"excel.col.doc-version", 7}, {"excel.col.doc-status", 8}, {"excel.col.doc-effective", 11},
+		{"excel.col.doc-approved-by", 20}, {"excel.col.doc-approved-on", 11}, {"excel.col.doc-owner", 14}, {"excel.col.doc-review-by", 11}, {"excel.col.doc-classification", 8}, {"excel.col.doc-articles", 14}, {"excel.col.doc-path", 40}} {
+		tb.Columns = append(tb.Columns, excel.Column{Label: j.cat.T(c.key), Width: c.width})
+	}
+	iso := func(x model.Date) string {
+		if x.IsZero() {
+			return ""
+		}
+		return x.String()
+	}
+	enum := func(d *model.Document, field, value string) string {
+		if value == "" {
+			return ""
+		}
+		return s.Schemas.Label(d.Type, field, value).In(lang)
+	}
+	for _, d := range v.docs {
+		c := d.Control
+		typeLabel := d.Type
+		if t := s.Schemas.Types[d.Type]; t != nil {
+			typeLabel = t.Label.In(lang)
+		}
+		arts := make([]string, len(c.Articles))
+		for i, a := range c.Articles {
+			arts[i] = strconv.Itoa(a)
+		}
+		tb.Rows = append(tb.Rows, []string{
+			d.ID, d.Title(), typeLabel, c.Number, c.Version, enum(d, "status", string(c.Status)),
+			iso(c.Effective), c.ApprovedBy, iso(c.ApprovedOn), c.Owner, iso(c.ReviewBy),
+			enum(d, "classification", string(c.Classification)), strings.Join(arts, ", "), d.Path,
+		})
+	}
+	return tb
+}
+
+// fieldValues lays out the fields sheet of a view's documents: each of
+// their own field values (a plan's projects, a register's rows), printed
+// by the view's presenter as the site and the PDFs print them.
+func (j *job) fieldValues(v *view) excel.Table {
+	tb := excel.Table{}
+	for _, c := range []struct {
+		key   string
+		width float64
+	}{{"excel.col.doc-id", 22}, {"excel.col.doc-title", 30}, {"excel.col.field", 18}, {"excel.col.field-row", 6}, {"excel.col.field-column", 18}, {"excel.col.field-value", 48}} {
+		tb.Columns = append(tb.Columns, excel.Column{Label: j.cat.T(c.key), Width: c.width})
+	}
+	for _, d := range v.docs {
+		for _, f := range v.present.Fields(d) {
+			tb.Rows = append(tb.Rows, []string{d.ID, d.Title(), f.Label, "", "", f.Value})
+		}
+		for _, t := range v.present.Tables(d) {
+			for i, row := range t.Rows {
+				for k, cell := range row {
+					if cell == "" {
+						continue
+					}
+					tb.Rows = append(tb.Rows, []string{d.ID, d.Title(), t.Title, strconv.Itoa(i + 1), t.Columns[k], cell})
+				}
+			}
+		}
+	}
+	return tb
+}
