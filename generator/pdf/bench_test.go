@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"guifan/generator/i18n"
+	"guifan/generator/internal/synth"
 	"guifan/generator/markdown"
 	"guifan/generator/pdf"
-	"guifan/generator/search"
 	"guifan/themes"
 )
 
@@ -44,7 +44,7 @@ func pageCount(data []byte) int {
 // synthetic makes n documents of the synthetic corpus, each a few pages.
 func synthetic(n int) []pdf.Doc {
 	var docs []pdf.Doc
-	for _, e := range search.Synthesize(n, 7) {
+	for _, e := range synth.Entries(n, 7) {
 		var blocks []markdown.Block
 		paras := strings.Split(strings.TrimSpace(e.Body), "\n")
 		for i, p := range paras {

@@ -1,10 +1,13 @@
-package search
+package search_test
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 	"testing"
+
+	"guifan/generator/internal/synth"
+	"guifan/generator/search"
 )
 
 // benchQueries are typical searches; the same set is timed in Chromium.
@@ -22,11 +25,11 @@ func sizes(files map[string][]byte) int {
 // reports its size and the bytes a query loads (the target: at most
 // 300 KB per query).
 func BenchmarkIndex10k(b *testing.B) {
-	entries := Synthesize(10000, 1)
-	var idx *Index
+	entries := synth.Entries(10000, 1)
+	var idx *search.Index
 	b.ResetTimer()
 	for range b.N {
-		idx = Build(entries, nil)
+		idx = search.Build(entries, nil)
 	}
 	b.StopTimer()
 	files := idx.Files(map[string]string{"regulation": "规章制度"})
@@ -45,7 +48,7 @@ func BenchmarkIndex10k(b *testing.B) {
 // BenchmarkQuery10k times ranking in Go (the page's script does the same
 // arithmetic; its time in Chromium is measured by the site package).
 func BenchmarkQuery10k(b *testing.B) {
-	idx := Build(Synthesize(10000, 1), nil)
+	idx := search.Build(synth.Entries(10000, 1), nil)
 	b.ResetTimer()
 	for i := range b.N {
 		idx.Query(benchQueries[i%len(benchQueries)])
@@ -58,7 +61,7 @@ func TestLoadedBytesAt10k(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-document index")
 	}
-	idx := Build(Synthesize(10000, 1), nil)
+	idx := search.Build(synth.Entries(10000, 1), nil)
 	files := idx.Files(map[string]string{"regulation": "规章制度"})
 	var report []string
 	for _, q := range benchQueries {

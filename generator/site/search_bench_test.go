@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"guifan/generator/internal/synth"
 	"guifan/generator/search"
 	"guifan/themes"
 )
@@ -21,7 +22,7 @@ var benchQueries = []string{"数据备份", "UPS", "HIS 故障", "密码", "机�
 // 30 ms per query.
 func BenchmarkSearchChromium10k(b *testing.B) {
 	dir := b.TempDir()
-	idx := search.Build(search.Synthesize(10000, 1), nil)
+	idx := search.Build(synth.Entries(10000, 1), nil)
 	for p, data := range idx.Files(map[string]string{"regulation": "规章制度"}) {
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		os.MkdirAll(filepath.Dir(target), 0o755)

@@ -1,16 +1,21 @@
-package search
+// Package synth makes a synthetic corpus of hospital-IT documents for
+// benchmarks. Only tests import it (a test of this package checks), so it
+// is not part of the program.
+package synth
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"guifan/generator/search"
 )
 
-// Synthesize makes n entries of realistic hospital-IT Chinese text, the same
+// Entries makes n search entries of realistic hospital-IT Chinese text, the same
 // for the same seed, for benchmarks at sizes a real hospital may reach
 // (10,000 documents). Words are drawn with a skewed frequency so that, as in
 // real text, a few terms are everywhere and most are rare.
-func Synthesize(n int, seed uint64) []Entry {
+func Entries(n int, seed uint64) []search.Entry {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	pick := func(list []string) string {
 		// Zipf-like: earlier words are more frequent.
@@ -18,7 +23,7 @@ func Synthesize(n int, seed uint64) []Entry {
 		return list[i]
 	}
 	types := []string{"regulation", "procedure", "job-duty", "emergency-plan", "faq", "record"}
-	out := make([]Entry, 0, n)
+	out := make([]search.Entry, 0, n)
 	for i := 0; i < n; i++ {
 		sys := pick(synthSystems)
 		title := fmt.Sprintf("%s%s%s", sys, pick(synthObjects), pick(synthKinds))
@@ -41,7 +46,7 @@ func Synthesize(n int, seed uint64) []Entry {
 				body.WriteString("\n")
 			}
 		}
-		out = append(out, Entry{
+		out = append(out, search.Entry{
 			Doc: fmt.Sprintf("doc-%05d", i), URL: fmt.Sprintf("docs/doc-%05d/index.html", i),
 			Title: title, Type: types[r.IntN(len(types))], Headings: heads,
 			Keywords: []string{fmt.Sprintf("BJSF-%04d", i), sys}, Body: body.String(),
