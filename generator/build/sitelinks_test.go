@@ -1,4 +1,4 @@
-package site_test
+package build_test
 
 import (
 	"os"
@@ -13,8 +13,11 @@ import (
 	"guifan/generator/model"
 )
 
-// edit changes a file of a test site, failing when old is not in it.
-func edit(t *testing.T, dir, file, old, new string) {
+// The public view seen from the site: a public page never links to or
+// names a restricted document (the whole-output scan is TestNoLeak).
+
+// editFile changes a file of a test site, failing when old is not in it.
+func editFile(t *testing.T, dir, file, old, new string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(file))
 	data, err := os.ReadFile(p)
@@ -63,11 +66,11 @@ func siteOutputs(t *testing.T, dir string) (map[string][]byte, diag.List) {
 // internal document" instead of its title. (The link's own words stay: the
 // warning asks the author to check them.)
 func TestLinksToInternalDocument(t *testing.T) {
-	dir := copyDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
+	dir := copySite(t, filepath.Join("..", "..", "examples", "community-hospital"))
 	const internal = "reg-backup"
 	const title = "数据备份管理制度"
-	edit(t, dir, "content/regulations/reg-backup.md", "owner = \"信息科\"\n", "owner = \"信息科\"\nclassification = \"internal\"\n")
-	edit(t, dir, "content/records/inspections/inspection-2025-09.md", "owner = \"信息科\"\n", "owner = \"信息科\"\nclassification = \"public\"\n")
+	editFile(t, dir, "content/regulations/reg-backup.md", "owner = \"信息科\"\n", "owner = \"信息科\"\nclassification = \"internal\"\n")
+	editFile(t, dir, "content/records/inspections/inspection-2025-09.md", "owner = \"信息科\"\n", "owner = \"信息科\"\nclassification = \"public\"\n")
 	body := "\n见[甲](reg-backup)、[乙](doc:reg-backup)、[丙](REG-Backup)、[丁](reg&#45;backup)、[戊](./reg-backup#第一章)、![己](reg-backup)，以及[庚](reg-duty)。\n"
 	p := filepath.Join(dir, "content", "regulations", "reg-security.md")
 	data, _ := os.ReadFile(p)

@@ -1,4 +1,4 @@
-package site_test
+package build_test
 
 import (
 	"os"
@@ -16,7 +16,7 @@ import (
 // a site's own layout named after a type (faq.html) still replaces the
 // kind's layout for that type only.
 func TestPageKindsFromSchema(t *testing.T) {
-	dir := copyDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
+	dir := copySite(t, filepath.Join("..", "..", "examples", "community-hospital"))
 	write := func(name, text string) {
 		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -60,10 +60,7 @@ approved_on = 2026-01-04
 先切换到备用线路。
 `)
 	write("layouts/faq.html", `{{define "main"}}<p id="own-faq">{{.Title}}</p>{{end}}`)
-	files, err := outputs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, _ := siteOutputs(t, dir)
 	page := string(files["site/lessons/index.html"])
 	for _, want := range []string{
 		`<h1 class="page-title">经验教训</h1>`, "每次故障之后我们学到的。",
