@@ -92,7 +92,24 @@ func ParseSynonyms(text string) Synonyms {
 
 // Build indexes entries.
 func Build(entries []Entry, syn Synonyms) *Index {
-	type fields struct{ title, headings, keywords, body, synonyms []string }
+	all, avg := tokenize(entries, syn)
+	idx := &Index{Entries: entries, Postings: map[string][]Posting{}, DF: map[string]int{}, Synonyms: syn}
+	idx.weigh(all, avg)
+	idx.capPostings()
+	idx.Shards = shardsFor(idx.Postings)
+	return idx
+}
+
+// fields are the tokens of an entry's fields, in the order of weights.
+type fields struct{ title, headings, keywords, body, synonyms []string }
+
+func (f fields) all() [][]string {
+	return [][]string{f.title, f.headings, f.keywords, f.body, f.synonyms}
+}
+
+// tokenize splits each entry's fields into tokens and returns them with
+// the mean length of each field (at least 1).
+func tokenize(entries []Entry, syn Synonyms) ([]fields, [5]float64) {
 	all := make([]fields, len(entries))
 	var sum [5]float64
 	for i, e := range entries {
@@ -118,8 +135,8 @@ func Build(entries []Entry, syn Synonyms) *Index {
 			}
 		}
 		all[i] = f
-		for k, l := range []int{len(f.title), len(f.headings), len(f.keywords), len(f.body), len(f.synonyms)} {
-			sum[k] += float64(l)
+		for k, toks := range f.all() {
+			sum[k] += float64(len(toks))
 		}
 	}
 	n := math.Max(1, float64(len(entries)))
@@ -127,10 +144,15 @@ func Build(entries []Entry, syn Synonyms) *Index {
 	for k := range sum {
 		avg[k] = math.Max(1, sum[k]/n)
 	}
-	idx := &Index{Entries: entries, Postings: map[string][]Posting{}, DF: map[string]int{}, Synonyms: syn}
+	return all, avg
+}
+
+// weigh adds each entry's postings: per token, the weighted count of the
+// token in each field, normalised by the field's length (BM25's b).
+func (idx *Index) weigh(all []fields, avg [5]float64) {
 	for i, f := range all {
 		tf := map[string]float64{}
-		for k, toks := range [][]string{f.title, f.headings, f.keywords, f.body, f.synonyms} {
+		for k, toks := range f.all() {
 			if len(toks) == 0 {
 				continue
 			}
@@ -148,9 +170,13 @@ func Build(entries []Entry, syn Synonyms) *Index {
 			idx.Postings[t] = append(idx.Postings[t], Posting{Entry: i, W: max(1, int(math.Round(v*10)))})
 		}
 	}
-	// A token in thousands of entries says little about any of them (its
-	// idf is low) but would make its shard heavy: keep its strongest
-	// postings only, and its true count for the idf.
+}
+
+// capPostings records each token's document frequency. A token in
+// thousands of entries says little about any of them (its idf is low) but
+// would make its shard heavy: keep its strongest postings only, and its
+// true count for the idf.
+func (idx *Index) capPostings() {
 	for t, ps := range idx.Postings {
 		idx.DF[t] = len(ps)
 		if len(ps) <= maxPostings {
@@ -161,16 +187,20 @@ func Build(entries []Entry, syn Synonyms) *Index {
 		sort.Slice(ps, func(i, j int) bool { return ps[i].Entry < ps[j].Entry })
 		idx.Postings[t] = ps
 	}
-	// Shards of about 12 KB: a query loads one per token.
+}
+
+// shardsFor is the number of shards (a power of two) that keeps each
+// about 12 KB: a query loads one per token.
+func shardsFor(postings map[string][]Posting) int {
 	size := 0
-	for t, ps := range idx.Postings {
+	for t, ps := range postings {
 		size += len(t) + 12 + len(ps)*6
 	}
-	idx.Shards = 1
-	for idx.Shards*12*1024 < size {
-		idx.Shards *= 2
+	shards := 1
+	for shards*12*1024 < size {
+		shards *= 2
 	}
-	return idx
+	return shards
 }
 
 // Result is a ranked entry.
