@@ -49,12 +49,12 @@ type fileData struct {
 // it must not pass as "no attestations"). Problems are reported against
 // the framework: unknown requirement ids, verdicts, dates, a
 // not-applicable verdict without a justification.
-func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
+func Load(siteFS fs.FS, fw *schema.Framework, asOf model.Date, words ...Verdicts) ([]coverage.Attestation, *diag.Source, diag.List) {
 	raw, diags := Read(siteFS)
 	if raw == nil || diags.Errors() > 0 {
 		return nil, nil, diags
 	}
-	atts, src, more := Parse(raw, fw, asOf)
+	atts, src, more := Parse(raw, fw, asOf, words...)
 	diags.Append(more)
 	return atts, src, diags
 }
@@ -78,7 +78,7 @@ func Read(siteFS fs.FS) ([]byte, diag.List) {
 
 // Parse reads the text of an attestations file (see Load). Text that is
 // not UTF-8 (GBK, UTF-16) gets the advice documents get (textfile.Decode).
-func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attestation, *diag.Source, diag.List) {
+func Parse(raw []byte, fw *schema.Framework, asOf model.Date, words ...Verdicts) ([]coverage.Attestation, *diag.Source, diag.List) {
 	data, diags := textfile.Decode(File, raw)
 	if diags.Errors() > 0 {
 		return nil, nil, diags
@@ -133,7 +133,7 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date) ([]coverage.Attest
 			diags.Add(at(i, "requirement"), "attest.requirement", a.Requirement, diag.DidYouMean(diag.Suggest(a.Requirement, all)))
 			ok = false
 		}
-		v, known := ParseVerdict(a.Verdict)
+		v, known := ParseVerdict(a.Verdict, words...)
 		if !known {
 			diags.Add(at(i, "verdict"), "attest.verdict", a.Verdict)
 			ok = false

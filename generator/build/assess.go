@@ -15,7 +15,9 @@ func (s *Site) Assess(asOf model.Date) (*coverage.Matrix, diag.List) {
 	if fw == nil {
 		return nil, nil
 	}
-	atts, src, diags := audit.Load(s.siteFS, fw, asOf)
+	// The verdict words of the site's own theme are accepted too: the
+	// workbook's dropdown offers them.
+	atts, src, diags := audit.Load(s.siteFS, fw, asOf, audit.VerdictWords(audit.Catalogs(s.ThemeFS)...))
 	if src != nil {
 		s.Project.Sources[audit.File] = src
 	}

@@ -114,7 +114,7 @@ func ImportAudit(dir, workbookPath string, opt AuditOptions) (*AuditResult, diag
 	diags.Append(rd)
 	if diags.Errors() > 0 {
 		if old != nil && rd.Errors() == 0 {
-			_, _, pd := audit.Parse(old, fw, opt.AsOf)
+			_, _, pd := audit.Parse(old, fw, opt.AsOf, audit.VerdictWords(audit.Catalogs(site.ThemeFS)...))
 			diags.Append(pd)
 		}
 		return res, diags, nil

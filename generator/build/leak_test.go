@@ -214,13 +214,14 @@ func pdfText(t *testing.T, data []byte) string {
 		}
 		t.Skip("pdftotext not installed")
 	}
-	cmd := exec.Command(prog, "-enc", "UTF-8", "-", "-")
+	cmd := exec.Command(prog, "-raw", "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
 	text, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Lines are broken where the page breaks them: join them.
+	// Lines are broken where the page or a table cell breaks them (-raw keeps
+	// a cell's lines together): join them.
 	return strings.Join(strings.Fields(string(text)), "")
 }
 
