@@ -53,4 +53,3 @@ func siteOutputs(t *testing.T, dir string) (map[string][]byte, diag.List) {
 	diags.Append(od)
 	return files, diags
 }
-
