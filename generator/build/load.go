@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -43,6 +44,9 @@ type Site struct {
 	siteFS   fs.FS
 	layouts  fs.FS // the site's own layouts/ folder, if any
 	ownTheme fs.FS // the site's own themes/<theme>/ folder, if any
+	// themeFonts are the theme's PDF fonts, by path in ThemeFS: the site's own
+	// theme manifest's where it names them, else the built-in theme's.
+	themeFonts config.Fonts
 	// publicRule replaces isPublic in tests that prove the leak test can
 	// fail; nil everywhere else.
 	publicRule func(*model.Document) bool
@@ -64,6 +68,7 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	s.SchemaFS = fsutil.Overlay(screen(siteFS, "schemas", &diags), schemas.FS)
 	s.ownTheme = s.theme(h, &diags)
 	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme())
+	s.themeFonts = readThemeFonts(s.ownTheme, h.Theme, &diags)
 	s.layouts = screen(siteFS, "layouts", &diags)
 
 	set, sd := schema.Load(s.SchemaFS)
@@ -107,6 +112,18 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	s.checkFonts(&diags)
 	s.checkLayouts(&diags)
 	return s, diags, nil
+}
+
+// readThemeFonts returns the PDF fonts of the theme: those of the site's own
+// theme manifest (own, reported at its file) over the built-in theme's.
+func readThemeFonts(own fs.FS, name string, diags *diag.List) config.Fonts {
+	base, _ := config.ReadTheme(builtinTheme(), "themes/default")
+	if own == nil {
+		return base.Fonts
+	}
+	th, td := config.ReadTheme(own, "themes/"+name)
+	diags.Append(td)
+	return th.Over(base)
 }
 
 // builtinTheme is the theme built into guifan.
@@ -235,23 +252,23 @@ func (s *Site) checkFonts(diags *diag.List) {
 	if s.ownTheme == nil {
 		return
 	}
-	for _, tf := range themeFonts {
-		data, err := fs.ReadFile(s.ownTheme, tf.name)
+	seen := map[string]bool{}
+	for _, spec := range append(slices.Clone(s.themeFonts.Serif), s.themeFonts.Sans...) {
+		name, face, _ := config.FontSpec(spec)
+		if seen[spec] {
+			continue
+		}
+		seen[spec] = true
+		data, err := fs.ReadFile(s.ownTheme, name)
 		if err != nil {
 			continue // not replaced: the built-in font is used
 		}
-		if _, err := pdf.ParseFont(tf.name, data, tf.face); err != nil {
-			shown := "themes/" + h.Theme + "/" + tf.name
-			diags.Warn(diag.Pos{File: shown}, "pdf.font", path.Base(tf.name), fontProblem(err))
+		if _, err := pdf.ParseFont(name, data, face); err != nil {
+			shown := "themes/" + h.Theme + "/" + name
+			diags.Warn(diag.Pos{File: shown}, "pdf.font", path.Base(name), fontProblem(err))
 		}
 	}
 }
-
-// themeFonts are the fonts of a theme (fonts/...), with the face used.
-var themeFonts = []struct {
-	name string
-	face int
-}{{"fonts/gbsn00lp.ttf", 0}, {"fonts/wqy-microhei.ttc", 0}}
 
 // fontProblem is the catalog message for a font the PDF writer refused.
 func fontProblem(err error) diag.Msg {

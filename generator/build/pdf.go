@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"guifan/generator/config"
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
@@ -24,11 +25,10 @@ func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
 	// A font that cannot be used was reported when the site was loaded
 	// (checkFonts: hospital.toml's at their entry, a theme's at its file);
 	// here it is only left out.
-	load := func(fsys fs.FS, spec string, shown string) *pdf.Font {
-		name, face := spec, 0
-		if i := strings.LastIndex(spec, "#"); i > 0 {
-			fmt.Sscanf(spec[i+1:], "%d", &face)
-			name = spec[:i]
+	load := func(fsys fs.FS, spec string) *pdf.Font {
+		name, face, problem := config.FontSpec(spec)
+		if problem != "" {
+			return nil
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -42,24 +42,24 @@ func (s *Site) fonts() (serif, sans []*pdf.Font, diags diag.List) {
 	}
 	h := s.Project.Hospital
 	for _, spec := range h.Fonts.Serif {
-		if f := load(s.siteFS, spec, spec); f != nil {
+		if f := load(s.siteFS, spec); f != nil {
 			serif = append(serif, f)
 		}
 	}
 	for _, spec := range h.Fonts.Sans {
-		if f := load(s.siteFS, spec, spec); f != nil {
+		if f := load(s.siteFS, spec); f != nil {
 			sans = append(sans, f)
 		}
 	}
-	song := load(s.ThemeFS, "fonts/gbsn00lp.ttf", "gbsn00lp.ttf")
-	hei := load(s.ThemeFS, "fonts/wqy-microhei.ttc#0", "wqy-microhei.ttc")
-	for _, f := range []*pdf.Font{song, hei} {
-		if f != nil {
+	// The theme's fonts (its manifest, theme.toml), after the hospital's:
+	// they also serve for the characters the chosen fonts lack.
+	for _, spec := range s.themeFonts.Serif {
+		if f := load(s.ThemeFS, spec); f != nil {
 			serif = append(serif, f)
 		}
 	}
-	for _, f := range []*pdf.Font{hei, song} {
-		if f != nil {
+	for _, spec := range s.themeFonts.Sans {
+		if f := load(s.ThemeFS, spec); f != nil {
 			sans = append(sans, f)
 		}
 	}
