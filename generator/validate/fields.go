@@ -83,123 +83,153 @@ func isEmpty(v any) bool {
 // value checks one value against its field.
 func (c *checker) value(d *model.Document, path string, f *schema.Field, v any) {
 	pos := d.Pos(path, false)
-	bad := func() {
-		c.diags.Add(pos, "field.type", f.Name, c.typeWord(f), c.typeWord(&schema.Field{Type: tomlfile.TypeName(v)}))
-	}
 	switch f.Type {
 	case "string", "text":
-		s, ok := v.(string)
-		if !ok {
-			bad()
-			return
-		}
-		if f.Type == "string" && strings.Contains(strings.TrimRight(s, "\n"), "\n") {
-			c.diags.Warn(pos, "field.multiline", f.Name)
-		}
+		c.text(pos, f, v)
 	case "date":
 		c.date(pos, f, v)
 	case "enum":
 		s, ok := v.(string)
 		if !ok {
-			bad()
+			c.badType(pos, f, v)
 			return
 		}
 		c.enum(pos, f, s)
 	case "integer", "year":
-		n, ok := v.(int64)
-		if !ok {
-			if s, isStr := v.(string); isStr {
-				c.diags.Add(pos, "field.quoted-number", f.Name, s)
-				return
-			}
-			bad()
-			return
-		}
-		if f.Type == "year" && (n < 1949 || n > 2200) {
-			c.diags.Add(pos, "field.year", f.Name, n)
-			return
-		}
-		c.rangeCheck(pos, f, float64(n))
+		c.integer(pos, f, v)
 	case "number", "money", "percent":
-		var x float64
-		switch n := v.(type) {
-		case int64:
-			x = float64(n)
-		case float64:
-			x = n
-		case string:
-			c.diags.Add(pos, "field.quoted-number", f.Name, n)
-			return
-		default:
-			bad()
-			return
-		}
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			bad()
-			return
-		}
-		if f.Type == "percent" && (x < 0 || x > 100) {
-			c.diags.Add(pos, "field.range", f.Name, strconv.FormatFloat(x, 'f', -1, 64), "0", "100")
-			return
-		}
-		c.rangeCheck(pos, f, x)
+		c.number(pos, f, v)
 	case "bool":
 		if _, ok := v.(bool); !ok {
-			bad()
+			c.badType(pos, f, v)
 		}
 	case "ref":
 		s, ok := v.(string)
 		if !ok {
-			bad()
+			c.badType(pos, f, v)
 			return
 		}
 		c.ref(pos, f, s)
 	case "article":
 		c.article(pos, v)
 	case "list", "refs", "articles":
-		list, ok := v.([]any)
-		if !ok {
-			if f.Type == "articles" {
-				if _, isInt := v.(int64); isInt {
-					c.article(pos, v) // a single number is accepted for one article
-					return
-				}
-			}
-			bad()
+		c.list(d, path, f, v)
+	case "table":
+		c.table(d, path, f, v)
+	}
+}
+
+// badType reports a value of the wrong TOML type for its field.
+func (c *checker) badType(pos diag.Pos, f *schema.Field, v any) {
+	c.diags.Add(pos, "field.type", f.Name, c.typeWord(f), c.typeWord(&schema.Field{Type: tomlfile.TypeName(v)}))
+}
+
+// text checks a string or text field: a string field is one line.
+func (c *checker) text(pos diag.Pos, f *schema.Field, v any) {
+	s, ok := v.(string)
+	if !ok {
+		c.badType(pos, f, v)
+		return
+	}
+	if f.Type == "string" && strings.Contains(strings.TrimRight(s, "\n"), "\n") {
+		c.diags.Warn(pos, "field.multiline", f.Name)
+	}
+}
+
+// integer checks an integer or year field: a number, not a quoted one, and
+// a year a plausible one.
+func (c *checker) integer(pos diag.Pos, f *schema.Field, v any) {
+	n, ok := v.(int64)
+	if !ok {
+		if s, isStr := v.(string); isStr {
+			c.diags.Add(pos, "field.quoted-number", f.Name, s)
 			return
 		}
-		elem := &schema.Field{Name: f.Name, Label: f.Label, Type: "string", Values: f.Values, RefTypes: f.RefTypes}
-		switch {
-		case f.Type == "refs":
-			elem.Type = "ref"
-		case f.Type == "articles":
-			elem.Type = "article"
-		case f.Of != "":
-			elem.Type = f.Of
-		}
-		for i, e := range list {
-			c.value(d, fmt.Sprintf("%s[%d]", path, i), elem, e)
-		}
-	case "table":
-		rows, ok := v.([]map[string]any)
-		if !ok {
-			if list, isList := v.([]any); isList {
-				for _, e := range list {
-					row, isRow := e.(map[string]any)
-					if !isRow {
-						bad()
-						return
-					}
-					rows = append(rows, row)
-				}
-			} else {
-				bad()
+		c.badType(pos, f, v)
+		return
+	}
+	if f.Type == "year" && (n < 1949 || n > 2200) {
+		c.diags.Add(pos, "field.year", f.Name, n)
+		return
+	}
+	c.rangeCheck(pos, f, float64(n))
+}
+
+// number checks a number, money or percent field: finite, and a percent
+// between 0 and 100.
+func (c *checker) number(pos diag.Pos, f *schema.Field, v any) {
+	var x float64
+	switch n := v.(type) {
+	case int64:
+		x = float64(n)
+	case float64:
+		x = n
+	case string:
+		c.diags.Add(pos, "field.quoted-number", f.Name, n)
+		return
+	default:
+		c.badType(pos, f, v)
+		return
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		c.badType(pos, f, v)
+		return
+	}
+	if f.Type == "percent" && (x < 0 || x > 100) {
+		c.diags.Add(pos, "field.range", f.Name, strconv.FormatFloat(x, 'f', -1, 64), "0", "100")
+		return
+	}
+	c.rangeCheck(pos, f, x)
+}
+
+// list checks each element of a list, refs or articles field as a field
+// of the element type.
+func (c *checker) list(d *model.Document, path string, f *schema.Field, v any) {
+	list, ok := v.([]any)
+	if !ok {
+		if f.Type == "articles" {
+			if _, isInt := v.(int64); isInt {
+				c.article(d.Pos(path, false), v) // a single number is accepted for one article
 				return
 			}
 		}
-		for i, row := range rows {
-			c.fields(d, fmt.Sprintf("%s[%d]", path, i), row, nil, f.Columns, false)
+		c.badType(d.Pos(path, false), f, v)
+		return
+	}
+	elem := &schema.Field{Name: f.Name, Label: f.Label, Type: "string", Values: f.Values, RefTypes: f.RefTypes}
+	switch {
+	case f.Type == "refs":
+		elem.Type = "ref"
+	case f.Type == "articles":
+		elem.Type = "article"
+	case f.Of != "":
+		elem.Type = f.Of
+	}
+	for i, e := range list {
+		c.value(d, fmt.Sprintf("%s[%d]", path, i), elem, e)
+	}
+}
+
+// table checks each row of a table field against its columns.
+func (c *checker) table(d *model.Document, path string, f *schema.Field, v any) {
+	rows, ok := v.([]map[string]any)
+	if !ok {
+		list, isList := v.([]any)
+		if !isList {
+			c.badType(d.Pos(path, false), f, v)
+			return
 		}
+		for _, e := range list {
+			row, isRow := e.(map[string]any)
+			if !isRow {
+				c.badType(d.Pos(path, false), f, v)
+				return
+			}
+			rows = append(rows, row)
+		}
+	}
+	for i, row := range rows {
+		c.fields(d, fmt.Sprintf("%s[%d]", path, i), row, nil, f.Columns, false)
 	}
 }
 
