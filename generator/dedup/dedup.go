@@ -61,6 +61,22 @@ type Pair struct {
 // Documents without a type are left out too. A document is reported once,
 // against the first document it duplicates.
 func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
+	live := liveInOrder(docs, counted)
+	out, done := sameNumbers(live)
+	items, buckets := bucketBodies(live)
+	best := sameBodies(items, candidates(items, buckets), done)
+	for _, d := range live {
+		if p, ok := best[d]; ok {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Doc, out[j].Doc) })
+	return out
+}
+
+// liveInOrder returns the counted documents that have a type, earliest
+// first.
+func liveInOrder(docs []*model.Document, counted func(*model.Document) bool) []*model.Document {
 	sorted := append([]*model.Document(nil), docs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return before(sorted[i], sorted[j]) })
 	var live []*model.Document
@@ -69,8 +85,13 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 			live = append(live, d)
 		}
 	}
-	var out []Pair
-	done := map[*model.Document]bool{}
+	return live
+}
+
+// sameNumbers pairs each document with the earlier one of its type that
+// has the same number; done marks the later ones.
+func sameNumbers(live []*model.Document) (out []Pair, done map[*model.Document]bool) {
+	done = map[*model.Document]bool{}
 	byNumber := map[string]*model.Document{}
 	for _, d := range live {
 		n := schema.Normalize(d.String("number"))
@@ -85,20 +106,27 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 		}
 		byNumber[key] = d
 	}
-	// First pass: a MinHash signature per body, bucketed by band; the
-	// shingle sets themselves are not kept, so memory stays small.
-	type item struct {
-		doc  *model.Document
-		size int
-	}
-	items := make([]item, len(live))
+	return out, done
+}
+
+// bodyItem is a document and the size of its shingle set.
+type bodyItem struct {
+	doc  *model.Document
+	size int
+}
+
+// bucketBodies is the first pass: a MinHash signature per body, bucketed
+// by band (and type); the shingle sets themselves are not kept, so memory
+// stays small.
+func bucketBodies(live []*model.Document) ([]bodyItem, map[uint64][]int) {
+	items := make([]bodyItem, len(live))
 	buckets := map[uint64][]int{}
 	var hs []uint64
 	var rs []rune
 	for i, d := range live {
 		hs, rs = appendHashes(hs, rs, string(d.Body))
 		set := hs
-		items[i] = item{doc: d, size: len(set)}
+		items[i] = bodyItem{doc: d, size: len(set)}
 		if len(set) == 0 {
 			continue
 		}
@@ -114,10 +142,16 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 			buckets[key] = append(buckets[key], i)
 		}
 	}
-	// Candidate pairs: documents sharing a bucket, of sizes that could
-	// reach the threshold.
-	type pair struct{ i, j int }
-	cands := map[pair]bool{}
+	return items, buckets
+}
+
+// itemPair is two indexes into the items, i < j.
+type itemPair struct{ i, j int }
+
+// candidates returns the pairs of documents sharing a bucket, of sizes
+// that could reach the threshold, by later document then earlier.
+func candidates(items []bodyItem, buckets map[uint64][]int) []itemPair {
+	cands := map[itemPair]bool{}
 	for _, b := range buckets {
 		for x := 1; x < len(b); x++ {
 			for y := 0; y < x; y++ {
@@ -129,22 +163,12 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 				// Sizes with repeats: a loose bound, the exact one is
 				// the Jaccard index below.
 				if float64(small) >= 0.8*float64(large) {
-					cands[pair{i, j}] = true
+					cands[itemPair{i, j}] = true
 				}
 			}
 		}
 	}
-	// Second pass: exact Jaccard for the candidates only.
-	sets := map[int][]uint64{}
-	get := func(i int) []uint64 {
-		if s, ok := sets[i]; ok {
-			return s
-		}
-		s := Shingles(string(items[i].doc.Body))
-		sets[i] = s
-		return s
-	}
-	list := make([]pair, 0, len(cands))
+	list := make([]itemPair, 0, len(cands))
 	for p := range cands {
 		list = append(list, p)
 	}
@@ -154,6 +178,22 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 		}
 		return list[a].i < list[b].i
 	})
+	return list
+}
+
+// sameBodies is the second pass: the exact Jaccard index for the
+// candidates only, keeping for each later document its earliest
+// duplicate of the same type.
+func sameBodies(items []bodyItem, list []itemPair, done map[*model.Document]bool) map[*model.Document]Pair {
+	sets := map[int][]uint64{}
+	get := func(i int) []uint64 {
+		if s, ok := sets[i]; ok {
+			return s
+		}
+		s := Shingles(string(items[i].doc.Body))
+		sets[i] = s
+		return s
+	}
 	best := map[*model.Document]Pair{}
 	for _, p := range list {
 		later, earlier := items[p.j].doc, items[p.i].doc
@@ -167,13 +207,7 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 			best[later] = Pair{Doc: later, Of: earlier, Why: SameBody, Similarity: sim}
 		}
 	}
-	for _, d := range live {
-		if p, ok := best[d]; ok {
-			out = append(out, p)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return before(out[i].Doc, out[j].Doc) })
-	return out
+	return best
 }
 
 // before orders documents by path without the extension, then by path:
