@@ -43,13 +43,7 @@ func Edit(src []byte, atts []coverage.Attestation) ([]byte, error) {
 	// (old Mac editors) line ends become LF. New lines get the file's own
 	// line end.
 	norm := strings.ReplaceAll(strings.ReplaceAll(body, "\r\n", "\n"), "\r", "\n")
-	eol := "\n"
-	if i := strings.IndexAny(body, "\r\n"); i >= 0 && body[i] == '\r' {
-		eol = "\r"
-		if strings.HasPrefix(body[i:], "\r\n") {
-			eol = "\r\n"
-		}
-	}
+	eol := lineEnd(body)
 	doc, err := tomlfile.Parse([]byte(norm))
 	if err != nil {
 		return nil, err
@@ -81,62 +75,14 @@ func Edit(src []byte, atts []coverage.Attestation) ([]byte, error) {
 		if !ok {
 			continue
 		}
-		// Where each key of the entry is, and where the entry's last
-		// value ends (new keys go after it).
-		type place struct{ lineStart, valStart, valEnd, next int }
-		places := map[string]place{}
-		last := t.nextLine(t.offset(hdr.Line, 1))
-		for k := range e {
-			l, ok := doc.Loc(path + "." + k)
-			if !ok || l.Line <= hdr.Line {
-				return nil, ErrLayout
-			}
-			at := t.s[t.offset(l.Line, l.Col):]
-			if !strings.HasPrefix(at, k) && !strings.HasPrefix(at, `"`+k) && !strings.HasPrefix(at, "'"+k) {
-				return nil, ErrLayout
-			}
-			vs := t.offset(l.ValLine, l.ValCol)
-			ve := valueEnd(t.s, vs)
-			p := place{lineStart: t.starts[l.Line-1], valStart: vs, valEnd: ve, next: t.nextLine(ve)}
-			places[k] = p
-			last = max(last, p.next)
+		es, err := editEntry(t, doc, path, hdr.Line, e, a)
+		if err != nil {
+			return nil, err
 		}
-		for _, f := range fields(a) {
-			cur, has := e[f.key]
-			switch {
-			case has && f.equal(cur):
-			case has && f.value == "":
-				p := places[f.key]
-				edits = append(edits, edit{p.lineStart, p.next, ""})
-			case has:
-				p := places[f.key]
-				edits = append(edits, edit{p.valStart, p.valEnd, f.value})
-			case f.value != "":
-				line := f.key + " = " + f.value + "\n"
-				if last == len(t.s) && !strings.HasSuffix(t.s, "\n") {
-					line = "\n" + line
-				}
-				edits = append(edits, edit{last, last, line})
-			}
-		}
+		edits = append(edits, es...)
 	}
-	var tail strings.Builder
-	for _, a := range atts {
-		if inFile[a.Requirement] {
-			continue
-		}
-		tail.WriteString("\n")
-		writeEntry(&tail, a)
-	}
-	if tail.Len() > 0 {
-		add := tail.String()
-		if norm != "" && !strings.HasSuffix(norm, "\n") {
-			add = "\n" + add
-		}
-		if strings.TrimSpace(norm) == "" {
-			add = strings.TrimPrefix(add, "\n")
-		}
-		edits = append(edits, edit{len(norm), len(norm), add})
+	if add, ok := newEntries(norm, atts, inFile); ok {
+		edits = append(edits, add)
 	}
 
 	out := applyEdits(body, edits, eol)
@@ -147,6 +93,91 @@ func Edit(src []byte, atts []coverage.Attestation) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(out), nil
+}
+
+// lineEnd returns the line end body uses first: LF (also for a file of
+// one line), CRLF or a lone CR.
+func lineEnd(body string) string {
+	eol := "\n"
+	if i := strings.IndexAny(body, "\r\n"); i >= 0 && body[i] == '\r' {
+		eol = "\r"
+		if strings.HasPrefix(body[i:], "\r\n") {
+			eol = "\r\n"
+		}
+	}
+	return eol
+}
+
+// keyPlace is where a key of an entry is: the start of its line, its
+// value, and the start of the next line.
+type keyPlace struct{ lineStart, valStart, valEnd, next int }
+
+// editEntry returns the edits that make the entry e (at path, its header
+// on line hdr) say what a says: a changed value replaced where it stands,
+// a value no longer needed removed with its line, a new key added after
+// the entry's last value.
+func editEntry(t text, doc *tomlfile.Doc, path string, hdr int, e map[string]any, a coverage.Attestation) ([]edit, error) {
+	places := map[string]keyPlace{}
+	last := t.nextLine(t.offset(hdr, 1))
+	for k := range e {
+		l, ok := doc.Loc(path + "." + k)
+		if !ok || l.Line <= hdr {
+			return nil, ErrLayout
+		}
+		at := t.s[t.offset(l.Line, l.Col):]
+		if !strings.HasPrefix(at, k) && !strings.HasPrefix(at, `"`+k) && !strings.HasPrefix(at, "'"+k) {
+			return nil, ErrLayout
+		}
+		vs := t.offset(l.ValLine, l.ValCol)
+		ve := valueEnd(t.s, vs)
+		p := keyPlace{lineStart: t.starts[l.Line-1], valStart: vs, valEnd: ve, next: t.nextLine(ve)}
+		places[k] = p
+		last = max(last, p.next)
+	}
+	var edits []edit
+	for _, f := range fields(a) {
+		cur, has := e[f.key]
+		switch {
+		case has && f.equal(cur):
+		case has && f.value == "":
+			p := places[f.key]
+			edits = append(edits, edit{p.lineStart, p.next, ""})
+		case has:
+			p := places[f.key]
+			edits = append(edits, edit{p.valStart, p.valEnd, f.value})
+		case f.value != "":
+			line := f.key + " = " + f.value + "\n"
+			if last == len(t.s) && !strings.HasSuffix(t.s, "\n") {
+				line = "\n" + line
+			}
+			edits = append(edits, edit{last, last, line})
+		}
+	}
+	return edits, nil
+}
+
+// newEntries returns the edit that appends, at the end of norm, the
+// entries of atts whose requirements are not in the file yet.
+func newEntries(norm string, atts []coverage.Attestation, inFile map[string]bool) (edit, bool) {
+	var tail strings.Builder
+	for _, a := range atts {
+		if inFile[a.Requirement] {
+			continue
+		}
+		tail.WriteString("\n")
+		writeEntry(&tail, a)
+	}
+	if tail.Len() == 0 {
+		return edit{}, false
+	}
+	add := tail.String()
+	if norm != "" && !strings.HasSuffix(norm, "\n") {
+		add = "\n" + add
+	}
+	if strings.TrimSpace(norm) == "" {
+		add = strings.TrimPrefix(add, "\n")
+	}
+	return edit{len(norm), len(norm), add}, true
 }
 
 // field is one key of an entry as it should be written: its TOML value,
