@@ -34,14 +34,7 @@ import (
 const File = "audit/attestations.toml"
 
 type fileData struct {
-	Attestations []struct {
-		Requirement   string `toml:"requirement"`
-		Verdict       string `toml:"verdict"`
-		Note          string `toml:"note"`
-		Auditor       string `toml:"auditor"`
-		Date          any    `toml:"date"`
-		Justification string `toml:"justification"`
-	} `toml:"attestations"`
+	Attestations []entry `toml:"attestations"`
 }
 
 // Load reads the attestations of a site. A site without the file has none;
@@ -104,17 +97,30 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date, words ...Verdicts)
 	}
 	doc, _ := tomlfile.Parse(data)
 	diags.Append(keyCase(doc))
-	at := func(i int, key string) diag.Pos {
-		p := diag.Pos{File: File, Line: 1, Col: 1}
-		if doc != nil {
-			if l, ok := doc.Loc("attestations[" + strconv.Itoa(i) + "]." + key); ok {
-				p.Line, p.Col = l.ValLine, l.ValCol
-			} else if l, ok := doc.Loc("attestations[" + strconv.Itoa(i) + "]"); ok {
-				p.Line, p.Col = l.Line, l.Col
-			}
+	c := entryChecker{doc: doc, asOf: asOf, words: words, seen: map[string]int{}, diags: &diags}
+	c.ids, c.all = requirementIDs(fw)
+	var out []coverage.Attestation
+	for i, a := range fd.Attestations {
+		if att, ok := c.check(i, a); ok {
+			out = append(out, att)
 		}
-		return p
 	}
+	return out, src, diags
+}
+
+// entry is one [[attestations]] table as the file holds it.
+type entry struct {
+	Requirement   string `toml:"requirement"`
+	Verdict       string `toml:"verdict"`
+	Note          string `toml:"note"`
+	Auditor       string `toml:"auditor"`
+	Date          any    `toml:"date"`
+	Justification string `toml:"justification"`
+}
+
+// requirementIDs returns the ids of the framework's requirements, as a
+// set and in order (for suggestions).
+func requirementIDs(fw *schema.Framework) (map[string]bool, []string) {
 	ids := map[string]bool{}
 	var all []string
 	if fw != nil {
@@ -125,46 +131,73 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date, words ...Verdicts)
 			}
 		}
 	}
-	seen := map[string]int{}
-	var out []coverage.Attestation
-	for i, a := range fd.Attestations {
-		ok := true
-		if !ids[a.Requirement] {
-			diags.Add(at(i, "requirement"), "attest.requirement", a.Requirement, diag.DidYouMean(diag.Suggest(a.Requirement, all)))
-			ok = false
-		}
-		v, known := ParseVerdict(a.Verdict, words...)
-		if !known {
-			diags.Add(at(i, "verdict"), "attest.verdict", a.Verdict)
-			ok = false
-		}
-		date, hasDate := model.AsDate(a.Date)
-		if !hasDate || !date.Plausible() {
-			diags.Add(at(i, "date"), "attest.date")
-			ok = false
-		} else if asOf.Before(date) {
-			diags.Warn(at(i, "date"), "attest.future", date.String(), asOf.String())
-		}
-		if strings.TrimSpace(a.Auditor) == "" {
-			diags.Add(at(i, "auditor"), "attest.auditor")
-		}
-		if v == coverage.NotApplicable && strings.TrimSpace(a.Justification) == "" {
-			diags.Add(at(i, "verdict"), "attest.justification")
-			ok = false
-		}
-		if prev, dup := seen[a.Requirement]; dup && a.Requirement != "" {
-			diags.Add(at(i, "requirement"), "attest.duplicate", a.Requirement, at(prev, "requirement").Line)
-			ok = false
-		}
-		seen[a.Requirement] = i
-		if ok {
-			out = append(out, coverage.Attestation{
-				Requirement: a.Requirement, Verdict: v, Note: a.Note, Auditor: a.Auditor,
-				Date: date, Justification: a.Justification, Pos: at(i, "requirement"),
-			})
+	return ids, all
+}
+
+// entryChecker checks the entries of one attestations file in order.
+type entryChecker struct {
+	doc   *tomlfile.Doc
+	asOf  model.Date
+	words []Verdicts
+	ids   map[string]bool
+	all   []string
+	seen  map[string]int // requirement → index of its first entry
+	diags *diag.List
+}
+
+// at is where the value of key in entry i is written, or the entry's
+// header, or else the start of the file.
+func (c *entryChecker) at(i int, key string) diag.Pos {
+	p := diag.Pos{File: File, Line: 1, Col: 1}
+	if c.doc != nil {
+		if l, ok := c.doc.Loc("attestations[" + strconv.Itoa(i) + "]." + key); ok {
+			p.Line, p.Col = l.ValLine, l.ValCol
+		} else if l, ok := c.doc.Loc("attestations[" + strconv.Itoa(i) + "]"); ok {
+			p.Line, p.Col = l.Line, l.Col
 		}
 	}
-	return out, src, diags
+	return p
+}
+
+// check reports the problems of entry i and returns its attestation when
+// it has none that make it unusable.
+func (c *entryChecker) check(i int, a entry) (coverage.Attestation, bool) {
+	ok := true
+	if !c.ids[a.Requirement] {
+		c.diags.Add(c.at(i, "requirement"), "attest.requirement", a.Requirement, diag.DidYouMean(diag.Suggest(a.Requirement, c.all)))
+		ok = false
+	}
+	v, known := ParseVerdict(a.Verdict, c.words...)
+	if !known {
+		c.diags.Add(c.at(i, "verdict"), "attest.verdict", a.Verdict)
+		ok = false
+	}
+	date, hasDate := model.AsDate(a.Date)
+	if !hasDate || !date.Plausible() {
+		c.diags.Add(c.at(i, "date"), "attest.date")
+		ok = false
+	} else if c.asOf.Before(date) {
+		c.diags.Warn(c.at(i, "date"), "attest.future", date.String(), c.asOf.String())
+	}
+	if strings.TrimSpace(a.Auditor) == "" {
+		c.diags.Add(c.at(i, "auditor"), "attest.auditor")
+	}
+	if v == coverage.NotApplicable && strings.TrimSpace(a.Justification) == "" {
+		c.diags.Add(c.at(i, "verdict"), "attest.justification")
+		ok = false
+	}
+	if prev, dup := c.seen[a.Requirement]; dup && a.Requirement != "" {
+		c.diags.Add(c.at(i, "requirement"), "attest.duplicate", a.Requirement, c.at(prev, "requirement").Line)
+		ok = false
+	}
+	c.seen[a.Requirement] = i
+	if !ok {
+		return coverage.Attestation{}, false
+	}
+	return coverage.Attestation{
+		Requirement: a.Requirement, Verdict: v, Note: a.Note, Auditor: a.Auditor,
+		Date: date, Justification: a.Justification, Pos: c.at(i, "requirement"),
+	}, true
 }
 
 // fieldNames are the keys of an attestation.
