@@ -223,7 +223,6 @@ func writeEntry(b *strings.Builder, a coverage.Attestation) {
 	}
 }
 
-
 // readsBack checks that out holds every entry of atts as it is and still
 // has every requirement of before.
 func readsBack(out []byte, before []map[string]any, atts []coverage.Attestation) error {
