@@ -305,9 +305,9 @@ func reportDoc(r *report.Report, cat *i18n.Catalog) pdf.Doc {
 	p := func(s string) markdown.Block {
 		return markdown.Block{Kind: "paragraph", Spans: []markdown.Span{{Text: s}}}
 	}
-	blocks = append(blocks, p(cat.T("site.report.lede", r.FrameworkTitle, r.AsOf, fmt.Sprintf("%.1f%%", r.Summary.Score*100))))
+	blocks = append(blocks, p(cat.T("site.report.lede", r.FrameworkTitle, r.AsOf, cat.T("value.score", r.Summary.Score*100))))
 	s := r.Summary
-	blocks = append(blocks, p(cat.T("report.score", fmt.Sprintf("%.1f%%", s.Score*100), s.Met, s.Partial, s.Missing, s.Manual, s.NotApplicable, s.Info)))
+	blocks = append(blocks, p(cat.T("report.score", cat.T("value.score", s.Score*100), s.Met, s.Partial, s.Missing, s.Manual, s.NotApplicable, s.Info)))
 	for _, ch := range r.Chapters {
 		blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: cat.T("site.chapter", ch.Number, ch.Title)}}})
 		tb := markdown.Block{Kind: "table", Header: true}

@@ -52,11 +52,16 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 		body := markdown.Render(d.BodyWithoutTitle(), nil).Text
 		body += " " + fieldText(d, t.Fields)
 		entries = append(entries, search.Entry{Doc: d.ID, URL: PagePath(d.ID), Title: d.Title(), Type: d.Type, Headings: heads, Keywords: keywords, Body: body})
-		if t.Entries == "headings" {
+		if t.Page != nil && t.Page.Kind == schema.PageEntries {
+			// Each entry on its own, so that a question lands on its answer.
+			var kw []string
+			if t.Page.Heading != "" {
+				kw = append(kw, d.String(t.Page.Heading))
+			}
 			for i, sec := range markdown.Split(d.Body, 2) {
 				entries = append(entries, search.Entry{
-					Doc: d.ID, URL: "faq/index.html#" + site.FAQAnchor(d.ID, i), Title: sec.Heading, Type: d.Type,
-					Keywords: []string{d.String("category")}, Body: markdown.Render([]byte(sec.Body), nil).Text,
+					Doc: d.ID, URL: site.EntryURL(d.Type, d.ID, i), Title: sec.Heading, Type: d.Type,
+					Keywords: kw, Body: markdown.Render([]byte(sec.Body), nil).Text,
 				})
 			}
 		}

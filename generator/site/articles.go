@@ -282,7 +282,7 @@ func (w *writer) downloads() error {
 	}
 	var list []dl
 	for _, d := range w.in.Downloads {
-		list = append(list, dl{Title: d.Title, Href: rel(p, d.Path), Kind: strings.ToUpper(d.Kind), Size: fmt.Sprintf("%.0f KB", float64(d.Size)/1024+0.5)})
+		list = append(list, dl{Title: d.Title, Href: rel(p, d.Path), Kind: strings.ToUpper(d.Kind), Size: w.t("value.size-kb", float64(d.Size)/1024+0.5)})
 	}
 	return w.emit("downloads", p, w.t("site.nav.downloads"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, list)
 }

@@ -2,8 +2,6 @@ package site_test
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"guifan/generator/build"
@@ -11,22 +9,6 @@ import (
 	"guifan/generator/i18n"
 	"guifan/generator/model"
 )
-
-// edit changes a file of a test site, failing when old is not in it.
-func edit(t *testing.T, dir, file, old, new string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(file))
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), old) {
-		t.Fatalf("%s has no %q", file, old)
-	}
-	if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // siteOutputs loads, checks and builds the site pages of dir; it returns
 // the files and the diagnostics of check and build.

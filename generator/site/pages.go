@@ -107,16 +107,6 @@ func (w *writer) document(d *model.Document) error {
 	return w.emit("doc", p, d.Title(), crumbs, v.TypePath, v)
 }
 
-func flat(v any) []any {
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return x
-	}
-	return []any{v}
-}
-
 func (w *writer) article(n int) *articleView {
 	for _, a := range w.in.Report.Articles {
 		if a.Number == n {

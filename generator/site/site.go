@@ -366,7 +366,7 @@ func (w *writer) funcs() template.FuncMap {
 		"join":        strings.Join,
 		"status":      func(s string) string { return w.t("status." + s) },
 		"kind":        func(s string) string { return w.t("kind." + s) },
-		"pct":         func(x float64) string { return fmt.Sprintf("%.1f%%", x*100) },
+		"pct":         func(x float64) string { return w.t("value.score", x*100) },
 		"articlePath": func(n int) string { return fmt.Sprintf("articles/%d/index.html", n) },
 		"docPath":     PagePath,
 		"safe":        func(b []byte) template.HTML { return template.HTML(b) }, // rendered Markdown, raw HTML already stripped

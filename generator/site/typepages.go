@@ -31,11 +31,6 @@ func EntryURL(typeName, docID string, i int) string {
 	return TypePagePath(typeName) + "#" + EntryAnchor(docID, i)
 }
 
-// FAQAnchor is EntryAnchor under its former name.
-//
-// Deprecated: use EntryAnchor or EntryURL.
-func FAQAnchor(docID string, i int) string { return EntryAnchor(docID, i) }
-
 // pageTypes are the types with a page of their own, in schema order.
 func (w *writer) pageTypes() []*schema.DocType {
 	var out []*schema.DocType
