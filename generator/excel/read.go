@@ -73,28 +73,56 @@ func checkZip(data []byte) ([]byte, error) {
 		return nil, ErrEncrypted
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || !isSpreadsheet(zr) {
+		return nil, ErrNotWorkbook
+	}
+	if !declaredFits(zr) {
+		return nil, ErrInflates
+	}
+	fixed, err := inflateParts(zr)
 	if err != nil {
-		return nil, ErrNotWorkbook
+		return nil, err
 	}
-	// A workbook keeps its parts under xl/; a zip without them (a .docx,
-	// a folder someone zipped) is not one.
-	spreadsheet := false
+	if fixed == nil {
+		return data, nil
+	}
+	return rezip(zr, fixed)
+}
+
+// isSpreadsheet reports whether a zip holds a workbook: its parts are
+// under xl/, and a zip without them (a .docx, a folder someone zipped) is
+// not one.
+func isSpreadsheet(zr *zip.Reader) bool {
 	for _, f := range zr.File {
-		spreadsheet = spreadsheet || strings.HasPrefix(strings.ToLower(f.Name), "xl/")
+		if strings.HasPrefix(strings.ToLower(f.Name), "xl/") {
+			return true
+		}
 	}
-	if !spreadsheet {
-		return nil, ErrNotWorkbook
-	}
+	return false
+}
+
+// declaredFits reports whether the parts add up to at most
+// model.MaxWorkbookUnzipped by what the zip's directory says.
+func declaredFits(zr *zip.Reader) bool {
 	const limit = uint64(model.MaxWorkbookUnzipped)
 	var declared uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > limit || declared+f.UncompressedSize64 > limit {
-			return nil, ErrInflates
+			return false
 		}
 		declared += f.UncompressedSize64
 	}
+	return true
+}
+
+// inflateParts inflates every part, stopping once they add up to more
+// than model.MaxWorkbookUnzipped (the directory can lie), and returns the
+// XML parts with bytes that are not UTF-8, repaired (nil when there are
+// none).
+func inflateParts(zr *zip.Reader) (map[string][]byte, error) {
+	const limit = int64(model.MaxWorkbookUnzipped)
 	var actual int64
-	var fixed map[string][]byte // parts with bytes that are not UTF-8, repaired
+	var fixed map[string][]byte
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
 			continue
@@ -103,12 +131,12 @@ func checkZip(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, ErrDamaged
 		}
-		part, err := io.ReadAll(io.LimitReader(rc, int64(limit)-actual+1))
+		part, err := io.ReadAll(io.LimitReader(rc, limit-actual+1))
 		rc.Close()
 		actual += int64(len(part))
 		// archive/zip stops a part that inflates to more than the
 		// directory says with ErrFormat: a lying directory.
-		if actual > int64(limit) || errors.Is(err, zip.ErrFormat) {
+		if actual > limit || errors.Is(err, zip.ErrFormat) {
 			return nil, ErrInflates
 		}
 		if err != nil {
@@ -121,9 +149,12 @@ func checkZip(data []byte) ([]byte, error) {
 			fixed[f.Name] = bytes.ToValidUTF8(part, []byte(invalidMark))
 		}
 	}
-	if fixed == nil {
-		return data, nil
-	}
+	return fixed, nil
+}
+
+// rezip returns a copy of the workbook with the fixed parts in place of
+// the originals.
+func rezip(zr *zip.Reader, fixed map[string][]byte) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, f := range zr.File {
@@ -173,10 +204,33 @@ func Read(data []byte) (Meta, []Verdict, error) {
 		return Meta{}, nil, ErrDamaged
 	}
 	defer f.Close()
+	m, err := readMeta(f)
+	if err != nil {
+		return Meta{}, nil, err
+	}
+	if m.Format != formatVersion {
+		return m, nil, ErrNotAudit
+	}
+	rows, err := f.GetRows(checklistSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return m, nil, ErrNotAudit
+	}
+	shown, _ := f.GetRows(checklistSheet)
+	var out []Verdict
+	for i := firstDataRow - 1; i < len(rows); i++ {
+		if v, ok := verdictRow(rows, shown, i); ok {
+			out = append(out, v)
+		}
+	}
+	return m, out, nil
+}
+
+// readMeta reads the meta sheet's key–value rows.
+func readMeta(f *excelize.File) (Meta, error) {
 	var m Meta
 	metaRows, err := f.GetRows(metaSheet)
 	if err != nil {
-		return Meta{}, nil, ErrNotAudit
+		return Meta{}, ErrNotAudit
 	}
 	for _, r := range metaRows {
 		if len(r) < 2 {
@@ -195,55 +249,53 @@ func Read(data []byte) (Meta, []Verdict, error) {
 			m.Lang = r[1]
 		}
 	}
-	if m.Format != formatVersion {
-		return m, nil, ErrNotAudit
+	return m, nil
+}
+
+// auditColumns are the columns read from a checklist row, each with the
+// name a message gives it when it holds bytes that are not UTF-8.
+var auditColumns = []struct {
+	col  int
+	name string
+}{{colReqID, "requirement-id"}, {colAuditVerdict, "audit-verdict"}, {colAuditNote, "audit-note"}, {colAuditDate, "audit-date"}, {colAuditor, "auditor"}}
+
+// verdictRow reads the auditor's columns of checklist row i (0-based; raw
+// cell values, shown as the sheet displays them), or false when the
+// auditor wrote nothing there.
+func verdictRow(rows, shown [][]string, i int) (Verdict, bool) {
+	get := func(c int) string {
+		if c-1 < len(rows[i]) {
+			return strings.TrimSpace(rows[i][c-1])
+		}
+		return ""
 	}
-	rows, err := f.GetRows(checklistSheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return m, nil, ErrNotAudit
+	v := Verdict{Row: i + 1, Requirement: get(colReqID), Verdict: get(colAuditVerdict), Note: get(colAuditNote), Auditor: get(colAuditor)}
+	if v.Requirement == "" || (v.Verdict == "" && v.Note == "" && v.Auditor == "") {
+		return Verdict{}, false
 	}
-	shown, _ := f.GetRows(checklistSheet)
-	var out []Verdict
-	for i := firstDataRow - 1; i < len(rows); i++ {
-		get := func(c int) string {
-			if c-1 < len(rows[i]) {
-				return strings.TrimSpace(rows[i][c-1])
-			}
-			return ""
+	raw := get(colAuditDate)
+	for _, c := range auditColumns {
+		if strings.Contains(get(c.col), invalidMark) {
+			v.Invalid = c.name
+			break
 		}
-		v := Verdict{Row: i + 1, Requirement: get(colReqID), Verdict: get(colAuditVerdict), Note: get(colAuditNote), Auditor: get(colAuditor)}
-		if v.Requirement == "" || (v.Verdict == "" && v.Note == "" && v.Auditor == "") {
-			continue
-		}
-		raw := get(colAuditDate)
-		for _, c := range []struct {
-			col  int
-			name string
-		}{{colReqID, "requirement-id"}, {colAuditVerdict, "audit-verdict"}, {colAuditNote, "audit-note"}, {colAuditDate, "audit-date"}, {colAuditor, "auditor"}} {
-			if strings.Contains(get(c.col), invalidMark) {
-				v.Invalid = c.name
-				break
-			}
-		}
-		if v.Invalid != "" {
-			// Shown in messages: the usual replacement character.
-			for _, f := range []*string{&v.Requirement, &v.Verdict, &v.Note, &v.Auditor} {
-				*f = strings.ReplaceAll(*f, invalidMark, "\uFFFD")
-			}
-			out = append(out, v)
-			continue
-		}
-		if d, ok := cellDate(raw); ok {
-			v.Date = d
-		} else if raw != "" {
-			v.RawDate = raw
-			if i < len(shown) && colAuditDate-1 < len(shown[i]) {
-				v.RawDate = shown[i][colAuditDate-1]
-			}
-		}
-		out = append(out, v)
 	}
-	return m, out, nil
+	if v.Invalid != "" {
+		// Shown in messages: the usual replacement character.
+		for _, f := range []*string{&v.Requirement, &v.Verdict, &v.Note, &v.Auditor} {
+			*f = strings.ReplaceAll(*f, invalidMark, "\uFFFD")
+		}
+		return v, true
+	}
+	if d, ok := cellDate(raw); ok {
+		v.Date = d
+	} else if raw != "" {
+		v.RawDate = raw
+		if i < len(shown) && colAuditDate-1 < len(shown[i]) {
+			v.RawDate = shown[i][colAuditDate-1]
+		}
+	}
+	return v, true
 }
 
 // cellDate reads a date cell: a serial number (what spreadsheets store) or
