@@ -94,35 +94,64 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		e.termRecord(r, res)
 		return
 	}
-	within, _ := schema.ParsePeriod(r.Within)
-	cutoff := model.DateOf(within.Before(e.in.AsOf.Time()))
-	advise, hasAdvise := schema.ParsePeriod(r.Advise)
 	live, drafts := e.candidates(r.DocTypes(), r.Where)
 	res.InProgress = evidenceList(drafts)
-	label := e.recordLabel(r)
-
+	w := e.recordWindow(r)
 	if r.Per == nil {
-		x, ok := e.newest(live, r.DateField)
-		if !ok {
-			res.Status = Missing
-			e.noRecordGap(live, r.DateField, label, res)
-			return
-		}
-		if x.date.Before(cutoff) {
-			res.Evidence = []Evidence{x.evidence()}
-			res.Status = Partial
-			res.gap("gap.record-old", label, x.date.String(), period(within))
-			return
-		}
-		res.Evidence = e.since(live, r.DateField, cutoff)
-		res.Status = Met
-		if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
-			res.note("note.advise", label, x.date.String(), period(advise))
-		}
+		e.recentRecord(r, w, live, res)
 		return
 	}
+	e.recordPerTarget(r, w, live, res)
+}
 
-	// One recent record per target document.
+// recordWindow is how recent a record must be (within, from cutoff on),
+// how recent it is advised to be, and what the records are called.
+type recordWindow struct {
+	within, advise schema.Period
+	hasAdvise      bool
+	cutoff         model.Date
+	label          diag.Items
+}
+
+func (e *evaluator) recordWindow(r *schema.Requirement) recordWindow {
+	within, _ := schema.ParsePeriod(r.Within)
+	advise, hasAdvise := schema.ParsePeriod(r.Advise)
+	return recordWindow{
+		within: within, advise: advise, hasAdvise: hasAdvise,
+		cutoff: model.DateOf(within.Before(e.in.AsOf.Time())),
+		label:  e.recordLabel(r),
+	}
+}
+
+// advised reports whether a record dated x is older than advised.
+func (e *evaluator) advised(w recordWindow, x model.Date) bool {
+	return w.hasAdvise && x.Before(model.DateOf(w.advise.Before(e.in.AsOf.Time())))
+}
+
+// recentRecord asks for one recent record among live.
+func (e *evaluator) recentRecord(r *schema.Requirement, w recordWindow, live []*model.Document, res *Result) {
+	x, ok := e.newest(live, r.DateField)
+	if !ok {
+		res.Status = Missing
+		e.noRecordGap(live, r.DateField, w.label, res)
+		return
+	}
+	if x.date.Before(w.cutoff) {
+		res.Evidence = []Evidence{x.evidence()}
+		res.Status = Partial
+		res.gap("gap.record-old", w.label, x.date.String(), period(w.within))
+		return
+	}
+	res.Evidence = e.since(live, r.DateField, w.cutoff)
+	res.Status = Met
+	if e.advised(w, x.date) {
+		res.note("note.advise", w.label, x.date.String(), period(w.advise))
+	}
+}
+
+// recordPerTarget asks for one recent record per target document (a
+// drill per emergency plan).
+func (e *evaluator) recordPerTarget(r *schema.Requirement, w recordWindow, live []*model.Document, res *Result) {
 	targets, _ := e.candidates([]string{r.Per.Type}, r.Per.Where)
 	if len(targets) == 0 {
 		res.Status = Missing
@@ -143,43 +172,51 @@ func (e *evaluator) record(r *schema.Requirement, res *Result) {
 		x, ok := e.newest(mine, r.DateField)
 		switch {
 		case !ok:
-			if since, due, notDue := e.firstDue(t, within, cutoff); notDue {
-				// In force for less than one period: not yet due.
+			if e.noTargetRecord(r, w, t, mine, res) {
 				fresh++
 				some++
-				res.Evidence = append(res.Evidence, evidenceOf(t))
-				res.note("note.first-due", docTitle(t), since.String(), label, due.String())
-				continue
 			}
-			if f, ok := e.earliestFuture(mine, r.DateField); ok {
-				res.gap("gap.per-future", docTitle(t), label, f.date.String(), e.in.AsOf.String())
-				continue
-			}
-			if len(mine) > 0 {
-				// Records of the plan exist but none states this date
-				// (a drill record without the date the plan was revised).
-				name := schema.Text{schema.DefaultLang: r.DateField}
-				if f := e.field(r.DocTypes()[0], r.DateField); f != nil {
-					name = f.Label
-				}
-				res.gap("gap.per-undated", docTitle(t), label, name)
-				continue
-			}
-			res.gap("gap.per-none", docTitle(t), label)
-		case x.date.Before(cutoff):
+		case x.date.Before(w.cutoff):
 			some++
 			res.Evidence = append(res.Evidence, x.evidence())
-			res.gap("gap.per-old", docTitle(t), label, x.date.String(), period(within))
+			res.gap("gap.per-old", docTitle(t), w.label, x.date.String(), period(w.within))
 		default:
 			fresh++
 			some++
-			res.Evidence = append(res.Evidence, e.since(mine, r.DateField, cutoff)...)
-			if hasAdvise && x.date.Before(model.DateOf(advise.Before(e.in.AsOf.Time()))) {
-				res.note("note.per-advise", docTitle(t), label, x.date.String(), period(advise))
+			res.Evidence = append(res.Evidence, e.since(mine, r.DateField, w.cutoff)...)
+			if e.advised(w, x.date) {
+				res.note("note.per-advise", docTitle(t), w.label, x.date.String(), period(w.advise))
 			}
 		}
 	}
 	res.Status = verdict(fresh == len(targets), some > 0)
+}
+
+// noTargetRecord says why target t has no record that counts among mine,
+// its records; true when none is due yet (t has been in force for less
+// than one period).
+func (e *evaluator) noTargetRecord(r *schema.Requirement, w recordWindow, t *model.Document, mine []*model.Document, res *Result) bool {
+	if since, due, notDue := e.firstDue(t, w.within, w.cutoff); notDue {
+		res.Evidence = append(res.Evidence, evidenceOf(t))
+		res.note("note.first-due", docTitle(t), since.String(), w.label, due.String())
+		return true
+	}
+	if f, ok := e.earliestFuture(mine, r.DateField); ok {
+		res.gap("gap.per-future", docTitle(t), w.label, f.date.String(), e.in.AsOf.String())
+		return false
+	}
+	if len(mine) > 0 {
+		// Records of the plan exist but none states this date
+		// (a drill record without the date the plan was revised).
+		name := schema.Text{schema.DefaultLang: r.DateField}
+		if f := e.field(r.DocTypes()[0], r.DateField); f != nil {
+			name = f.Label
+		}
+		res.gap("gap.per-undated", docTitle(t), w.label, name)
+		return false
+	}
+	res.gap("gap.per-none", docTitle(t), w.label)
+	return false
 }
 
 // termRecord asks for a record within the term of the document in force
