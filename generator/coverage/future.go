@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"strings"
 	"time"
 
 	"guifan/generator/model"
@@ -47,9 +46,10 @@ func (e *evaluator) noRecordGap(docs []*model.Document, field string, label any,
 // Only a first version counts as new: its effective date is when it first
 // came into force. A revised plan (version 1.3, 3.2, or one that
 // supersedes another) got its effective date from the revision, often
-// made after a drill, so it earns no grace.
+// made after a drill, so it earns no grace. How versions are written is
+// data: schemas/sections.toml [versions].
 func (e *evaluator) firstDue(t *model.Document, within schema.Period, cutoff model.Date) (since, due model.Date, ok bool) {
-	if !firstVersion(t.Control.Version) || len(t.Control.Supersedes) > 0 {
+	if !e.in.Schemas.Sections.Versions.IsFirst(t.Control.Version) || len(t.Control.Supersedes) > 0 {
 		return since, due, false
 	}
 	since = t.Control.Effective
@@ -72,20 +72,4 @@ func after(p schema.Period, t time.Time) time.Time {
 	default:
 		return t.AddDate(p.N, 0, 0)
 	}
-}
-
-// firstVersion reports whether a version is a first one: none given, or
-// 1, 1.0, V1.0, 第1版, 1.0版.
-func firstVersion(v string) bool {
-	v = schema.Normalize(v)
-	if v == "" {
-		return true
-	}
-	v = strings.TrimPrefix(strings.TrimPrefix(v, "v"), "第")
-	v = strings.TrimSuffix(v, "版")
-	if v == "一" {
-		return true
-	}
-	major, rest, _ := strings.Cut(v, ".")
-	return major == "1" && strings.Trim(rest, "0.") == ""
 }

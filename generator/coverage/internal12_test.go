@@ -8,6 +8,8 @@ import (
 )
 
 func TestListItem(t *testing.T) {
+	set, _ := schema.Load(schemas.FS)
+	listItem := set.Sections.ListItems.Item // the markers are data: schemas/sections.toml [list_items]
 	for in, want := range map[string]string{
 		"1. 编制五年规划；": "编制五年规划；",
 		"12、制定操作规程":  "制定操作规程",
@@ -60,6 +62,8 @@ func TestStatesAbsence(t *testing.T) {
 }
 
 func TestFirstVersion(t *testing.T) {
+	set, _ := schema.Load(schemas.FS)
+	firstVersion := set.Sections.Versions.IsFirst // the words are data: schemas/sections.toml [versions]
 	for _, v := range []string{"", "1", "1.0", "V1.0", "v1", "第1版", "1.0版", "1.0.0"} {
 		if !firstVersion(v) {
 			t.Errorf("%q is a first version", v)

@@ -3,7 +3,6 @@ package coverage
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -47,7 +46,7 @@ func (e *evaluator) sectionItems(d *model.Document, id string) []textLine {
 			if k < 0 || k >= len(lines) {
 				continue
 			}
-			if item, ok := listItem(lines[k]); ok {
+			if item, ok := e.in.Schemas.Sections.ListItems.Item(lines[k]); ok {
 				out = append(out, textLine{item, ln})
 			} else if row, ok := tableRow(lines, k); ok {
 				out = append(out, textLine{row, ln})
@@ -84,46 +83,6 @@ func isDelimiterRow(s string) bool {
 		return false
 	}
 	return strings.Trim(s, "|-: \t") == ""
-}
-
-// listItem returns the text of a Markdown or Chinese-style list item.
-func listItem(line string) (string, bool) {
-	s := strings.TrimSpace(line)
-	for _, p := range []string{"- ", "* ", "+ "} {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return rest, true
-		}
-	}
-	// "1. ", "1、", "（1）", "(1)", "一、"
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i > 0 {
-		rest := s[i:]
-		for _, p := range []string{". ", "、", "）", ")", "．"} {
-			if r, ok := strings.CutPrefix(rest, p); ok {
-				return strings.TrimSpace(r), true
-			}
-		}
-		return "", false
-	}
-	for _, p := range []string{"（", "("} {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			for _, q := range []string{"）", ")"} {
-				if j := strings.Index(rest, q); j > 0 && j <= 6 {
-					return strings.TrimSpace(rest[j+len(q):]), true
-				}
-			}
-		}
-	}
-	r, size := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune("一二三四五六七八九十", r) {
-		if j := strings.Index(s, "、"); j > 0 && j <= 3*size {
-			return strings.TrimSpace(s[j+len("、"):]), true
-		}
-	}
-	return "", false
 }
 
 // textMember finds a list member in the body text of the documents: a list

@@ -30,6 +30,10 @@ type SectionRules struct {
 	AbsenceAlone []string `toml:"absence_alone"`
 	// Departments say how people shorten department names.
 	Departments DeptNames `toml:"departments"`
+	// ListItems say how list items are written besides Markdown's markers.
+	ListItems ListMarkers `toml:"list_items"`
+	// Versions say how version numbers are written.
+	Versions Versions `toml:"versions"`
 }
 
 // Default section rules, used when schemas/sections.toml leaves a value out.
