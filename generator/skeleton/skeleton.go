@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"guifan/generator/model"
 	"guifan/generator/schema"
 )
 
@@ -77,7 +78,7 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 	}
 	line("number", `""`, set.Document.Field("number").Label.In(lang))
 	line("version", `"0.1"`, "")
-	line("status", `"draft"`, enumHelp(set.Document.Field("status"), lang))
+	line("status", strconv.Quote(string(model.StatusDraft)), enumHelp(set.Document.Field("status"), lang))
 	for _, name := range []string{"effective", "approved_by", "approved_on", "review_by"} {
 		f := set.Document.Field(name)
 		fmt.Fprintf(&fm, "# %s = %s  # %s\n", name, placeholder(f, lang, t), f.Label.In(lang))
