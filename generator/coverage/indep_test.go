@@ -1,12 +1,29 @@
 package coverage_test
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 
 	"guifan/generator/diag"
+	"guifan/generator/i18n"
 	"guifan/generator/schema"
+	"guifan/themes"
 )
+
+// catalog is the default theme's catalog of lang.
+func catalog(t *testing.T, lang string) *i18n.Catalog {
+	t.Helper()
+	theme, err := fs.Sub(themes.FS, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := i18n.Load(theme, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
 
 // A gap about records narrowed by kind names that kind: with only an
 // induction training record, the emergency-training gap does not say
@@ -21,9 +38,15 @@ func TestRecordGapsNameWhatIsMissing(t *testing.T) {
 	if gapKeys(res) != "gap.no-record" {
 		t.Fatalf("gaps %q, want gap.no-record", gapKeys(res))
 	}
+	// The catalog words the kind as records (phrase.record).
 	label, _ := res.Gaps[0].Args[0].(diag.Items)
-	if len(label.Items) != 1 || label.Items[0].(schema.Text)["zh-CN"] != "应急预案培训记录" {
-		t.Errorf("gap names %v, want 应急预案培训记录 (the kind asked for)", res.Gaps[0].Args)
+	zh := catalog(t, "zh-CN")
+	if got, want := zh.T("gap.no-record", res.Gaps[0].Args...), zh.T("gap.no-record", "应急预案培训记录"); len(label.Items) != 1 || got != want {
+		t.Errorf("gap names %v: %q, want %q (the kind asked for)", res.Gaps[0].Args, got, want)
+	}
+	en := catalog(t, "en")
+	if got, want := en.T("gap.no-record", res.Gaps[0].Args...), en.T("gap.no-record", "Training record (Emergency plan)"); got != want {
+		t.Errorf("in English the gap says %q, want %q", got, want)
 	}
 
 	revised := &schema.Requirement{ID: "1.revised", Kind: "record", Type: "drill-record",

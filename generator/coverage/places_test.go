@@ -117,7 +117,8 @@ func TestPlaceProvidesASection(t *testing.T) {
 	if res.Status != coverage.Missing {
 		t.Fatalf("a technical training record counted as induction: %s", res.Status)
 	}
-	if named := fmt.Sprint(res.Gaps[0].Args[0]); !strings.Contains(named, "培训记录（新职工信息安全教育）") {
+	// The catalog words a record type with its kind (phrase.record-kind).
+	if named := catalog(t, "zh-CN").T(res.Gaps[0].Key, res.Gaps[0].Args...); !strings.Contains(named, "培训记录（新职工信息安全教育）") {
 		t.Errorf("the gap does not name the induction record: %s", named)
 	}
 }

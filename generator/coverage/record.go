@@ -261,36 +261,3 @@ func midpoint(a, b model.Date) model.Date {
 	ta, tb := a.Time(), b.Time()
 	return model.DateOf(ta.Add(tb.Sub(ta) / 2))
 }
-
-// recordLabel names the records a requirement looks for, narrowed by its
-// filter: "应急预案培训记录", not any training record (an induction record
-// is not emergency training, and a gap must not say there is no training
-// record when there is one of another kind).
-func (e *evaluator) recordLabel(r *schema.Requirement) diag.Items {
-	out := e.whatLabel(r.DocTypes(), r.Where)
-	if len(r.Where) == 0 {
-		return out
-	}
-	for i, it := range out.Items {
-		t, ok := it.(schema.Text)
-		if !ok {
-			continue
-		}
-		var typ schema.Text
-		if dt := e.in.Schemas.Types[r.DocTypes()[0]]; dt != nil {
-			typ = dt.Label
-		}
-		named := schema.Text{}
-		for lang, v := range t {
-			switch {
-			case lang == "en" && typ != nil && typ.In("en") != v:
-				v = typ.In("en") + " (" + v + ")" // "Training record (Emergency plan)"
-			case lang != "en" && !strings.HasSuffix(v, "记录"):
-				v += "记录" // "应急预案培训记录"
-			}
-			named[lang] = v
-		}
-		out.Items[i] = named
-	}
-	return out
-}
