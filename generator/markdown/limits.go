@@ -260,9 +260,7 @@ const (
 // Long is a block of text over model.MaxParagraphRunes.
 type Long struct {
 	Place // where its text starts
-	// Kind is a LongKind. It stays a string until validate (which keys a
-	// map[string] by it) switches to the type; then it becomes a LongKind.
-	Kind  string
+	Kind  LongKind
 	Runes int // characters of its source, markup included
 }
 
@@ -295,7 +293,7 @@ func Check(src []byte) Limits {
 			return ast.WalkContinue, nil
 		}
 		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
-			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: string(kind), Runes: runes})
+			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
 		}
 		return ast.WalkSkipChildren, nil
 	})

@@ -27,9 +27,9 @@ func (c *checker) limits(d *model.Document) {
 		return
 	}
 	found := markdown.Check(d.Body)
-	kinds := map[string]diag.Key{
-		"paragraph": "body.kind.paragraph", "item": "body.kind.item",
-		"cell": "body.kind.cell", "heading": "body.kind.heading",
+	kinds := map[markdown.LongKind]diag.Key{
+		markdown.LongParagraph: "body.kind.paragraph", markdown.LongItem: "body.kind.item",
+		markdown.LongCell: "body.kind.cell", markdown.LongHeading: "body.kind.heading",
 	}
 	for _, l := range found.Long {
 		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
