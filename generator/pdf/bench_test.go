@@ -82,3 +82,68 @@ func BenchmarkBinder1000Pages(b *testing.B) {
 		os.WriteFile(filepath.Join(dir, "synthetic-binder.pdf"), data, 0o644)
 	}
 }
+
+// benchDocs are the documents of the per-document benchmarks: one PDF per
+// synthetic document, as a build writes them.
+func benchDocs(b *testing.B) ([]pdf.Doc, pdf.Options) {
+	serif, sans := builtinFonts(b)
+	theme, _ := fs.Sub(themes.FS, "default")
+	cat, _ := i18n.Load(theme, "zh-CN")
+	opt := pdf.Options{Hospital: "北京示范医院", Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), Serif: serif, Sans: sans, T: cat.T}
+	return synthetic(20), opt
+}
+
+func benchWriteDocs(b *testing.B, docs []pdf.Doc, opt pdf.Options) {
+	b.Helper()
+	before := pdf.Rewrites()
+	b.ResetTimer()
+	for i := range b.N {
+		d := docs[i%len(docs)]
+		if _, _, err := pdf.Write(pdf.Binder{Title: d.Title, Docs: []pdf.Doc{d}}, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if n := pdf.Rewrites() - before; n != 0 {
+		b.Fatalf("%d PDFs written again with whole fonts", n)
+	}
+}
+
+// BenchmarkWriteDocFontsEachTime writes one document's PDF with the whole
+// fonts, which fpdf reads and subsets again for every PDF (how builds
+// worked before fonts were cut once per build).
+func BenchmarkWriteDocFontsEachTime(b *testing.B) {
+	docs, opt := benchDocs(b)
+	benchWriteDocs(b, docs, opt)
+}
+
+// BenchmarkWriteDocFontsPrepared writes the same PDFs with fonts cut once
+// (outside the loop, as a build does) to the characters of all of them.
+func BenchmarkWriteDocFontsPrepared(b *testing.B) {
+	docs, opt := benchDocs(b)
+	// Cut to the characters of 1,000 documents, as a large build would.
+	chars := pdf.NewChars()
+	chars.AddOptions(opt)
+	for _, d := range append(docs, synthetic(1000)...) {
+		chars.AddBinder(pdf.Binder{Title: d.Title, Docs: []pdf.Doc{d}}, opt)
+	}
+	cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
+	opt.Serif, opt.Sans = cut[0], cut[1]
+	benchWriteDocs(b, docs, opt)
+}
+
+// BenchmarkCutFonts is what a build pays once for BenchmarkWriteDocFontsPrepared:
+// cutting both fonts to the characters of 1,000 synthetic documents.
+func BenchmarkCutFonts(b *testing.B) {
+	_, opt := benchDocs(b)
+	chars := pdf.NewChars()
+	chars.AddOptions(opt)
+	for _, d := range synthetic(1000) {
+		chars.AddBinder(pdf.Binder{Title: d.Title, Docs: []pdf.Doc{d}}, opt)
+	}
+	b.ReportMetric(float64(chars.Len()), "chars")
+	b.ResetTimer()
+	for range b.N {
+		pdf.CutFonts(chars, opt.Serif, opt.Sans)
+	}
+}

@@ -13,6 +13,7 @@ type Font struct {
 	Name  string // for messages: the file, and #n for a face of a collection
 	Data  []byte
 	cover []uint64 // bitset of the BMP code points the font maps
+	cut   *cut     // for a font cut to a build's characters (CutFonts)
 }
 
 // Has reports whether the font has a glyph for r. Characters above U+FFFF

@@ -18,6 +18,19 @@ const (
 // areas and signature and date lines. A log sheet that does not fit one
 // page continues with its header rows repeated.
 func WriteForm(form *schema.Form, opt Options, lang string) ([]byte, error) {
+	data, uncut, err := writeForm(form, opt, lang)
+	if uncut {
+		rewrites.Add(1)
+		opt = wholeFonts(opt)
+		if opt.probe != nil {
+			*opt.probe = probe{}
+		}
+		data, _, err = writeForm(form, opt, lang)
+	}
+	return data, err
+}
+
+func writeForm(form *schema.Form, opt Options, lang string) ([]byte, bool, error) {
 	orient := "P"
 	pw, ph := pageW, pageH
 	if form.Orientation == "landscape" {
@@ -26,7 +39,7 @@ func WriteForm(form *schema.Form, opt Options, lang string) ([]byte, error) {
 	}
 	w, err := newWriter(opt, orient, form.Title.In(lang))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	f := w.f
 	f.SetMargins(formMargin, formMargin, formMargin)
@@ -58,13 +71,16 @@ func WriteForm(form *schema.Form, opt Options, lang string) ([]byte, error) {
 		}
 	}
 	if err := f.Error(); err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if w.uncut {
+		return nil, true, nil
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), false, nil
 }
 
 type formWriter struct {

@@ -101,6 +101,7 @@ type writer struct {
 	onCover bool
 	probe   *probe
 	orient  string
+	uncut   bool // a character was missing from a cut font: write again whole
 }
 
 type widthKey struct {
@@ -111,9 +112,22 @@ type widthKey struct {
 
 // Write typesets a binder.
 func Write(b Binder, opt Options) ([]byte, []Missing, error) {
+	data, missing, uncut, err := write(b, opt)
+	if uncut {
+		rewrites.Add(1)
+		opt = wholeFonts(opt)
+		if opt.probe != nil {
+			*opt.probe = probe{}
+		}
+		data, missing, _, err = write(b, opt)
+	}
+	return data, missing, err
+}
+
+func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	w, err := newWriter(opt, "P", b.Title)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	w.binder = b
 	f := w.f
@@ -146,13 +160,16 @@ func Write(b Binder, opt Options) ([]byte, []Missing, error) {
 		f.SetPage(last)
 	}
 	if err := f.Error(); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
+	}
+	if w.uncut {
+		return nil, nil, true, nil
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
-	return buf.Bytes(), w.order, nil
+	return buf.Bytes(), w.order, false, nil
 }
 
 const tocLines = 28

@@ -23,15 +23,25 @@ func (w *writer) fontFor(style int, r rune) (int, bool) {
 	}
 	for _, i := range w.chains[style] {
 		if w.fonts[i].Has(r) {
+			w.checkCut(i, r)
 			return i, true
 		}
 	}
 	for _, i := range w.chains[1-style] {
 		if w.fonts[i].Has(r) {
+			w.checkCut(i, r)
 			return i, true
 		}
 	}
 	return w.chains[style][0], false
+}
+
+// checkCut notes that the PDF must be written again with whole fonts when
+// font i is cut and lacks r.
+func (w *writer) checkCut(i int, r rune) {
+	if !w.fonts[i].inCut(r) {
+		w.uncut = true
+	}
 }
 
 // substitute is shown for a character no font has.
