@@ -42,6 +42,7 @@ func init() {
 		{"new", runNew, nil, nil},
 		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }, nil},
 		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }, nil},
+		{"synth", runSynth, func(fs *flag.FlagSet) { synthFlags(fs) }, nil},
 		{"help", runHelp, nil, nil},
 	}
 }
