@@ -1,0 +1,204 @@
+// The page templates: which layouts are parsed, what every page gets, the
+// template functions, and the Content-Security-Policy every page carries.
+
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+
+	"guifan/generator/schema"
+)
+
+// pageNames are the layouts; each is parsed with base.html.
+// partials are templates that pages include. A type's page has the
+// layout of its kind (entries, terms: schema.Page), or its own (any other
+// page layout a site's layouts/ or theme holds, named after the type).
+var partials = []string{"requirement.html"}
+
+var pageNames = []string{"home", "doc", "list", "articles", "article", "report", schema.PageEntries, schema.PageTerms, "forms", "form", "downloads", "search"}
+
+// layoutNames are the page layouts to parse: pageNames, and every other
+// .html file of the site's layouts/ and the theme's layouts/ (a type's own
+// page layout, e.g. faq.html).
+func layoutNames(theme, layouts fs.FS) []string {
+	names := append([]string(nil), pageNames...)
+	known := map[string]bool{"base": true}
+	for _, n := range names {
+		known[n] = true
+	}
+	for _, p := range partials {
+		known[strings.TrimSuffix(p, ".html")] = true
+	}
+	var extra []string
+	add := func(fsys fs.FS, dir string) {
+		if fsys == nil {
+			return
+		}
+		entries, err := fs.ReadDir(fsys, dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			n, ok := strings.CutSuffix(e.Name(), ".html")
+			if ok && !e.IsDir() && !known[n] {
+				known[n] = true
+				extra = append(extra, n)
+			}
+		}
+	}
+	add(layouts, ".")
+	add(theme, "layouts")
+	sort.Strings(extra)
+	return append(names, extra...)
+}
+
+func (w *writer) loadTemplates() error {
+	read := func(name string) ([]byte, error) {
+		if w.in.Layouts != nil {
+			if b, err := fs.ReadFile(w.in.Layouts, name); err == nil {
+				return b, nil
+			}
+		}
+		return fs.ReadFile(w.in.Theme, "layouts/"+name)
+	}
+	base, err := read("base.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	w.tmpl = map[string]*template.Template{}
+	for _, name := range layoutNames(w.in.Theme, w.in.Layouts) {
+		body, err := read(name + ".html")
+		if err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
+		t := template.New(name).Funcs(w.funcs())
+		if _, err := t.New("base.html").Parse(string(base)); err != nil {
+			return fmt.Errorf("theme: base.html: %w", err)
+		}
+		for _, partial := range partials {
+			body, err := read(partial)
+			if err != nil {
+				return fmt.Errorf("theme: %w", err)
+			}
+			if _, err := t.New(partial).Parse(string(body)); err != nil {
+				return fmt.Errorf("theme: %s: %w", partial, err)
+			}
+		}
+		if _, err := t.New(name + ".html").Parse(string(body)); err != nil {
+			return fmt.Errorf("theme: %s.html: %w", name, err)
+		}
+		w.tmpl[name] = t
+	}
+	return nil
+}
+
+// page is what every template gets.
+type page struct {
+	Site    *siteData
+	Path    string // this page, relative to the site root
+	Title   string
+	Lede    string // the sentence under the title, when the page's data gives one
+	Crumbs  []navItem
+	Current string // nav path that is current
+	Data    any
+}
+
+type siteData struct {
+	Name, NameEn, Level, Lang, AsOf, Contact string
+	Nav                                      []navItem
+	Framework                                string
+}
+
+func (w *writer) siteData() *siteData {
+	h := w.in.Hospital
+	return &siteData{
+		Name: h.Name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
+		Contact: h.Contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
+	}
+}
+
+// emit renders a page.
+func (w *writer) emit(layout, p string, title string, crumbs []navItem, current string, data any) error {
+	return w.emitLede(layout, p, title, "", crumbs, current, data)
+}
+
+// emitLede renders a page whose lede comes with its data (a type's page).
+func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, current string, data any) error {
+	var buf bytes.Buffer
+	pg := page{Site: w.siteData(), Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data}
+	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	w.files[p] = withCSP(buf.Bytes())
+	return nil
+}
+
+// CSP is the Content-Security-Policy of every page of the site: scripts,
+// styles, images and everything else from the site's own files only (and
+// images written as data: URLs); no inline script, event handler or style,
+// no plugins, no <base>, forms submitted to the site only. A document
+// cannot put script into the intranet even if raw HTML got through the
+// Markdown renderer, and a page keeps working from file:// and from any
+// web server, which need not send the policy themselves.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// CSPMeta is the tag that carries CSP in a page: the first element of
+// <head> after <meta charset>, so it governs everything after it.
+const CSPMeta = `<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`
+
+var (
+	headRE    = regexp.MustCompile(`(?i)<head(?:\s[^>]*)?>`)
+	charsetRE = regexp.MustCompile(`(?i)^\s*<meta\s+charset\s*=\s*"?[^">]*"?\s*/?>`)
+	doctypeRE = regexp.MustCompile(`(?i)^\s*<!doctype[^>]*>`)
+)
+
+// withCSP returns a rendered page that carries CSPMeta. The theme's
+// base.html writes it ({{csp}}); a site's own base.html that leaves it out
+// gets it anyway, at the start of <head> (after its <meta charset>, when
+// that comes first), so no layout can run inline script on the intranet.
+func withCSP(page []byte) []byte {
+	if bytes.Contains(page, []byte(CSPMeta)) {
+		return page
+	}
+	at := 0
+	if loc := headRE.FindIndex(page); loc != nil {
+		at = loc[1]
+		if m := charsetRE.FindIndex(page[at:]); m != nil {
+			at += m[1]
+		}
+	} else if loc := doctypeRE.FindIndex(page); loc != nil {
+		at = loc[1]
+	}
+	out := make([]byte, 0, len(page)+len(CSPMeta)+1)
+	out = append(out, page[:at]...)
+	out = append(out, "\n"+CSPMeta...)
+	return append(out, page[at:]...)
+}
+
+func (w *writer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":           func(key string, args ...any) string { return w.t(key, args...) },
+		"rel":         rel,
+		"date":        w.date,
+		"join":        strings.Join,
+		"status":      func(s string) string { return w.t("status." + s) },
+		"kind":        func(s string) string { return w.t("kind." + s) },
+		"pct":         func(x float64) string { return w.t("value.score", x*100) },
+		"articlePath": func(n int) string { return fmt.Sprintf("articles/%d/index.html", n) },
+		"docPath":     PagePath,
+		"safe":        func(b []byte) template.HTML { return template.HTML(b) }, // rendered Markdown, raw HTML already stripped
+		"add":         func(a, b int) int { return a + b },
+		"dict":        func(args ...any) []any { return args },
+		"seq":         func(n int) []int { return make([]int, n) },
+		"csp":         func() template.HTML { return template.HTML(CSPMeta) },
+		"homeLists":   w.homeLists,
+		"quickPages":  w.quickPages,
+	}
+}
