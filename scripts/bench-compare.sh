@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# bench-compare.sh: builds the same synthetic corpus (guifan synth) with guifan and, when it
+# is installed, Hugo, and prints wall time, peak memory (max RSS), cpu/wall and the ratios,
+# each figure the median of several alternating rounds.
+#
+#   scripts/bench-compare.sh [-n DOCS] [-r ROUNDS] [-s SEED] [--site-only] [--keep]
+#
+#   -n DOCS      documents in the corpus (default 1000)
+#   -r ROUNDS    rounds; guifan and Hugo take turns going first (default 3)
+#   -s SEED      seed of the corpus (default 1)
+#   --site-only  skip guifan's full build (every PDF, workbook and form)
+#   --keep       keep the work folder (corpus, outputs, Hugo config) and print its path
+#
+# Needs Go (to build guifan from this checkout) and GNU time (/usr/bin/time, Debian package
+# "time"). Hugo is optional: on Debian, apt-get install hugo. Run it on a quiet machine.
+#
+# What is compared: guifan build --only site makes the public pages and the search index;
+# Hugo builds every Markdown page of the same content/ (restricted ones too; it does not
+# know classifications) with minimal layouts (a page with its table of contents, a list per
+# section) and a JSON index of every page's plain text, the usual way to give a Hugo site
+# search. The TOML registers and glossaries are data to Hugo, not pages.
+set -euo pipefail
+
+n=1000 rounds=3 seed=1 site_only=0 keep=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	-n) n="$2"; shift 2 ;;
+	-r) rounds="$2"; shift 2 ;;
+	-s) seed="$2"; shift 2 ;;
+	--site-only) site_only=1; shift ;;
+	--keep) keep=1; shift ;;
+	-h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) echo "bench-compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+	esac
+done
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+TIME=/usr/bin/time
+if ! [ -x "$TIME" ]; then
+	echo "bench-compare.sh: GNU time not found at $TIME (Debian: apt-get install time)" >&2
+	exit 2
+fi
+work="$(mktemp -d "${TMPDIR:-/tmp}/guifan-bench.XXXXXX")"
+if [ "$keep" = 1 ]; then
+	echo "work folder: $work"
+else
+	trap 'rm -rf "$work"' EXIT
+fi
+
+echo "building guifan from $repo ..."
+(cd "$repo" && go build -o "$work/guifan" ./generator/cmd/guifan)
+guifan="$work/guifan"
+"$guifan" synth -n "$n" --seed "$seed" -o "$work/site" >/dev/null
+echo "corpus: $n documents (seed $seed), $(du -sh "$work/site/content" | cut -f1) of content"
+
+hugo_bin="$(command -v hugo || true)"
+if [ -n "$hugo_bin" ]; then
+	h="$work/hugo"
+	mkdir -p "$h/layouts/_default"
+	cat >"$h/config.toml" <<EOF
+baseURL = "http://intranet.invalid/"
+languageCode = "zh-cn"
+title = "合成示范医院"
+contentDir = "$work/site/content"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[outputs]
+home = ["HTML", "JSON"]
+EOF
+	cat >"$h/layouts/_default/baseof.html" <<'EOF'
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }} - {{ .Site.Title }}</title></head>
+<body><nav><a href="{{ .Site.Home.RelPermalink }}">首页</a></nav>{{ block "main" . }}{{ end }}</body></html>
+EOF
+	cat >"$h/layouts/_default/single.html" <<'EOF'
+{{ define "main" }}<article><h1>{{ .Title }}</h1>
+<dl>{{ with .Params.number }}<dt>编号</dt><dd>{{ . }}</dd>{{ end }}{{ with .Params.version }}<dt>版本</dt><dd>{{ . }}</dd>{{ end }}{{ with .Params.owner }}<dt>责任部门</dt><dd>{{ . }}</dd>{{ end }}</dl>
+{{ .TableOfContents }}{{ .Content }}</article>{{ end }}
+EOF
+	cat >"$h/layouts/_default/list.html" <<'EOF'
+{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+EOF
+	cat >"$h/layouts/index.json" <<'EOF'
+{{- $pages := slice -}}
+{{- range .Site.RegularPages -}}
+{{- $pages = $pages | append (dict "title" .Title "url" .RelPermalink "headings" (findRE "<h[23][^>]*>.*?</h[23]>" .Content) "body" .Plain) -}}
+{{- end -}}
+{{- $pages | jsonify -}}
+EOF
+fi
+
+# measure NAME CMD...: runs CMD under GNU time, appends "wall_s rss_kb cpu_s" to $work/NAME.
+measure() {
+	local name="$1"
+	shift
+	if ! "$TIME" -f '%e %M %U %S' -o "$work/time.out" "$@" >"$work/$name.log" 2>&1; then
+		echo "bench-compare.sh: $name failed:" >&2
+		tail -20 "$work/$name.log" >&2
+		exit 1
+	fi
+	awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$work/time.out" >>"$work/$name"
+}
+
+guifan_site() { rm -rf "$work/out-site"; measure guifan-site "$guifan" build "$work/site" --only site -o "$work/out-site"; }
+guifan_full() { rm -rf "$work/out-full"; measure guifan-full "$guifan" build "$work/site" -o "$work/out-full"; }
+hugo_site() { rm -rf "$work/public"; measure hugo-site "$hugo_bin" --quiet --source "$work/hugo" -d "$work/public"; }
+
+for r in $(seq 1 "$rounds"); do
+	echo "round $r of $rounds ..."
+	if [ -n "$hugo_bin" ] && [ $((r % 2)) = 0 ]; then
+		hugo_site
+		guifan_site
+	else
+		guifan_site
+		[ -z "$hugo_bin" ] || hugo_site
+	fi
+	[ "$site_only" = 1 ] || guifan_full
+done
+
+# median FILE COLUMN: the median of a column of FILE.
+median() { sort -g -k"$2","$2" "$1" | awk -v c="$2" '{v[NR]=$c} END{print v[int((NR+1)/2)]}'; }
+mb() { awk -v k="$1" 'BEGIN{printf "%.0f MB", k/1024}'; }
+cores() { awk -v c="$1" -v w="$2" 'BEGIN{if (w > 0) printf "%.2f", c/w; else print "-"}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf " (%.2f×)", a/b}'; }
+
+gw=$(median "$work/guifan-site" 1) gm=$(median "$work/guifan-site" 2) gc=$(median "$work/guifan-site" 3)
+pages=$(find "$work/out-site" -name '*.html' | wc -l)
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+echo "guifan: $(cd "$repo" && git describe --always --dirty 2>/dev/null || echo '?'), $(go version | cut -d' ' -f3)"
+if [ -n "$hugo_bin" ]; then
+	echo "hugo: $("$hugo_bin" version | cut -d' ' -f2)"
+else
+	echo "hugo: not found (Debian: apt-get install hugo); only guifan's figures are shown"
+fi
+echo "corpus: $n documents, seed $seed; median of $rounds rounds"
+echo
+echo "| figure | guifan | Hugo |"
+echo "|---|---|---|"
+if [ -n "$hugo_bin" ]; then
+	hw=$(median "$work/hugo-site" 1) hm=$(median "$work/hugo-site" 2) hc=$(median "$work/hugo-site" 3)
+	hpages=$(find "$work/public" -name '*.html' | wc -l)
+	echo "| site + search index, wall | ${gw} s$(ratio "$gw" "$hw") | ${hw} s |"
+	echo "| site + search index, peak memory | $(mb "$gm")$(ratio "$gm" "$hm") | $(mb "$hm") |"
+	echo "| site, cores used (cpu / wall) | $(cores "$gc" "$gw") | $(cores "$hc" "$hw") |"
+	echo "| site, HTML pages written | $pages | $hpages |"
+else
+	echo "| site + search index, wall | ${gw} s | not found |"
+	echo "| site + search index, peak memory | $(mb "$gm") | not found |"
+	echo "| site, cores used (cpu / wall) | $(cores "$gc" "$gw") | not found |"
+	echo "| site, HTML pages written | $pages | not found |"
+fi
+if [ "$site_only" = 0 ]; then
+	fw=$(median "$work/guifan-full" 1) fm=$(median "$work/guifan-full" 2) fc=$(median "$work/guifan-full" 3)
+	echo "| full build (PDFs, workbooks, forms), wall | ${fw} s | — |"
+	echo "| full build, peak memory | $(mb "$fm") | — |"
+	echo "| full build, cores used (cpu / wall) | $(cores "$fc" "$fw") | — |"
+fi
