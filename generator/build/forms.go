@@ -8,7 +8,6 @@ import (
 	"guifan/generator/excel"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
-	"guifan/generator/pdf"
 	"guifan/generator/site"
 )
 
@@ -51,18 +50,12 @@ func formLinks(d *model.Document) []string {
 // view.
 func (j *job) forms() error {
 	s, cat := j.s, j.cat
-	serif, sans, diags := s.fonts()
-	j.diags.Append(diags)
-	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: j.asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
+	_, fonts := j.pdfOptions()
 	for _, id := range sortedFormIDs(s.Forms) {
 		f := s.Forms[id]
-		if len(serif) > 0 && len(sans) > 0 {
-			data, err := pdf.WriteForm(f, opt, cat.Lang)
-			if err != nil {
-				j.diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
-			} else {
-				j.files["site/forms/"+id+".pdf"] = data
-			}
+		if fonts {
+			// Written with the build's other PDFs (writePDFs).
+			j.pdfWork.jobs = append(j.pdfWork.jobs, pdfJob{path: "site/forms/" + id + ".pdf", form: f})
 		}
 		book, err := excel.WriteForm(excel.FormInput{Form: f, Hospital: s.Project.Hospital.Name, Lang: cat.Lang, Date: j.asOf.String(), T: cat.T})
 		if err != nil {

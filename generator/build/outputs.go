@@ -83,6 +83,7 @@ type job struct {
 	downloads []site.Download
 	docPDFs   map[string]string // public document id -> its PDF under site/
 	formFiles map[string]site.FormFiles
+	pdfWork   pdfWork // the PDFs to write, all at once (writePDFs)
 }
 
 // Outputs makes every output file of a build, keyed by its path under the
@@ -103,6 +104,9 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 		docPDFs: map[string]string{}, formFiles: map[string]site.FormFiles{}}
 	j.public, j.full = s.views(m, cat)
 	for _, last := range []bool{false, true} {
+		if last {
+			j.writePDFs() // before the site, which lists their sizes
+		}
 		for _, k := range outputKinds {
 			if k.last != last || !slices.Contains(only, k.Name) {
 				continue

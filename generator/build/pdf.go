@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"guifan/generator/model"
 	"guifan/generator/pdf"
 	"guifan/generator/report"
+	"guifan/generator/schema"
 	"guifan/generator/site"
 )
 
@@ -94,10 +96,47 @@ func (s *Site) pdfDoc(d *model.Document, v *view) pdf.Doc {
 	return pdf.Doc{ID: d.ID, Title: d.Title(), Number: d.Control.Number, Version: d.Control.Version, Control: control, Blocks: blocks}
 }
 
-// pdfJob is one PDF to make.
+// pdfJob is one PDF to make: a binder, or a blank form.
 type pdfJob struct {
 	path   string
 	binder pdf.Binder
+	form   *schema.Form // a blank form instead of a binder
+	heavy  bool         // a large binder: written one at a time (memory)
+}
+
+// heavyBinder is the number of documents from which a type's binder is
+// large enough to be written one at a time with the others that large
+// (each whole-site binder always is).
+const heavyBinder = 200
+
+// pdfWork is a build's PDFs in the making: pdfs and forms add to it,
+// and Outputs writes them all at once, with the fonts read once and cut
+// once to the characters all of them draw.
+type pdfWork struct {
+	loaded      bool
+	serif, sans []*pdf.Font
+	jobs        []pdfJob
+	downloads   map[int]string // index in job.downloads -> the PDF whose size it shows
+}
+
+// pdfFonts loads the fonts once per build.
+func (j *job) pdfFonts() (serif, sans []*pdf.Font) {
+	w := &j.pdfWork
+	if !w.loaded {
+		var diags diag.List
+		w.serif, w.sans, diags = j.s.fonts()
+		j.diags.Append(diags)
+		w.loaded = true
+	}
+	return w.serif, w.sans
+}
+
+// pdfOptions are the options every PDF of the build shares, with the
+// fonts loaded once; ok is false when there are no fonts to write with.
+func (j *job) pdfOptions() (opt pdf.Options, ok bool) {
+	serif, sans := j.pdfFonts()
+	opt = pdf.Options{Hospital: j.s.Project.Hospital.Name, Date: j.asOf.Time(), Serif: serif, Sans: sans, T: j.cat.T}
+	return opt, len(serif) > 0 && len(sans) > 0
 }
 
 // byNumber returns a view's documents in the order of their numbers
@@ -120,12 +159,9 @@ func byNumber(docs []*model.Document) []*model.Document {
 // full view (the documents the site does not show, and full copies).
 func (j *job) pdfs() error {
 	s, cat := j.s, j.cat
-	serif, sans, diags := s.fonts()
-	j.diags.Append(diags)
-	if len(serif) == 0 || len(sans) == 0 {
+	if _, ok := j.pdfOptions(); !ok {
 		return nil
 	}
-	opt := pdf.Options{Hospital: s.Project.Hospital.Name, Date: j.asOf.Time(), Serif: serif, Sans: sans, T: cat.T}
 	var jobs []pdfJob
 	var publicDocs, allDocs []pdf.Doc
 	public := map[string]pdf.Doc{}
@@ -135,13 +171,13 @@ func (j *job) pdfs() error {
 		publicDocs = append(publicDocs, pd)
 		p := "pdf/docs/" + d.ID + ".pdf"
 		j.docPDFs[d.ID] = p
-		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
+		jobs = append(jobs, pdfJob{path: "site/" + p, binder: pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
 	}
 	for _, d := range byNumber(j.full.docs) {
 		pd := s.pdfDoc(d, j.full)
 		allDocs = append(allDocs, pd)
 		if !j.public.names(d.ID) {
-			jobs = append(jobs, pdfJob{"restricted/pdf/docs/" + d.ID + ".pdf", pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
+			jobs = append(jobs, pdfJob{path: "restricted/pdf/docs/" + d.ID + ".pdf", binder: pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
 		}
 	}
 	type download struct{ path, title string }
@@ -171,67 +207,162 @@ func (j *job) pdfs() error {
 		}
 		title := cat.T("pdf.binder", labels[key])
 		p := "pdf/" + key + ".pdf"
-		jobs = append(jobs, pdfJob{"site/" + p, pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: byKey[key], Cover: true}})
+		jobs = append(jobs, pdfJob{path: "site/" + p, binder: pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: byKey[key], Cover: true}, heavy: len(byKey[key]) >= heavyBinder})
 		downloads = append(downloads, download{p, title})
 	}
 	whole := cat.T("pdf.whole", s.Project.Hospital.Name)
-	jobs = append(jobs, pdfJob{"site/pdf/all.pdf", pdf.Binder{Title: whole, Docs: publicDocs, Cover: true}})
+	jobs = append(jobs, pdfJob{path: "site/pdf/all.pdf", binder: pdf.Binder{Title: whole, Docs: publicDocs, Cover: true}, heavy: true})
 	downloads = append(downloads, download{"pdf/all.pdf", whole})
-	jobs = append(jobs, pdfJob{"restricted/pdf/all.pdf", pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: allDocs, Cover: true}})
+	jobs = append(jobs, pdfJob{path: "restricted/pdf/all.pdf", binder: pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: allDocs, Cover: true}, heavy: true})
 	gap := cat.T("pdf.report")
-	jobs = append(jobs, pdfJob{"site/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}})
+	jobs = append(jobs, pdfJob{path: "site/pdf/report.pdf", binder: pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}})
 	downloads = append(downloads, download{"pdf/report.pdf", gap})
-	jobs = append(jobs, pdfJob{"restricted/pdf/report.pdf", pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}})
-	files, pd := s.writePDFs(jobs, opt)
-	j.diags.Append(pd)
-	for p, data := range files {
-		j.files[p] = data
+	jobs = append(jobs, pdfJob{path: "restricted/pdf/report.pdf", binder: pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}})
+	j.pdfWork.jobs = append(j.pdfWork.jobs, jobs...)
+	// The sizes are known once the PDFs are written (writePDFs).
+	if j.pdfWork.downloads == nil {
+		j.pdfWork.downloads = map[int]string{}
 	}
 	for _, d := range downloads {
-		j.downloads = append(j.downloads, siteDownload(d.path, d.title, "pdf", len(files["site/"+d.path])))
+		j.pdfWork.downloads[len(j.downloads)] = "site/" + d.path
+		j.downloads = append(j.downloads, siteDownload(d.path, d.title, "pdf", 0))
 	}
 	return nil
 }
 
-// writePDFs writes the PDFs, two at a time: the machine guifan runs on at
-// a hospital has a few cores, and each PDF is independent, so the output
-// does not depend on order.
-func (s *Site) writePDFs(jobs []pdfJob, opt pdf.Options) (map[string][]byte, diag.List) {
-	var diags diag.List
-	files := map[string][]byte{}
-	var mu sync.Mutex
+// writePDFs writes the PDFs pdfs and forms asked for. The fonts are cut
+// once to the characters all of them draw; the PDFs are written by as
+// many workers as the machine runs goroutines at once (each PDF is
+// independent, so the output does not depend on order), the large
+// binders one at a time, since fpdf holds every page of a PDF in memory.
+func (j *job) writePDFs() {
+	jobs := j.pdfWork.jobs
+	j.pdfWork.jobs = nil
+	if len(jobs) == 0 {
+		return
+	}
+	opt, ok := j.pdfOptions()
+	if !ok {
+		return
+	}
+	chars := pdf.NewChars()
+	chars.AddOptions(opt)
+	for i := range jobs {
+		if jobs[i].form != nil {
+			chars.AddForm(jobs[i].form, opt, j.cat.Lang)
+		} else {
+			chars.AddBinder(jobs[i].binder, opt)
+		}
+	}
+	cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
+	opt.Serif, opt.Sans = cut[0], cut[1]
+
+	files := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	missing := make([][]pdf.Missing, len(jobs))
+	q := newPDFQueue(jobs)
 	var wg sync.WaitGroup
-	work := make(chan pdfJob)
-	var missing []pdf.Missing
-	var errs []string
-	for range 2 {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range work {
-				data, miss, err := pdf.Write(j.binder, opt)
-				mu.Lock()
-				if err != nil {
-					errs = append(errs, j.path+": "+err.Error())
-				} else {
-					files[j.path] = data
-					missing = append(missing, miss...)
+			for {
+				i, ok := q.next()
+				if !ok {
+					return
 				}
-				mu.Unlock()
+				if f := jobs[i].form; f != nil {
+					files[i], errs[i] = pdf.WriteForm(f, opt, j.cat.Lang)
+				} else {
+					files[i], missing[i], errs[i] = pdf.Write(jobs[i].binder, opt)
+				}
+				q.done(i)
 			}
 		}()
 	}
-	for _, j := range jobs {
-		work <- j
-	}
-	close(work)
 	wg.Wait()
-	sort.Strings(errs)
-	for _, e := range errs {
-		diags.Add(diag.Pos{File: "output"}, "pdf.failed", e)
+
+	var failed []string
+	var lacking []pdf.Missing
+	for i, jb := range jobs {
+		switch {
+		case errs[i] != nil && jb.form != nil:
+			j.diags.Add(diag.Pos{File: jb.form.File}, "pdf.failed", errs[i].Error())
+		case errs[i] != nil:
+			failed = append(failed, jb.path+": "+errs[i].Error())
+		default:
+			j.files[jb.path] = files[i]
+			lacking = append(lacking, missing[i]...)
+		}
 	}
-	diags.Append(s.missingGlyphs(missing))
-	return files, diags
+	sort.Strings(failed)
+	for _, e := range failed {
+		j.diags.Add(diag.Pos{File: "output"}, "pdf.failed", e)
+	}
+	j.diags.Append(j.s.missingGlyphs(lacking))
+	for i, p := range j.pdfWork.downloads {
+		j.downloads[i].Size = len(j.files[p])
+	}
+	j.pdfWork.downloads = nil
+}
+
+// pdfQueue hands out PDFs to write: the large binders first (they take
+// longest), but never two of them at once; the others in order.
+type pdfQueue struct {
+	mu      sync.Mutex
+	wait    *sync.Cond
+	jobs    []pdfJob
+	left    []int // indexes not yet handed out
+	running int   // index of the heavy job being written, or -1
+}
+
+func newPDFQueue(jobs []pdfJob) *pdfQueue {
+	q := &pdfQueue{jobs: jobs, running: -1}
+	q.wait = sync.NewCond(&q.mu)
+	for i := range jobs {
+		if jobs[i].heavy {
+			q.left = append(q.left, i)
+		}
+	}
+	for i := range jobs {
+		if !jobs[i].heavy {
+			q.left = append(q.left, i)
+		}
+	}
+	return q
+}
+
+// next returns the next PDF to write, waiting while only large binders
+// are left and one is being written; ok is false when none are left.
+func (q *pdfQueue) next() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		if len(q.left) == 0 {
+			return 0, false
+		}
+		for k, i := range q.left {
+			if q.jobs[i].heavy && q.running >= 0 {
+				continue
+			}
+			q.left = append(q.left[:k], q.left[k+1:]...)
+			if q.jobs[i].heavy {
+				q.running = i
+			}
+			return i, true
+		}
+		q.wait.Wait()
+	}
+}
+
+// done marks a PDF written.
+func (q *pdfQueue) done(i int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if i == q.running {
+		q.running = -1
+		q.wait.Broadcast()
+	}
 }
 
 // siteDownload is a file the downloads page lists.
