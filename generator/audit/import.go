@@ -130,7 +130,7 @@ func Import(in Input) (*Imported, diag.List, error) {
 	merged, changes := Merge(existing, incoming, listed)
 	res := &Imported{Attestations: merged, Changes: changes}
 	for _, c := range changes {
-		if c.Kind == "added" || c.Kind == "changed" {
+		if c.Kind == Added || c.Kind == Changed {
 			res.Changed++
 		}
 	}

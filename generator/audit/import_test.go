@@ -157,7 +157,7 @@ func TestImportMerges(t *testing.T) {
 	}
 	kinds := map[string]string{}
 	for _, c := range res.Changes {
-		kinds[c.Requirement] = c.Kind
+		kinds[c.Requirement] = string(c.Kind)
 	}
 	if kinds["26.practice"] != "changed" || kinds["34.archive"] != "unchanged" || kinds["40.practice"] != "added" || res.Changed != 2 {
 		t.Errorf("changes %v, %d changed", kinds, res.Changed)
@@ -253,7 +253,7 @@ func TestMergeKinds(t *testing.T) {
 	merged, changes := Merge(existing, incoming, map[string]bool{"40.practice": true, "26.practice": true, "9.b": true, "45.drill": true})
 	var got []string
 	for _, c := range changes {
-		got = append(got, c.Requirement+":"+c.Kind)
+		got = append(got, c.Requirement+":"+string(c.Kind))
 	}
 	if strings.Join(got, " ") != "9.b:unchanged 26.practice:changed 40.practice:kept 45.drill:added" {
 		t.Errorf("changes: %v", got)

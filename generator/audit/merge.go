@@ -9,10 +9,21 @@ import (
 	"guifan/generator/model"
 )
 
+// ChangeKind says what an import does to a requirement's attestation.
+type ChangeKind string
+
+// The kinds of change.
+const (
+	Added    ChangeKind = "added"
+	Changed  ChangeKind = "changed"
+	Kept     ChangeKind = "kept" // blank in the workbook: the file's attestation stays
+	NoChange ChangeKind = "unchanged"
+)
+
 // Change is what a merge did to one requirement's attestation.
 type Change struct {
 	Requirement string
-	Kind        string // "added", "changed", "kept" (blank in the workbook), "unchanged"
+	Kind        ChangeKind
 	Before      *coverage.Attestation
 	After       *coverage.Attestation
 }
@@ -35,18 +46,18 @@ func Merge(existing, incoming []coverage.Attestation, listed map[string]bool) ([
 		old := byReq[in.Requirement]
 		switch {
 		case old == nil:
-			changes = append(changes, Change{Requirement: in.Requirement, Kind: "added", After: &in})
+			changes = append(changes, Change{Requirement: in.Requirement, Kind: Added, After: &in})
 		case same(*old, in):
-			changes = append(changes, Change{Requirement: in.Requirement, Kind: "unchanged", Before: old, After: &in})
+			changes = append(changes, Change{Requirement: in.Requirement, Kind: NoChange, Before: old, After: &in})
 		default:
-			changes = append(changes, Change{Requirement: in.Requirement, Kind: "changed", Before: old, After: &in})
+			changes = append(changes, Change{Requirement: in.Requirement, Kind: Changed, Before: old, After: &in})
 		}
 		byReq[in.Requirement] = &incoming[i]
 	}
 	for _, old := range existing {
 		if !seen[old.Requirement] && listed[old.Requirement] {
 			o := old
-			changes = append(changes, Change{Requirement: old.Requirement, Kind: "kept", Before: &o, After: &o})
+			changes = append(changes, Change{Requirement: old.Requirement, Kind: Kept, Before: &o, After: &o})
 		}
 	}
 	var out []coverage.Attestation

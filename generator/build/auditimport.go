@@ -75,6 +75,14 @@ func (e *ImportError) Error() string {
 
 func (e *ImportError) Unwrap() error { return e.Err }
 
+// What an import does to each requirement's attestation (AuditResult.Changes).
+const (
+	AuditAdded     = audit.Added
+	AuditChanged   = audit.Changed
+	AuditKept      = audit.Kept
+	AuditUnchanged = audit.NoChange
+)
+
 // ImportAudit imports the auditor's columns of the audit workbook at
 // workbookPath (a path as the user gave it) into the attestations file of
 // the site in dir: it reads the workbook, loads the site, checks that the

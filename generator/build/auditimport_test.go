@@ -94,7 +94,7 @@ func TestImportAudit(t *testing.T) {
 	got, _ := os.ReadFile(att)
 	kinds := map[string]string{}
 	for _, c := range res.Changes {
-		kinds[c.Requirement] = c.Kind
+		kinds[c.Requirement] = string(c.Kind)
 	}
 	if lost == nil || strings.Contains(string(short), lost[0]) || !strings.Contains(string(got), lost[0]) || kinds[lost[1]] != "added" {
 		t.Errorf("the lost entry (%v) was not restored: %v\n%s", lost, kinds, got)

@@ -99,7 +99,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	added := false
 	for _, c := range changes {
-		added = added || c.Kind == "added" && c.Requirement == "40.practice"
+		added = added || c.Kind == audit.Added && c.Requirement == "40.practice"
 	}
 	if !added {
 		t.Errorf("changes %+v, want 40.practice added", changes)

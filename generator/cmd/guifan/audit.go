@@ -78,11 +78,11 @@ func runAudit(e *env, args []string) int {
 	status := func(v any) string { return e.cat.T(fmt.Sprint("status.", v)) }
 	for _, c := range res.Changes {
 		switch c.Kind {
-		case "added":
+		case build.AuditAdded:
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.added", c.Requirement, status(c.After.Verdict), c.After.Auditor, c.After.Date.String()))
-		case "changed":
+		case build.AuditChanged:
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.changed", c.Requirement, status(c.Before.Verdict), status(c.After.Verdict), c.After.Auditor, c.After.Date.String()))
-		case "kept":
+		case build.AuditKept:
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.kept", c.Requirement, status(c.Before.Verdict), c.Before.Date.String()))
 		}
 	}
