@@ -68,7 +68,7 @@ func classification(set *schema.Set, d *model.Document) model.Classification {
 // ints reads article numbers: one integer or a list of them.
 func ints(v any) []int {
 	var out []int
-	for _, e := range list(v) {
+	for _, e := range model.Items(v) {
 		if n, ok := e.(int64); ok {
 			out = append(out, int(n))
 		}
@@ -79,20 +79,10 @@ func ints(v any) []int {
 // strs reads one string or a list of them.
 func strs(v any) []string {
 	var out []string
-	for _, e := range list(v) {
+	for _, e := range model.Items(v) {
 		if s, ok := e.(string); ok {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-func list(v any) []any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	}
-	return []any{v}
 }

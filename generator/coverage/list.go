@@ -119,7 +119,7 @@ func (e *evaluator) member(r *schema.Requirement, it schema.Item, docs []*model.
 		}
 	rows:
 		for i, row := range d.Rows(table) {
-			for _, v := range flat(row[col]) {
+			for _, v := range model.Items(row[col]) {
 				got := e.canonical(d.Type, r.Field, str(v))
 				if !want[got] && !(r.Contains && schema.MatchAny(str(v), it.Match)) &&
 					!(r.MembersFrom == "departments" && e.sameDepartment(str(v), it.ID)) {

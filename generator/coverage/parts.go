@@ -1,8 +1,6 @@
 package coverage
 
 import (
-	"strings"
-
 	"guifan/generator/model"
 	"guifan/generator/schema"
 )
@@ -33,7 +31,7 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 				continue
 			}
 			ps = append(ps, part{label: f.Label, found: func(d *model.Document) (Evidence, bool) {
-				if v, ok := d.Meta[name]; ok && !empty(v) && !e.statesAbsence(v) {
+				if v, ok := d.Meta[name]; ok && !model.Empty(v) && !e.statesAbsence(v) {
 					ev := evidenceOf(d)
 					ev.Section = f.Label.In(schema.DefaultLang)
 					ev.Line = d.Pos(name, true).Line
@@ -44,20 +42,6 @@ func (e *evaluator) parts(r *schema.Requirement, typ string) []part {
 		}
 	}
 	return ps
-}
-
-func empty(v any) bool {
-	switch v := v.(type) {
-	case nil:
-		return true
-	case string:
-		return strings.TrimSpace(v) == ""
-	case []any:
-		return len(v) == 0
-	case []map[string]any:
-		return len(v) == 0
-	}
-	return false
 }
 
 func (e *evaluator) sections(r *schema.Requirement, res *Result) {

@@ -162,7 +162,7 @@ func (e *evaluator) recordPerTarget(r *schema.Requirement, w recordWindow, live 
 	for _, t := range targets {
 		var mine []*model.Document
 		for _, d := range live {
-			for _, v := range flat(d.Meta[r.Per.Field]) {
+			for _, v := range model.Items(d.Meta[r.Per.Field]) {
 				if str(v) == t.ID {
 					mine = append(mine, d)
 					break

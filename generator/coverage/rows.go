@@ -20,7 +20,7 @@ func (e *evaluator) rows(r *schema.Requirement, docs []*model.Document, res *Res
 			total++
 			var miss []string
 			for _, name := range r.Fields {
-				if empty(row[name]) {
+				if model.Empty(row[name]) {
 					miss = append(miss, name)
 					counts[name]++
 				}

@@ -128,10 +128,10 @@ func (e *evaluator) values(d *model.Document, path string) []string {
 	head, col, dotted := strings.Cut(path, ".")
 	if dotted {
 		for _, row := range d.Rows(head) {
-			raw = append(raw, flat(row[col])...)
+			raw = append(raw, model.Items(row[col])...)
 		}
 	} else {
-		raw = flat(d.Meta[path])
+		raw = model.Items(d.Meta[path])
 		if v, ok := d.Control.Value(path); ok {
 			raw = []any{v} // document control, canonical with the type's default
 		}
@@ -141,16 +141,6 @@ func (e *evaluator) values(d *model.Document, path string) []string {
 		out = append(out, e.canonical(d.Type, path, str(v)))
 	}
 	return out
-}
-
-func flat(v any) []any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	}
-	return []any{v}
 }
 
 func str(v any) string {

@@ -93,3 +93,31 @@ func (d *Document) Rows(name string) []map[string]any {
 	}
 	return nil
 }
+
+// Items returns a front-matter value as a list: an array's elements, a
+// single value as a list of one, nothing for nil.
+func Items(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	}
+	return []any{v}
+}
+
+// Empty reports whether a front-matter value says nothing: nil, blank
+// text, an empty array or an empty table.
+func Empty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []any:
+		return len(v) == 0
+	case []map[string]any:
+		return len(v) == 0
+	}
+	return false
+}

@@ -91,9 +91,9 @@ func (p *Presenter) Value(f *schema.Field, v any) string {
 	case "list", "refs", "articles":
 		items, ok := v.([]any)
 		if !ok {
-			return p.Value(element(f), v)
+			return p.Value(f.Elem(), v)
 		}
-		elem := element(f)
+		elem := f.Elem()
 		parts := make([]string, 0, len(items))
 		for _, it := range items {
 			parts = append(parts, p.Value(elem, it))
@@ -101,20 +101,6 @@ func (p *Presenter) Value(f *schema.Field, v any) string {
 		return strings.Join(parts, p.Catalog.T("value.list-sep"))
 	}
 	return plain(v, p)
-}
-
-// element is the field an element of a list field is printed as.
-func element(f *schema.Field) *schema.Field {
-	elem := &schema.Field{Type: "string", Values: f.Values}
-	switch {
-	case f.Type == "refs":
-		elem.Type = "ref"
-	case f.Type == "articles":
-		elem.Type = "article"
-	case f.Of != "":
-		elem.Type = f.Of
-	}
-	return elem
 }
 
 func (p *Presenter) title(id string) (string, bool) {

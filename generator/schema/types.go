@@ -192,6 +192,23 @@ func cut(s string, sep byte) (string, string, bool) {
 	return s, "", false
 }
 
+// Elem returns the field an element of a list field (list, refs,
+// articles) is read and printed as: its name, label, values and reference
+// types, with the element type (of, or ref for refs, article for
+// articles, else string).
+func (f *Field) Elem() *Field {
+	elem := &Field{Name: f.Name, Label: f.Label, Type: "string", Values: f.Values, RefTypes: f.RefTypes}
+	switch {
+	case f.Type == "refs":
+		elem.Type = "ref"
+	case f.Type == "articles":
+		elem.Type = "article"
+	case f.Of != "":
+		elem.Type = f.Of
+	}
+	return elem
+}
+
 // Lookup finds the enum value that v names, by value or alias. Matching
 // ignores case and surrounding space.
 func (f *Field) Lookup(v string) (EnumValue, bool) {

@@ -51,7 +51,7 @@ func (c *checker) fields(d *model.Document, prefix string, values map[string]any
 		if !f.Required {
 			continue
 		}
-		if v, ok := values[f.Name]; !ok || isEmpty(v) {
+		if v, ok := values[f.Name]; !ok || model.Empty(v) {
 			pos := diag.Pos{File: d.Path, Line: 1, Col: 1}
 			if prefix != "" {
 				pos = d.Pos(prefix, false)
@@ -66,18 +66,6 @@ func join(prefix, key string) string {
 		return key
 	}
 	return prefix + "." + key
-}
-
-func isEmpty(v any) bool {
-	switch v := v.(type) {
-	case string:
-		return strings.TrimSpace(v) == ""
-	case []any:
-		return len(v) == 0
-	case []map[string]any:
-		return len(v) == 0
-	}
-	return v == nil
 }
 
 // value checks one value against its field.
@@ -196,15 +184,7 @@ func (c *checker) list(d *model.Document, path string, f *schema.Field, v any) {
 		c.badType(d.Pos(path, false), f, v)
 		return
 	}
-	elem := &schema.Field{Name: f.Name, Label: f.Label, Type: "string", Values: f.Values, RefTypes: f.RefTypes}
-	switch {
-	case f.Type == "refs":
-		elem.Type = "ref"
-	case f.Type == "articles":
-		elem.Type = "article"
-	case f.Of != "":
-		elem.Type = f.Of
-	}
+	elem := f.Elem()
 	for i, e := range list {
 		c.value(d, fmt.Sprintf("%s[%d]", path, i), elem, e)
 	}
