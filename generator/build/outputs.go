@@ -94,6 +94,12 @@ type job struct {
 // only names the outputs to make (OutputNames); nil makes those
 // hospital.toml lists (all by default).
 func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only []string) (map[string][]byte, diag.List, error) {
+	return s.outputs(m, asOf, cat, only, nil)
+}
+
+// outputs is Outputs, with the outputs of deferred planned (plan) instead
+// of made: the site links to them, a later run makes them.
+func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only, deferred []string) (map[string][]byte, diag.List, error) {
 	if only == nil {
 		only = s.Project.Hospital.Outputs
 	}
@@ -108,6 +114,10 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 			j.writePDFs() // before the site, which lists their sizes
 		}
 		for _, k := range outputKinds {
+			if !last && slices.Contains(deferred, k.Name) {
+				j.plan(k.Name)
+				continue
+			}
 			if k.last != last || !slices.Contains(only, k.Name) {
 				continue
 			}

@@ -42,6 +42,14 @@ type Options struct {
 	// Catalog is the catalog of the report printed as text (GoalReport);
 	// nil is the site's own language. Outputs always use the site's.
 	Catalog *i18n.Catalog
+	// InMemory returns the outputs in Result.Files instead of publishing
+	// them (GoalBuild): the output folder is neither checked nor written.
+	InMemory bool
+	// Defer names outputs (pdf, excel, forms) the site links to as a
+	// build that makes them would, without making them (GoalBuild): a
+	// later run with Only makes them. Those hospital.toml's outputs list
+	// leaves out are not linked; Only's entries are made, not deferred.
+	Defer []string
 }
 
 // Result is what a run found and made.
@@ -58,6 +66,10 @@ type Result struct {
 	Out string
 	// Docs is the number of documents read.
 	Docs int
+	// Files are the outputs made (Options.InMemory), keyed by their path
+	// under the output folder ("site/index.html"); nil when the content
+	// has errors.
+	Files map[string][]byte
 }
 
 // Invalid reports whether the content has errors: nothing was published.
@@ -96,7 +108,7 @@ func Run(dir string, opt Options) (*Result, error) {
 		}
 	}
 	out := opt.Out
-	if opt.Goal == GoalBuild {
+	if opt.Goal == GoalBuild && !opt.InMemory {
 		if out == "" {
 			out = filepath.Join(dir, "output")
 		}
@@ -138,13 +150,17 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 		res.Diags = diags
 		return res, nil
 	}
-	files, od, err := s.Outputs(m, opt.AsOf, s.Catalog(), opt.Only)
+	files, od, err := s.outputs(m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
 	diags.Append(od)
 	res.Diags = diags
 	if err != nil {
 		return res, err
 	}
 	if diags.Errors() > 0 {
+		return res, nil
+	}
+	if opt.InMemory {
+		res.Files = files
 		return res, nil
 	}
 	if err := Publish(out, dir, files); err != nil {
