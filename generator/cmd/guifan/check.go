@@ -117,7 +117,7 @@ func runStages(e *env, dir string, opt build.Options) (*build.Result, int, bool)
 		}
 		e.outputError(opt.Out, err)
 	case errors.As(err, &ue):
-		e.errorf("cmd.build.bad-only", ue.Name, strings.Join(build.OutputNames(), ","))
+		e.errorf("cmd.build.bad-only", ue.Name, strings.Join(build.OutputNames(), ", "))
 	default:
 		if res != nil {
 			printer(e, res.Site).Text(e.stderr, res.Diags)
