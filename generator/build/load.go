@@ -18,6 +18,7 @@ import (
 	"guifan/generator/content"
 	"guifan/generator/diag"
 	"guifan/generator/fsutil"
+	"guifan/generator/i18n"
 	"guifan/generator/model"
 	"guifan/generator/pdf"
 	"guifan/generator/schema"
@@ -60,14 +61,24 @@ type Site struct {
 // (files that cannot be read are reported and the built-in file is used),
 // the fonts hospital.toml names, and the documents.
 func Load(siteFS fs.FS) (*Site, diag.List, error) {
-	h, hsrc, diags, err := loadSettings(siteFS)
+	h, hsrc, diags, raw, err := loadSettings(siteFS)
 	if err != nil {
 		return nil, nil, err
 	}
+	settings := len(diags)
 	s := &Site{siteFS: siteFS}
 	s.SchemaFS = fsutil.Overlay(screen(siteFS, "schemas", &diags), schemas.FS)
 	s.ownTheme = s.theme(h, &diags)
 	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme())
+	if langs := i18n.Languages(s.ThemeFS); raw != nil && !slices.Equal(langs, config.BuiltinLanguages()) {
+		// The site's theme brings catalogs of its own: hospital.toml may
+		// name their languages. Its settings are read again against them.
+		h2, src2, sd := config.ParseFor(raw, langs)
+		if h2.Theme == h.Theme {
+			h, hsrc = h2, src2
+			diags = append(sd, diags[settings:]...)
+		}
+	}
 	s.themeFonts = readThemeFonts(s.ownTheme, h.Theme, &diags)
 	s.layouts = screen(siteFS, "layouts", &diags)
 
@@ -153,18 +164,18 @@ func (s *Site) FS() fs.FS { return s.siteFS }
 // loadSettings reads hospital.toml. A file that is there but cannot be
 // read gives the default settings and the problem; a missing one,
 // ErrNoSite.
-func loadSettings(siteFS fs.FS) (*config.Hospital, *diag.Source, diag.List, error) {
+func loadSettings(siteFS fs.FS) (*config.Hospital, *diag.Source, diag.List, []byte, error) {
 	raw, err := fsutil.ReadFile(siteFS, config.FileName, fsutil.LimitFor(config.FileName))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil, ErrNoSite
+		return nil, nil, nil, nil, ErrNoSite
 	}
 	if err != nil {
 		var diags diag.List
 		fsutil.Report(&diags, config.FileName, err)
-		return config.Default(), nil, diags, nil
+		return config.Default(), nil, diags, nil, nil
 	}
 	h, src, diags := config.Parse(raw)
-	return h, src, diags, nil
+	return h, src, diags, raw, nil
 }
 
 // screen returns the site's folder dir, without the files in it that
