@@ -5,7 +5,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // BlockKind says what a Block is, and so which of its fields are used.
@@ -49,7 +48,7 @@ type Span struct {
 
 // Blocks parses src into blocks.
 func Blocks(src []byte) []Block {
-	doc := newParser().Parser().Parse(text.NewReader(src))
+	doc := parse(src, nil)
 	return blocksOf(doc, src)
 }
 

@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -26,10 +28,17 @@ func FormRef(dest string) (id string, ok bool) {
 // they name a form and for telling which forms the hospital's documents
 // adopt. Ref is the form id.
 func FormLinks(src []byte) []Link {
-	if !strings.Contains(string(src), "form:") {
+	if !hasFormLink(src) {
 		return nil
 	}
-	return walkLinks(src, func(dest string, _ bool) (string, bool, bool) {
+	return formLinks(parse(src, nil), src)
+}
+
+// hasFormLink tells whether a body may link to a form at all.
+func hasFormLink(src []byte) bool { return bytes.Contains(src, []byte("form:")) }
+
+func formLinks(doc ast.Node, src []byte) []Link {
+	return walkLinks(doc, src, func(dest string, _ bool) (string, bool, bool) {
 		id, ok := FormRef(dest)
 		return id, true, ok
 	})

@@ -267,7 +267,10 @@ type Long struct {
 // Check measures a body against the limits on paragraphs and nesting.
 func Check(src []byte) Limits {
 	ctx := parser.NewContext()
-	doc := newParser().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	return checkLimits(parse(src, ctx), ctx, src)
+}
+
+func checkLimits(doc ast.Node, ctx parser.Context, src []byte) Limits {
 	lines := lineIndex(src)
 	place := func(off int) Place {
 		start := bytes.LastIndexByte(src[:off], '\n') + 1

@@ -11,7 +11,6 @@ import (
 	"guifan/generator/model"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -165,7 +164,11 @@ type Link struct {
 // Links returns the links to other documents in a body ("doc:id" and bare
 // ids, as DocRef reads them), for checking that they resolve.
 func Links(src []byte) []Link {
-	return walkLinks(src, func(dest string, auto bool) (string, bool, bool) {
+	return docLinks(parse(src, nil), src)
+}
+
+func docLinks(doc ast.Node, src []byte) []Link {
+	return walkLinks(doc, src, func(dest string, auto bool) (string, bool, bool) {
 		ref, explicit, ok := DocRef(dest)
 		if auto {
 			// Only <doc:id> is a document among autolinks; a bare word
@@ -180,8 +183,7 @@ func Links(src []byte) []Link {
 // destination of each link, image and URL autolink (auto says which) and
 // returns the reference, whether it was written explicitly, and whether
 // the link is one to return. Positions are of the link's "[" or "<".
-func walkLinks(src []byte, read func(dest string, auto bool) (ref string, explicit, ok bool)) []Link {
-	doc := newParser().Parser().Parse(text.NewReader(src))
+func walkLinks(doc ast.Node, src []byte, read func(dest string, auto bool) (ref string, explicit, ok bool)) []Link {
 	lines := lineIndex(src)
 	var out []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

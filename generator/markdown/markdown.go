@@ -5,12 +5,14 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -44,14 +46,29 @@ func newParser() goldmark.Markdown {
 		goldmark.WithParser(p),
 		goldmark.WithExtensions(extension.Table, gfmInline{}, footnotes{}, extension.CJK),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(html.WithXHTML()),
 	)
+}
+
+// shared is the one goldmark instance of the program, made when first
+// used. Every parser and renderer in it keeps its state in the parse's
+// context, so it is safe for concurrent use once built; building it (the
+// parsers sorted and wired) costs more than parsing a short body, which is
+// why it is not made again for every call.
+var shared = sync.OnceValue(newParser)
+
+// parse parses src with the shared instance, in ctx when given.
+func parse(src []byte, ctx parser.Context) ast.Node {
+	if ctx == nil {
+		return shared().Parser().Parse(text.NewReader(src))
+	}
+	return shared().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 }
 
 // Headings returns the headings of src in order. Headings inside code
 // blocks or block quotes are not headings and are not returned.
 func Headings(src []byte) []Heading {
-	md := newParser()
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := parse(src, nil)
 	lines := lineIndex(src)
 	pos := func(off int) (int, int) {
 		line := lines(off)

@@ -6,8 +6,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 )
 
 // Resolver turns a link to another document into an href. ref is the id
@@ -21,10 +19,13 @@ type Resolver func(ref string) (href string, ok bool)
 
 // Rendered is a document body as HTML, with its table of contents.
 type Rendered struct {
-	HTML     []byte
-	TOC      []Heading // level 2 and 3 headings, with their ids in ID
-	Broken   []BrokenLink
-	Text     string // the body as plain text, for search
+	HTML   []byte
+	TOC    []Heading // level 2 and 3 headings, with their ids in ID
+	Broken []BrokenLink
+	// Text is the body as plain text, for search: the same whatever the
+	// resolver (it is taken before links are resolved), so Render(src,
+	// nil).Text == Render(src, r).Text for every r.
+	Text     string
 	Headings []Heading
 }
 
@@ -45,20 +46,19 @@ type BrokenLink struct {
 // link. Raw HTML is not passed through: a document cannot inject script
 // into the intranet.
 func Render(src []byte, resolve Resolver) Rendered {
-	md := newParser()
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := parse(src, parser.NewContext(parser.WithIDs(newIDs())))
 	r := &rendering{src: src, lines: lineIndex(src), resolve: resolve}
+	// The text before links are resolved: it is the same whatever the
+	// resolver, so the site's render serves search too.
+	r.out.Text = blockText(doc, src)
 	_ = ast.Walk(doc, r.visit) // visit returns no error
 	r.dropBroken()
 
 	var buf bytes.Buffer
-	h := md.Renderer()
-	h.AddOptions(html.WithXHTML())
-	if err := h.Render(&buf, src, doc); err == nil {
+	buf.Grow(len(src) + len(src)/2)
+	if err := shared().Renderer().Render(&buf, src, doc); err == nil {
 		r.out.HTML = buf.Bytes()
 	}
-	r.out.Text = blockText(doc, src)
 	return r.out
 }
 
