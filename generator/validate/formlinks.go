@@ -2,7 +2,6 @@ package validate
 
 import (
 	"guifan/generator/diag"
-	"guifan/generator/markdown"
 	"guifan/generator/model"
 )
 
@@ -14,7 +13,7 @@ func (c *checker) formLinks(d *model.Document) {
 	if c.in.Forms == nil {
 		return
 	}
-	for _, l := range markdown.FormLinks(d.Body) {
+	for _, l := range c.analysis(d).FormLinks {
 		known := false
 		for _, id := range c.in.Forms {
 			known = known || id == l.Ref

@@ -26,7 +26,7 @@ func (c *checker) limits(d *model.Document) {
 	if d.Format != "markdown" {
 		return
 	}
-	found := markdown.Check(d.Body)
+	found := c.analysis(d).Limits
 	kinds := map[markdown.LongKind]diag.Key{
 		markdown.LongParagraph: "body.kind.paragraph", markdown.LongItem: "body.kind.item",
 		markdown.LongCell: "body.kind.cell", markdown.LongHeading: "body.kind.heading",

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"guifan/generator/diag"
-	"guifan/generator/markdown"
 	"guifan/generator/model"
 )
 
@@ -26,7 +25,7 @@ import (
 // checked for it.
 func (c *checker) links(d *model.Document) {
 	var known []string
-	for _, l := range markdown.Links(d.Body) {
+	for _, l := range c.analysis(d).Links {
 		id, _, _ := strings.Cut(l.Ref, "#")
 		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
 		target := c.lookup(id)
@@ -57,13 +56,15 @@ func (c *checker) lookup(id string) *model.Document {
 	if d := c.byID[id]; d != nil {
 		return d
 	}
-	if c.folded == nil {
-		c.folded = map[string]*model.Document{}
-		for _, d := range c.in.Docs {
-			if _, dup := c.folded[model.FoldID(d.ID)]; !dup {
-				c.folded[model.FoldID(d.ID)] = d
-			}
+	return c.folded[model.FoldID(id)]
+}
+
+// foldIDs makes the documents by model.FoldID, the first of each.
+func (c *checker) foldIDs() {
+	c.folded = map[string]*model.Document{}
+	for _, d := range c.in.Docs {
+		if _, dup := c.folded[model.FoldID(d.ID)]; !dup {
+			c.folded[model.FoldID(d.ID)] = d
 		}
 	}
-	return c.folded[model.FoldID(id)]
 }

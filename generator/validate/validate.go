@@ -18,6 +18,8 @@ import (
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
+	"guifan/generator/internal/pool"
+	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 	"guifan/generator/sections"
@@ -65,9 +67,19 @@ func Check(in Input) diag.List {
 		c.byID[d.ID] = d
 		folded[model.FoldID(d.ID)] = d
 	}
-	for _, d := range in.Docs {
-		c.document(d)
-		c.limits(d)
+	c.foldIDs()
+	// Each document on its own, on every core: a checker per document
+	// shares the maps above (read only from here on) and keeps its own
+	// diagnostics, gathered in the documents' order.
+	found := make([]diag.List, len(in.Docs))
+	pool.For(len(in.Docs), func(i int) {
+		dc := &checker{in: c.in, fw: c.fw, byID: c.byID, folded: c.folded}
+		dc.document(in.Docs[i])
+		dc.limits(in.Docs[i])
+		found[i] = dc.diags
+	})
+	for _, l := range found {
+		c.diags = append(c.diags, l...)
 	}
 	c.duplicates()
 	c.diags.Sort()
@@ -78,8 +90,21 @@ type checker struct {
 	in     Input
 	fw     *schema.Framework
 	byID   map[string]*model.Document
-	folded map[string]*model.Document // by model.FoldID, made when first needed
+	folded map[string]*model.Document // by model.FoldID (foldIDs)
 	diags  diag.List
+	// body is what the document being checked has in its body (links,
+	// form links, limits), from one parse, made when first needed.
+	body *markdown.Analysis
+}
+
+// analysis is the body of d, parsed once for links, form links and
+// limits.
+func (c *checker) analysis(d *model.Document) *markdown.Analysis {
+	if c.body == nil {
+		a := markdown.Analyze(d.Body)
+		c.body = &a
+	}
+	return c.body
 }
 
 func idPos(d *model.Document) diag.Pos {
