@@ -28,6 +28,7 @@ import (
 
 	"guifan/generator/diag"
 	"guifan/generator/fsutil"
+	"guifan/generator/internal/pool"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -54,9 +55,21 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 		diags.Warn(diag.Pos{File: Dir}, "content.missing")
 		return nil, sources, diags
 	}
+	// The walk finds the files (and reports what it cannot walk); reading
+	// and parsing them runs on every core, each file into its own slot,
+	// gathered in the walk's order so diagnostics come out as they would
+	// one file after another.
+	type file struct {
+		path, format string
+		diags        diag.List // the walk's own, before this file
+		doc          *model.Document
+		src          *diag.Source
+	}
+	var files []file
+	var pending diag.List
 	err = fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
-			fsutil.Report(&diags, p, err)
+			fsutil.Report(&pending, p, err)
 			return nil
 		}
 		name := e.Name()
@@ -75,28 +88,41 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 				// A link to a folder (or out of the site) is not
 				// followed: say so, in case documents are behind it.
 				if st, err := fs.Stat(fsys, p); err != nil || st.IsDir() {
-					diags.Warn(diag.Pos{File: p}, "content.link-skipped")
+					pending.Warn(diag.Pos{File: p}, "content.link-skipped")
 				}
 			}
 			return nil
 		}
-		data, err := fsutil.ReadFile(fsys, p, fsutil.LimitFor(p))
-		if err != nil {
-			fsutil.Report(&diags, p, err)
-			return nil
-		}
-		doc, src, ds := Parse(p, format, data)
-		diags.Append(ds)
-		if src != nil {
-			sources[p] = src
-		}
-		if doc != nil {
-			resolveType(doc, set, &diags)
-			doc.Control = Control(set, doc)
-			docs = append(docs, doc)
-		}
+		files = append(files, file{path: p, format: format, diags: pending})
+		pending = nil
 		return nil
 	})
+	pool.For(len(files), func(i int) {
+		f := &files[i]
+		data, err := fsutil.ReadFile(fsys, f.path, fsutil.LimitFor(f.path))
+		if err != nil {
+			fsutil.Report(&f.diags, f.path, err)
+			return
+		}
+		doc, src, ds := Parse(f.path, f.format, data)
+		f.diags.Append(ds)
+		f.src = src
+		if doc != nil {
+			resolveType(doc, set, &f.diags)
+			doc.Control = Control(set, doc)
+			f.doc = doc
+		}
+	})
+	for _, f := range files {
+		diags.Append(f.diags)
+		if f.src != nil {
+			sources[f.path] = f.src
+		}
+		if f.doc != nil {
+			docs = append(docs, f.doc)
+		}
+	}
+	diags.Append(pending)
 	if err != nil {
 		fsutil.Report(&diags, Dir, err)
 	}
