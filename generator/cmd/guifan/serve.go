@@ -7,23 +7,23 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/signal"
-	"path"
-	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
 
 	"guifan/generator/build"
+	"guifan/generator/preview"
 	"guifan/generator/watch"
 )
 
 type serveOptions struct {
-	asOf string
-	addr string
-	once bool
+	asOf  string
+	addr  string
+	once  bool
+	quiet bool
 }
 
 func serveFlags(fs *flag.FlagSet) *serveOptions {
@@ -31,27 +31,32 @@ func serveFlags(fs *flag.FlagSet) *serveOptions {
 	fs.StringVar(&o.asOf, "as-of", "", "cmd.serve.as-of")
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "cmd.serve.addr")
 	fs.BoolVar(&o.once, "once", false, "cmd.serve.once")
+	fs.BoolVar(&o.quiet, "quiet", false, "cmd.serve.quiet")
 	return o
 }
 
 // stopSignals end a preview: Ctrl+C, a closed terminal, and the polite
-// kill (SIGTERM) of a service manager or a script. Each removes the
-// temporary folder before guifan exits.
+// kill (SIGTERM) of a service manager or a script. Each stops the server
+// and ends the run cleanly; the preview writes no files.
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
-// The output folder inside serve's temporary folder, and the folder
-// served. build.Publish replaces the output folder as a whole at each
-// rebuild, so the handler opens the served folder again, by name, at each
-// request, through an os.Root of the temporary folder (which stays).
-const (
-	outDir    = "out"
-	servedDir = outDir + "/site"
-)
+// quietPeriod is how long the files must be still before a rebuild: an
+// editor's save is several writes in a few milliseconds.
+const quietPeriod = 100 * time.Millisecond
 
-// runServe builds the site into a folder of its own, serves it on this
-// computer, and rebuilds whenever a file of the site changes; a change that
-// breaks the content prints the problems and keeps the last good site.
-func runServe(e *env, args []string) int {
+// deferredOutputs are the outputs the preview makes on the first request
+// for one of their files (by the folder of the site they are in): the
+// site is rebuilt at every change, they only when asked for.
+var deferredOutputs = map[string]string{"pdf/": "pdf", "excel/": "excel", "forms/": "forms"}
+
+// runServe builds the site in memory, serves it on this computer, and
+// rebuilds whenever a file of the site changes: open pages reload; a
+// change that breaks the content shows the problems over the last good
+// site, in the browser and in the terminal.
+func runServe(e *env, args []string) int { return serve(context.Background(), e, args) }
+
+// serve is runServe until ctx ends or a stop signal comes.
+func serve(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "serve")
 	o := serveFlags(fs)
 	req, code, ok := parseSiteArgs(e, fs, args, &o.asOf, nil)
@@ -72,54 +77,76 @@ func runServe(e *env, args []string) int {
 	if !loopback(ln.Addr()) {
 		fmt.Fprintln(e.stderr, e.cat.T("cmd.serve.open", ln.Addr().String()))
 	}
-	// From here on a stop signal ends the run through the deferred calls
-	// below, which remove the temporary folder.
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	ctx, stop := signal.NotifyContext(ctx, stopSignals...)
 	defer stop()
-	tmp, err := os.MkdirTemp("", "guifan-serve-")
-	if err != nil {
-		e.errorf("cli.internal", err.Error())
-		return exitMisuse
+
+	var deferred []string
+	for _, kind := range deferredOutputs {
+		deferred = append(deferred, kind)
 	}
-	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, outDir)
-	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site", "excel", "forms"}, Out: out}
-	publish := func() (int, bool) {
+	sort.Strings(deferred)
+	pv := preview.New(e.cat.T, build.CSP)
+	pv.Deferred = deferredOutputs
+	pv.Make = func(kind string) (map[string][]byte, error) {
+		start := time.Now()
+		res, err := build.Run(req.dir, build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{kind}, InMemory: true})
+		if err != nil {
+			e.errorf("cli.internal", err.Error())
+			return nil, err
+		}
+		if res.Invalid() {
+			// The content changed since the site was built; the
+			// rebuild under way says what is wrong.
+			return nil, errors.New("invalid content")
+		}
+		if !o.quiet {
+			fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.made", kind, time.Since(start).Milliseconds()))
+		}
+		return siteFiles(res.Files), nil
+	}
+	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site"}, Defer: deferred, InMemory: true}
+	// rebuild builds the site and serves it, or shows its problems over
+	// the last good one; changed is nil for the first build.
+	rebuild := func(changed []string) (int, bool) {
+		start := time.Now()
 		res, code, ok := runStages(e, req.dir, opt)
 		if !ok {
 			return code, false
 		}
-		printer(e, res.Site).Text(e.stderr, res.Diags)
+		p := printer(e, res.Site)
 		if res.Invalid() {
+			p.Text(e.stderr, res.Diags)
 			summarize(e, res.Diags, res.Docs)
+			pv.Fail(preview.Problems{Title: e.cat.T("cmd.serve.overlay", res.Diags.Errors()), Problems: preview.FromDiags(p, res.Diags)})
 			return exitInvalid, false
 		}
-		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", res.Docs, res.Diags.Warnings()))
+		pv.Publish(siteFiles(res.Files))
+		if !o.quiet {
+			p.Text(e.stderr, res.Diags)
+			if changed == nil {
+				fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", res.Docs, res.Diags.Warnings()))
+			} else {
+				fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.rebuilt", len(changed), changed[0], res.Docs, res.Diags.Warnings(), time.Since(start).Milliseconds()))
+			}
+		}
 		return exitOK, true
 	}
-	if code, ok := publish(); !ok {
+	if code, ok := rebuild(nil); !ok {
 		return code
 	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.stopped"))
 		return exitOK
 	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		e.errorf("cli.internal", err.Error())
-		return exitMisuse
-	}
-	defer root.Close()
-	srv := &http.Server{Handler: siteHandler(root, servedDir, e.cat.T), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: pv, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.url", "http://"+ln.Addr().String()+"/index.html"))
 	if o.once {
 		return exitOK
 	}
-	err = watch.Watch(ctx, req.dir, 300*time.Millisecond, []string{"output"}, func(paths []string) {
-		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.changed", len(paths), paths[0]))
-		publish()
+	err = watch.Watch(ctx, req.dir, quietPeriod, []string{"output"}, func(paths []string) {
+		rebuild(paths)
 	})
 	if err != nil {
 		e.errorf("cli.internal", err.Error())
@@ -127,6 +154,18 @@ func runServe(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.stopped"))
 	return exitOK
+}
+
+// siteFiles returns the files of a run under site/, by their path in the
+// site; the restricted copies and the report are not served.
+func siteFiles(files map[string][]byte) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for p, data := range files {
+		if rest, ok := strings.CutPrefix(p, "site/"); ok {
+			out[rest] = data
+		}
+	}
+	return out
 }
 
 // listenProblem returns the catalog key that says why an address cannot
@@ -156,71 +195,4 @@ func listenProblem(err error) string {
 func loopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
-}
-
-// siteHandler serves the files of the folder dir of root, and nothing
-// else:
-//
-//   - files only: a folder is never listed; "/x/" serves x/index.html and
-//     "/x" sends the browser to "/x/" when there is one, else 404;
-//   - "/x/index.html" is served as it is, not redirected to "/x/" as
-//     http.FileServer does, so the site's links (which name index.html, to
-//     work from file://) are the URLs the browser shows;
-//   - names are opened through an os.Root of the folder, which refuses
-//     "..", absolute names and symbolic links that lead out of it;
-//   - GET and HEAD only; the messages come from the catalog.
-//
-// The folder is opened again at each request, so a rebuild that replaces it
-// is served from the next request on.
-func siteHandler(root *os.Root, dir string, t func(string, ...any) string) http.Handler {
-	fail := func(w http.ResponseWriter, code int, key string) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.WriteHeader(code)
-		fmt.Fprintln(w, t(key))
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			fail(w, http.StatusMethodNotAllowed, "cmd.serve.method")
-			return
-		}
-		site, err := root.OpenRoot(dir)
-		if err != nil {
-			fail(w, http.StatusNotFound, "cmd.serve.not-found")
-			return
-		}
-		defer site.Close()
-		p := r.URL.Path
-		name := strings.TrimPrefix(path.Clean("/"+p), "/")
-		if name == "" || strings.HasSuffix(p, "/") {
-			name = path.Join(name, "index.html")
-		}
-		f, err := site.Open(filepath.FromSlash(name))
-		if err != nil {
-			fail(w, http.StatusNotFound, "cmd.serve.not-found")
-			return
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			fail(w, http.StatusNotFound, "cmd.serve.not-found")
-			return
-		}
-		if st.IsDir() {
-			if ix, err := site.Stat(filepath.FromSlash(name + "/index.html")); err == nil && ix.Mode().IsRegular() {
-				http.Redirect(w, r, (&url.URL{Path: "/" + name + "/"}).EscapedPath(), http.StatusMovedPermanently)
-				return
-			}
-			fail(w, http.StatusNotFound, "cmd.serve.not-found")
-			return
-		}
-		if !st.Mode().IsRegular() {
-			fail(w, http.StatusNotFound, "cmd.serve.not-found")
-			return
-		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Cache-Control", "no-cache")
-		http.ServeContent(w, r, st.Name(), st.ModTime(), f)
-	})
 }

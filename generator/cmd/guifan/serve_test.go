@@ -1,11 +1,8 @@
 package main
 
 import (
-	"io"
 	"io/fs"
 	"net"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,105 +32,9 @@ func tinySite(t *testing.T) string {
 	return dir
 }
 
-// TestServeHandler: the preview serves files of its folder and nothing
-// else: no folder listings, no redirect of /x/index.html, no way out of
-// the folder by "..", a link or another folder of the temporary folder,
-// GET and HEAD only, and a rebuilt folder is served from the next request.
-func TestServeHandler(t *testing.T) {
-	tmp := t.TempDir()
-	outside := t.TempDir()
-	write := func(p, text string) {
-		t.Helper()
-		p = filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("out/site/index.html", "home")
-	write("out/site/docs/a/index.html", "page a")
-	write("out/site/assets/search.js", "var x;")
-	write("out/site/empty/note.txt", "note")
-	write("out/restricted/secret.txt", "restricted")
-	os.WriteFile(filepath.Join(outside, "secret.txt"), []byte("outside"), 0o644)
-	links := map[string]string{
-		"out/site/leak.txt": filepath.Join(outside, "secret.txt"),
-		"out/site/up.txt":   filepath.Join("..", "restricted", "secret.txt"),
-		"out/site/dir":      outside,
-	}
-	for name, target := range links {
-		if err := os.Symlink(target, filepath.Join(tmp, filepath.FromSlash(name))); err != nil {
-			t.Skipf("cannot make links here: %v", err)
-		}
-	}
-	root, err := os.OpenRoot(tmp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	cat := zhCatalog(t)
-	h := siteHandler(root, servedDir, cat.T)
-	get := func(method, target string) (int, string, http.Header) {
-		t.Helper()
-		req := httptest.NewRequest(method, "http://127.0.0.1"+"/", nil)
-		req.URL.Path = target // as sent, not cleaned by a client
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		body, _ := io.ReadAll(rec.Result().Body)
-		return rec.Code, string(body), rec.Header()
-	}
-	notFound := cat.T("cmd.serve.not-found")
-	for _, c := range []struct {
-		method, path string
-		code         int
-		body         string
-	}{
-		{"GET", "/", 200, "home"},
-		{"GET", "/index.html", 200, "home"},
-		{"HEAD", "/index.html", 200, ""},
-		{"GET", "/docs/a/index.html", 200, "page a"},
-		{"GET", "/docs/a/", 200, "page a"},
-		{"GET", "/assets/search.js", 200, "var x;"},
-		{"GET", "/docs/", 404, notFound},
-		{"GET", "/docs", 404, notFound},
-		{"GET", "/empty/", 404, notFound},
-		{"GET", "/assets/", 404, notFound},
-		{"GET", "/nothing.html", 404, notFound},
-		{"GET", "/leak.txt", 404, notFound},
-		{"GET", "/up.txt", 404, notFound},
-		{"GET", "/dir/secret.txt", 404, notFound},
-		{"GET", "/../restricted/secret.txt", 404, notFound},
-		{"GET", "/..%2frestricted/secret.txt", 404, notFound},
-		{"GET", "/../../" + filepath.ToSlash(outside) + "/secret.txt", 404, notFound},
-		{"POST", "/index.html", 405, cat.T("cmd.serve.method")},
-	} {
-		code, body, hdr := get(c.method, c.path)
-		if code != c.code || strings.TrimSpace(body) != c.body {
-			t.Errorf("%s %s: %d %q, want %d %q", c.method, c.path, code, body, c.code, c.body)
-		}
-		if code == 200 && hdr.Get("X-Content-Type-Options") != "nosniff" {
-			t.Errorf("%s %s: no nosniff header", c.method, c.path)
-		}
-	}
-	if code, _, hdr := get("GET", "/docs/a"); code != http.StatusMovedPermanently || hdr.Get("Location") != "/docs/a/" {
-		t.Errorf("/docs/a: %d to %q, want 301 to /docs/a/", code, hdr.Get("Location"))
-	}
-	if _, _, hdr := get("GET", "/assets/search.js"); !strings.HasPrefix(hdr.Get("Content-Type"), "text/javascript") {
-		t.Errorf("search.js served as %q", hdr.Get("Content-Type"))
-	}
-
-	// A rebuild replaces the output folder as a whole (build.Publish
-	// renames); the next request sees the new one.
-	if err := os.Rename(filepath.Join(tmp, "out"), filepath.Join(tmp, "old")); err != nil {
-		t.Fatal(err)
-	}
-	write("out/site/index.html", "rebuilt")
-	if _, body, _ := get("GET", "/index.html"); body != "rebuilt" {
-		t.Errorf("after a rebuild: %q", body)
-	}
-}
+// The handler's rules (files only, no listings, GET and HEAD, headers)
+// are tested in package preview (TestHandler), which serves the site from
+// memory.
 
 // TestServeWarnsOpenAddress: serving on an address other computers can
 // reach prints a warning that says so; the default, loopback, does not.
@@ -163,7 +64,7 @@ func TestServeWarnsOpenAddress(t *testing.T) {
 
 func i18nT(t *testing.T, key string) string { return zhCatalog(t).T(key) }
 
-func zhCatalog(t *testing.T) *i18n.Catalog {
+func zhCatalog(t testing.TB) *i18n.Catalog {
 	t.Helper()
 	theme, _ := fs.Sub(themes.FS, "default")
 	cat, err := i18n.Load(theme, "zh-CN")
