@@ -338,3 +338,48 @@ func startSubscriber(t *testing.T, base string) <-chan sseEvent {
 	}()
 	return c
 }
+
+// BenchmarkServeSaveToReload measures the preview on the demo hospital
+// (content/, hospital.toml and audit/ at the repository root): from saving
+// a document to its page served after the reload event.
+func BenchmarkServeSaveToReload(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	root := filepath.Join("..", "..", "..")
+	for _, name := range []string{"content", "audit"} {
+		copyTree(b, filepath.Join(root, name), filepath.Join(dir, name))
+	}
+	data, err := os.ReadFile(filepath.Join(root, "hospital.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hospital.toml"), data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "content", "faq", "*.md"))
+	if len(matches) == 0 {
+		b.Fatal("no FAQ in the demo")
+	}
+	doc := matches[0]
+	orig, _ := os.ReadFile(doc)
+	id := strings.TrimSuffix(filepath.Base(doc), ".md")
+	p := startPreview(b, dir, "--quiet")
+	b.ResetTimer()
+	for i := range b.N {
+		mark := "保存测试" + strings.Repeat("甲", i%7) + string(rune('0'+i%10))
+		if err := os.WriteFile(doc, append(append([]byte{}, orig...), "\n\n"+mark+"\n"...), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for {
+			ev := p.next(b)
+			if ev.name == "problems" {
+				b.Fatalf("problems: %s", ev.data)
+			}
+			if ev.name != "reload" {
+				continue
+			}
+			if _, body := p.get(b, "/docs/"+id+"/index.html"); strings.Contains(body, mark) {
+				break
+			}
+		}
+	}
+}
