@@ -8,6 +8,7 @@ import (
 	"guifan/generator/excel"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
+	"guifan/generator/schema"
 	"guifan/generator/site"
 )
 
@@ -49,21 +50,26 @@ func formLinks(d *model.Document) []string {
 // site/forms/. Blank forms name no document: they are the same in every
 // view.
 func (j *job) forms() error {
-	s, cat := j.s, j.cat
 	_, fonts := j.pdfOptions()
-	for _, id := range sortedFormIDs(s.Forms) {
-		f := s.Forms[id]
+	for _, id := range sortedFormIDs(j.s.Forms) {
+		f := j.s.Forms[id]
+		// Both are made with the build's PDFs (writePDFs), which calls
+		// formBook for the workbook.
 		if fonts {
-			// Written with the build's other PDFs (writePDFs).
 			j.pdfWork.jobs = append(j.pdfWork.jobs, pdfJob{path: "site/forms/" + id + ".pdf", form: f})
 		}
-		book, err := excel.WriteForm(excel.FormInput{Form: f, Hospital: s.Project.Hospital.Name, Lang: cat.Lang, Date: j.asOf.String(), T: cat.T})
-		if err != nil {
-			j.diags.Add(diag.Pos{File: f.File}, "pdf.failed", err.Error())
-			continue
-		}
-		j.files["site/forms/"+id+".xlsx"] = book
-		j.formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
+		j.pdfWork.jobs = append(j.pdfWork.jobs, pdfJob{path: "site/forms/" + id + ".xlsx", form: f, book: id})
 	}
 	return nil
+}
+
+// formBook makes a blank form's workbook.
+func (j *job) formBook(f *schema.Form) ([]byte, error) {
+	return excel.WriteForm(excel.FormInput{Form: f, Hospital: j.s.Project.Hospital.Name, Lang: j.cat.Lang, Date: j.asOf.String(), T: j.cat.T})
+}
+
+// bookMade records a blank form's workbook, and so the form's downloads.
+func (j *job) bookMade(id string, book []byte) {
+	j.files["site/forms/"+id+".xlsx"] = book
+	j.formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
 }

@@ -101,6 +101,7 @@ type pdfJob struct {
 	path   string
 	binder pdf.Binder
 	form   *schema.Form // a blank form instead of a binder
+	book   string       // with form: the form's workbook (its id), not its PDF
 	heavy  bool         // a large binder: written one at a time (memory)
 }
 
@@ -111,7 +112,8 @@ const heavyBinder = 200
 
 // pdfWork is a build's PDFs in the making: pdfs and forms add to it,
 // and Outputs writes them all at once, with the fonts read once and cut
-// once to the characters all of them draw.
+// once to the characters all of them draw (and the blank forms'
+// workbooks in the same pool).
 type pdfWork struct {
 	loaded      bool
 	serif, sans []*pdf.Font
@@ -230,32 +232,35 @@ func (j *job) pdfs() error {
 	return nil
 }
 
-// writePDFs writes the PDFs pdfs and forms asked for. The fonts are cut
-// once to the characters all of them draw; the PDFs are written by as
-// many workers as the machine runs goroutines at once (each PDF is
-// independent, so the output does not depend on order), the large
-// binders one at a time, since fpdf holds every page of a PDF in memory.
+// writePDFs writes the PDFs pdfs and forms asked for, and the forms'
+// workbooks. The fonts are cut once to the characters all the PDFs draw;
+// the files are made by as many workers as the machine runs goroutines at
+// once (each is independent, so the output does not depend on order), the
+// large binders one at a time, since fpdf holds every page of a PDF in
+// memory.
 func (j *job) writePDFs() {
 	jobs := j.pdfWork.jobs
 	j.pdfWork.jobs = nil
 	if len(jobs) == 0 {
 		return
 	}
+	// Without fonts, pdfs and forms asked for no PDF (only workbooks).
 	opt, ok := j.pdfOptions()
-	if !ok {
-		return
-	}
-	chars := pdf.NewChars()
-	chars.AddOptions(opt)
-	for i := range jobs {
-		if jobs[i].form != nil {
-			chars.AddForm(jobs[i].form, opt, j.cat.Lang)
-		} else {
-			chars.AddBinder(jobs[i].binder, opt)
+	if ok {
+		chars := pdf.NewChars()
+		chars.AddOptions(opt)
+		for i, jb := range jobs {
+			switch {
+			case jb.book != "":
+			case jb.form != nil:
+				chars.AddForm(jb.form, opt, j.cat.Lang)
+			default:
+				chars.AddBinder(jobs[i].binder, opt)
+			}
 		}
+		cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
+		opt.Serif, opt.Sans = cut[0], cut[1]
 	}
-	cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
-	opt.Serif, opt.Sans = cut[0], cut[1]
 
 	files := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
@@ -271,9 +276,12 @@ func (j *job) writePDFs() {
 				if !ok {
 					return
 				}
-				if f := jobs[i].form; f != nil {
+				switch f := jobs[i].form; {
+				case jobs[i].book != "":
+					files[i], errs[i] = j.formBook(f)
+				case f != nil:
 					files[i], errs[i] = pdf.WriteForm(f, opt, j.cat.Lang)
-				} else {
+				default:
 					files[i], missing[i], errs[i] = pdf.Write(jobs[i].binder, opt)
 				}
 				q.done(i)
@@ -290,6 +298,8 @@ func (j *job) writePDFs() {
 			j.diags.Add(diag.Pos{File: jb.form.File}, "pdf.failed", errs[i].Error())
 		case errs[i] != nil:
 			failed = append(failed, jb.path+": "+errs[i].Error())
+		case jb.book != "":
+			j.bookMade(jb.book, files[i])
 		default:
 			j.files[jb.path] = files[i]
 			lacking = append(lacking, missing[i]...)

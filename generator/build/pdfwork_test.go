@@ -59,3 +59,23 @@ func TestPDFsWithFontsCutOnce(t *testing.T) {
 		t.Errorf("downloads page: all.pdf is %d KB, the file %d bytes", kb, want)
 	}
 }
+
+// BenchmarkDemoPDFs: the demo's PDFs and blank forms (--only pdf,forms),
+// from an assessed site to the files in memory.
+func BenchmarkDemoPDFs(b *testing.B) {
+	s, diags, err := build.Load(os.DirFS(filepath.Join("..", "..")))
+	if err != nil || diags.Errors() > 0 {
+		b.Fatal(err, diags)
+	}
+	m, _ := s.Assess(asOf)
+	cat, err := i18n.Load(s.ThemeFS, "zh-CN")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := s.Outputs(m, asOf, cat, []string{"pdf", "forms"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

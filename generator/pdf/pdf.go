@@ -196,7 +196,7 @@ func newWriter(opt Options, orientation, title string) (*writer, error) {
 				i = len(w.fonts)
 				seen[font] = i
 				w.fonts = append(w.fonts, font)
-				f.AddUTF8FontFromBytes(fmt.Sprintf("f%d", i), "", font.Data)
+				f.AddUTF8FontFromBytes(fontName(i), "", font.Data)
 			}
 			w.chains[s] = append(w.chains[s], i)
 		}

@@ -11,7 +11,18 @@ import (
 
 func (w *writer) setFont(style int, size float64) {
 	w.size = size
-	w.f.SetFont(fmt.Sprintf("f%d", w.chains[style][0]), "", size)
+	w.f.SetFont(fontName(w.chains[style][0]), "", size)
+}
+
+// fontNames are the names fonts are registered under, by index: f0, f1, ...
+var fontNames = [...]string{"f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7"}
+
+// fontName is the name the writer's font i is registered under.
+func fontName(i int) string {
+	if i < len(fontNames) {
+		return fontNames[i]
+	}
+	return fmt.Sprintf("f%d", i)
 }
 
 // fontFor picks the first font of a style's chain that has r. Control
@@ -72,7 +83,7 @@ func (w *writer) runeWidth(style int, size float64, r rune) float64 {
 	if v, ok := w.widths[k]; ok {
 		return v
 	}
-	w.f.SetFont(fmt.Sprintf("f%d", font), "", size)
+	w.f.SetFont(fontName(font), "", size)
 	v := w.f.GetStringWidth(string(r))
 	w.widths[k] = v
 	return v
@@ -97,7 +108,7 @@ func (w *writer) text(x, y float64, s string, style int, size float64) float64 {
 	runFont := -1
 	flush := func() {
 		if len(run) > 0 {
-			w.f.SetFont(fmt.Sprintf("f%d", runFont), "", size)
+			w.f.SetFont(fontName(runFont), "", size)
 			w.f.Text(x, y, string(run))
 			x0 := x
 			for _, r := range run {
