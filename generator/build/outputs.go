@@ -146,11 +146,13 @@ func (j *job) reportJSON() error {
 // public view.
 func (j *job) site() error {
 	s, v := j.s, j.public
+	texts := map[string]string{} // each body rendered once, for the pages and the index
 	pages, sd, err := site.Write(site.Input{
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: j.m.Framework,
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, FormFiles: j.formFiles,
+		Texts: texts,
 	})
 	j.diags.Append(sd)
 	if d, ok := s.LayoutProblem(err); ok {
@@ -164,7 +166,7 @@ func (j *job) site() error {
 		j.files["site/"+p] = data
 	}
 	// The search index always comes with the site.
-	for p, data := range s.searchIndex(v, j.cat) {
+	for p, data := range s.searchIndex(v, j.cat, texts) {
 		j.files["site/"+p] = data
 	}
 	return nil

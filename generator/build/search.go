@@ -18,8 +18,10 @@ import (
 
 // searchIndex returns the files of the site's search index, made from
 // the public view.
-func (s *Site) searchIndex(v *view, cat *i18n.Catalog) map[string][]byte {
-	idx, labels := s.buildIndex(v.docs, v.report, cat)
+// texts are the bodies' plain texts the site rendered (site.Input.Texts);
+// a body missing from it is rendered here.
+func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) map[string][]byte {
+	idx, labels := s.buildIndex(v.docs, v.report, cat, texts)
 	return idx.Files(labels)
 }
 
@@ -27,14 +29,20 @@ func (s *Site) searchIndex(v *view, cat *i18n.Catalog) map[string][]byte {
 // gets it; tests and benchmarks query it in Go.
 func (s *Site) SearchIndex(m *coverage.Matrix, cat *i18n.Catalog) *search.Index {
 	v := s.view(m, cat, false)
-	idx, _ := s.buildIndex(v.docs, v.report, cat)
+	idx, _ := s.buildIndex(v.docs, v.report, cat, nil)
 	return idx
 }
 
 // buildIndex indexes what the site shows: every public document, every
 // FAQ question on its own (so a question lands on its answer), the blank
 // forms and the articles of the framework.
-func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog) (*search.Index, map[string]string) {
+func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string]string) {
+	text := func(url string, body []byte) string {
+		if t, ok := texts[url]; ok {
+			return t
+		}
+		return markdown.Render(body, nil).Text
+	}
 	lang := cat.Lang
 	labels := map[string]string{"form": cat.T("site.search.type.form"), "article": cat.T("site.search.type.article")}
 	var entries []search.Entry
@@ -49,7 +57,7 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 			heads = append(heads, h.Text)
 		}
 		keywords := append([]string{d.Control.Number, t.Label.In(lang)}, d.Control.Keywords...)
-		body := markdown.Render(d.BodyWithoutTitle(), nil).Text
+		body := text(PagePath(d.ID), d.BodyWithoutTitle())
 		body += " " + fieldText(d, t.Fields)
 		entries = append(entries, search.Entry{Doc: d.ID, URL: PagePath(d.ID), Title: d.Title(), Type: d.Type, Headings: heads, Keywords: keywords, Body: body})
 		if t.Page != nil && t.Page.Kind == schema.PageEntries {
@@ -59,9 +67,10 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 				kw = append(kw, d.String(t.Page.Heading))
 			}
 			for i, sec := range markdown.Split(d.Body, 2) {
+				url := site.EntryURL(d.Type, d.ID, i)
 				entries = append(entries, search.Entry{
-					Doc: d.ID, URL: site.EntryURL(d.Type, d.ID, i), Title: sec.Heading, Type: d.Type,
-					Keywords: kw, Body: markdown.Render([]byte(sec.Body), nil).Text,
+					Doc: d.ID, URL: url, Title: sec.Heading, Type: d.Type,
+					Keywords: kw, Body: text(url, []byte(sec.Body)),
 				})
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"guifan/generator/internal/pool"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 )
@@ -49,16 +50,44 @@ func (w *writer) typeLabel(typ string) string {
 	return typ
 }
 
+// documents writes every document's page, on every core: each page and
+// render go into the document's own slot and are stored in the documents'
+// order, the first failure (in that order) returned, as one after another.
 func (w *writer) documents() error {
-	for _, d := range w.in.Docs {
-		if err := w.document(d); err != nil {
-			return err
+	type done struct {
+		page []byte
+		r    markdown.Rendered
+		err  error
+	}
+	out := make([]done, len(w.in.Docs))
+	pool.For(len(w.in.Docs), func(i int) {
+		o := &out[i]
+		o.page, o.r, o.err = w.document(w.in.Docs[i])
+	})
+	for i, d := range w.in.Docs {
+		if out[i].err != nil {
+			return out[i].err
 		}
+		w.files[PagePath(d.ID)] = out[i].page
+		w.rendered(PagePath(d.ID), d.ID, out[i].r)
 	}
 	return nil
 }
 
-func (w *writer) document(d *model.Document) error {
+// rendered keeps what later pages and the search index need of a body's
+// render: its headings (for anchors, by document id) and its text (in
+// Input.Texts, by url); not its HTML, already in the page.
+func (w *writer) rendered(url, id string, r markdown.Rendered) {
+	if id != "" {
+		w.render[id] = markdown.Rendered{Headings: r.Headings}
+	}
+	if w.in.Texts != nil {
+		w.in.Texts[url] = r.Text
+	}
+}
+
+// document renders the page of d; it changes nothing of w.
+func (w *writer) document(d *model.Document) ([]byte, markdown.Rendered, error) {
 	p := PagePath(d.ID)
 	v := docView{Doc: d, Title: d.Title(), Type: w.typeLabel(d.Type), TypePath: "types/" + d.Type + "/index.html"}
 	if pdf := w.in.DocPDFs[d.ID]; pdf != "" {
@@ -84,7 +113,6 @@ func (w *writer) document(d *model.Document) error {
 	}
 	// The body, with links to other documents made relative to this page.
 	r := markdown.Render(d.BodyWithoutTitle(), w.docLinks(p))
-	w.render[d.ID] = r
 	v.Body = template.HTML(r.HTML)
 	v.TOC = r.TOC
 	// Type-specific fields: scalars and lists first, then tables.
@@ -104,7 +132,8 @@ func (w *writer) document(d *model.Document) error {
 		}
 	}
 	crumbs := []navItem{{w.t("site.nav.home"), "index.html"}, {w.typeLabel(d.Type), v.TypePath}}
-	return w.emit("doc", p, d.Title(), crumbs, v.TypePath, v)
+	page, err := w.page("doc", p, d.Title(), "", crumbs, v.TypePath, v)
+	return page, r, err
 }
 
 func (w *writer) article(n int) *articleView {

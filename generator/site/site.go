@@ -49,6 +49,11 @@ type Input struct {
 	DocPDFs map[string]string
 	// FormFiles gives each blank form's PDF and workbook, by path under site/.
 	FormFiles map[string]FormFiles
+	// Texts, when not nil, is filled with the plain text of every body
+	// Write renders (markdown.Rendered.Text): a document's by PagePath, an
+	// entry's of an entries page by EntryURL. The search index takes them
+	// from here rather than parse each body again.
+	Texts map[string]string
 }
 
 // Download is a file offered on the downloads page.
@@ -98,8 +103,8 @@ type writer struct {
 	byFold map[string]*model.Document // public documents by model.FoldID
 	byType map[string][]*model.Document
 	nav    []navItem
-	served map[string][]int // document id -> articles it is evidence for
-	render map[string]markdown.Rendered
+	served map[string][]int             // document id -> articles it is evidence for
+	render map[string]markdown.Rendered // by document id: its headings only
 }
 
 type navItem struct {

@@ -130,13 +130,23 @@ func (w *writer) emit(layout, p string, title string, crumbs []navItem, current 
 
 // emitLede renders a page whose lede comes with its data (a type's page).
 func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, current string, data any) error {
+	b, err := w.page(layout, p, title, lede, crumbs, current, data)
+	if err != nil {
+		return err
+	}
+	w.files[p] = b
+	return nil
+}
+
+// page renders a page and returns it; it changes nothing of w, so pages
+// can be rendered at once on several goroutines.
+func (w *writer) page(layout, p, title, lede string, crumbs []navItem, current string, data any) ([]byte, error) {
 	var buf bytes.Buffer
 	pg := page{Site: w.siteData(), Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data}
 	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
-		return fmt.Errorf("%s: %w", p, err)
+		return nil, fmt.Errorf("%s: %w", p, err)
 	}
-	w.files[p] = withCSP(buf.Bytes())
-	return nil
+	return withCSP(buf.Bytes()), nil
 }
 
 // CSP is the Content-Security-Policy of every page of the site: scripts,

@@ -103,6 +103,7 @@ func (w *writer) entries(t *schema.DocType) []entryGroup {
 		}
 		for i, part := range markdown.Split(d.Body, 2) {
 			r := markdown.Render([]byte(part.Body), w.docLinks(p))
+			w.rendered(EntryURL(t.Name, d.ID, i), "", r)
 			g.Entries = append(g.Entries, entry{Question: part.Heading, Anchor: EntryAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
 		}
 		groups = append(groups, g)
