@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -73,4 +74,29 @@ func TestLoadedBytesAt10k(t *testing.T) {
 	}
 	sort.Strings(report)
 	t.Logf("index %.1f MB in %d files, %d shards; per query: %s", float64(sizes(files))/1e6, len(files), idx.Shards, strings.Join(report, " "))
+}
+
+// BenchmarkBuild compares Build with the build before issue 14
+// (reference_test.go) in one run, on 10,000 synthetic entries with the
+// theme's synonyms: time, allocations and bytes allocated.
+//
+//	go test ./generator/search -run XXX -bench 'Build$' -benchmem -count 3
+func BenchmarkBuild(b *testing.B) {
+	entries := synth.Entries(10000, 1)
+	syn, err := os.ReadFile("../../themes/default/search/synonyms.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	groups := search.ParseSynonyms(string(syn))
+	for _, impl := range []struct {
+		name  string
+		build func([]search.Entry, search.Synonyms) *search.Index
+	}{{"reference", search.ReferenceBuild}, {"now", search.Build}} {
+		b.Run(impl.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				impl.build(entries, groups)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -9,6 +10,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"guifan/generator/internal/pool"
 )
 
 // Entry is one searchable item: a document, an FAQ question, a form, an
@@ -90,86 +94,182 @@ func ParseSynonyms(text string) Synonyms {
 	return out
 }
 
-// Build indexes entries.
+// Build indexes entries. The entries are read twice, on every core: once
+// for the length of each field (BM25 normalises by the mean), once for the
+// weights of their tokens, gathered in the entries' order. No entry's
+// tokens are kept once its postings are made.
 func Build(entries []Entry, syn Synonyms) *Index {
-	all, avg := tokenize(entries, syn)
 	idx := &Index{Entries: entries, Postings: map[string][]Posting{}, DF: map[string]int{}, Synonyms: syn}
-	idx.weigh(all, avg)
+	groups := prepare(syn)
+	lens := make([]entryLen, len(entries))
+	pool.For(len(entries), func(i int) { lens[i] = measure(&entries[i], groups) })
+	avg := meanLengths(lens)
+	// Weights, in chunks so that only one chunk's postings wait to be
+	// merged.
+	const chunk = 256
+	weighed := make([][]tokenWeight, chunk)
+	for start := 0; start < len(entries); start += chunk {
+		n := min(chunk, len(entries)-start)
+		pool.For(n, func(k int) {
+			i := start + k
+			weighed[k] = weigh(&entries[i], groups, lens[i], avg)
+		})
+		for k := range n {
+			for _, tw := range weighed[k] {
+				ps, ok := idx.Postings[tw.token]
+				if !ok {
+					tw.token = strings.Clone(tw.token) // not the entry's whole text
+				}
+				idx.Postings[tw.token] = append(ps, Posting{Entry: start + k, W: tw.w})
+			}
+			weighed[k] = nil
+		}
+	}
 	idx.capPostings()
 	idx.Shards = shardsFor(idx.Postings)
 	return idx
 }
 
-// fields are the tokens of an entry's fields, in the order of weights.
-type fields struct{ title, headings, keywords, body, synonyms []string }
+// Fields of an entry, in the order of weights.
+const (
+	fieldTitle = iota
+	fieldHeadings
+	fieldKeywords
+	fieldBody
+	fieldSynonyms
+	nFields
+)
 
-func (f fields) all() [][]string {
-	return [][]string{f.title, f.headings, f.keywords, f.body, f.synonyms}
+var fieldWeights = [nFields]float64{weights.title, weights.headings, weights.keywords, weights.body, weights.synonyms}
+
+// group is a group of synonyms prepared once: its words normalised, and
+// the tokens of all its words.
+type group struct {
+	words  []string
+	tokens []string
 }
 
-// tokenize splits each entry's fields into tokens and returns them with
-// the mean length of each field (at least 1).
-func tokenize(entries []Entry, syn Synonyms) ([]fields, [5]float64) {
-	all := make([]fields, len(entries))
-	var sum [5]float64
-	for i, e := range entries {
-		f := fields{
-			title:    Tokens(e.Title),
-			headings: Tokens(strings.Join(e.Headings, " ")),
-			keywords: Tokens(strings.Join(e.Keywords, " ")),
-			body:     Tokens(e.Body),
-		}
-		text := Normalize(e.Title + " " + strings.Join(e.Headings, " ") + " " + strings.Join(e.Keywords, " ") + " " + e.Body)
-		// An entry that uses one word of a group as often as n times is
-		// indexed under the other words as often (up to 10), so the entry
-		// that is about UPS outranks one that names it in passing.
-		for _, group := range syn {
-			n := 0
-			for _, w := range group {
-				n += strings.Count(text, Normalize(w))
-			}
-			for range min(n, 10) {
-				for _, w := range group {
-					f.synonyms = append(f.synonyms, Tokens(w)...)
-				}
-			}
-		}
-		all[i] = f
-		for k, toks := range f.all() {
-			sum[k] += float64(len(toks))
+func prepare(syn Synonyms) []group {
+	out := make([]group, len(syn))
+	for i, g := range syn {
+		for _, w := range g {
+			out[i].words = append(out[i].words, Normalize(w))
+			out[i].tokens = append(out[i].tokens, Tokens(w)...)
 		}
 	}
-	n := math.Max(1, float64(len(entries)))
-	var avg [5]float64
+	return out
+}
+
+// entryLen is an entry's number of tokens per field, and how many times
+// each group of synonyms it uses counts (group index, times).
+type entryLen struct {
+	n    [nFields]int
+	uses [][2]int
+}
+
+// fieldTexts are an entry's fields as the tokeniser reads them,
+// normalised.
+func fieldTexts(e *Entry) [fieldSynonyms]string {
+	return [fieldSynonyms]string{
+		Normalize(e.Title), Normalize(strings.Join(e.Headings, " ")),
+		Normalize(strings.Join(e.Keywords, " ")), Normalize(e.Body),
+	}
+}
+
+// measure counts an entry's tokens per field. An entry that uses one word
+// of a group as often as n times is indexed under the other words as
+// often (up to 10), so the entry that is about UPS outranks one that
+// names it in passing.
+func measure(e *Entry, groups []group) entryLen {
+	var l entryLen
+	for k, text := range fieldTexts(e) {
+		l.n[k] = countTokens(text)
+	}
+	if len(groups) == 0 {
+		return l
+	}
+	text := Normalize(e.Title + " " + strings.Join(e.Headings, " ") + " " + strings.Join(e.Keywords, " ") + " " + e.Body)
+	for gi, g := range groups {
+		n := 0
+		for _, w := range g.words {
+			n += strings.Count(text, w)
+		}
+		if times := min(n, 10); times > 0 {
+			l.uses = append(l.uses, [2]int{gi, times})
+			l.n[fieldSynonyms] += times * len(g.tokens)
+		}
+	}
+	return l
+}
+
+// meanLengths is the mean length of each field over the entries (at
+// least 1).
+func meanLengths(lens []entryLen) [nFields]float64 {
+	var sum [nFields]int
+	for _, l := range lens {
+		for k := range sum {
+			sum[k] += l.n[k]
+		}
+	}
+	n := math.Max(1, float64(len(lens)))
+	var avg [nFields]float64
 	for k := range sum {
-		avg[k] = math.Max(1, sum[k]/n)
+		avg[k] = math.Max(1, float64(sum[k])/n)
 	}
-	return all, avg
+	return avg
 }
 
-// weigh adds each entry's postings: per token, the weighted count of the
+// scratch are the maps weigh fills for one entry, kept for the next
+// (cleared maps keep their room).
+type scratch struct {
+	tf     map[string]float64
+	counts map[string]int
+}
+
+var scratchMaps = sync.Pool{New: func() any {
+	return &scratch{tf: map[string]float64{}, counts: map[string]int{}}
+}}
+
+// tokenWeight is an entry's posting weight for a token.
+type tokenWeight struct {
+	token string
+	w     int
+}
+
+// weigh returns an entry's weight per token: the weighted count of the
 // token in each field, normalised by the field's length (BM25's b).
-func (idx *Index) weigh(all []fields, avg [5]float64) {
-	for i, f := range all {
-		tf := map[string]float64{}
-		for k, toks := range f.all() {
-			if len(toks) == 0 {
-				continue
-			}
-			w := []float64{weights.title, weights.headings, weights.keywords, weights.body, weights.synonyms}[k]
-			norm := 1 - b + b*float64(len(toks))/avg[k]
-			counts := map[string]int{}
-			for _, t := range toks {
-				counts[t]++
-			}
-			for t, c := range counts {
-				tf[t] += w * float64(c) / norm
-			}
+func weigh(e *Entry, groups []group, l entryLen, avg [nFields]float64) []tokenWeight {
+	m := scratchMaps.Get().(*scratch)
+	defer scratchMaps.Put(m)
+	tf, counts := m.tf, m.counts
+	clear(tf)
+	add := func(k int) {
+		norm := 1 - b + b*float64(l.n[k])/avg[k]
+		for t, c := range counts {
+			tf[t] += fieldWeights[k] * float64(c) / norm
 		}
-		for t, v := range tf {
-			idx.Postings[t] = append(idx.Postings[t], Posting{Entry: i, W: max(1, int(math.Round(v*10)))})
-		}
+		clear(counts)
 	}
+	for k, text := range fieldTexts(e) {
+		if l.n[k] == 0 {
+			continue
+		}
+		eachToken(text, func(t string) { counts[t]++ })
+		add(k)
+	}
+	if l.n[fieldSynonyms] > 0 {
+		for _, u := range l.uses {
+			for _, t := range groups[u[0]].tokens {
+				counts[t] += u[1]
+			}
+		}
+		add(fieldSynonyms)
+	}
+	out := make([]tokenWeight, 0, len(tf))
+	for t, v := range tf {
+		out = append(out, tokenWeight{t, max(1, int(math.Round(v*10)))})
+	}
+	return out
 }
 
 // capPostings records each token's document frequency. A token in
@@ -182,9 +282,9 @@ func (idx *Index) capPostings() {
 		if len(ps) <= maxPostings {
 			continue
 		}
-		sort.SliceStable(ps, func(i, j int) bool { return ps[i].W > ps[j].W })
+		slices.SortStableFunc(ps, func(x, y Posting) int { return cmp.Compare(y.W, x.W) })
 		ps = ps[:maxPostings]
-		sort.Slice(ps, func(i, j int) bool { return ps[i].Entry < ps[j].Entry })
+		slices.SortFunc(ps, func(x, y Posting) int { return cmp.Compare(x.Entry, y.Entry) })
 		idx.Postings[t] = ps
 	}
 }
@@ -241,11 +341,8 @@ func (idx *Index) Query(q string) []Result {
 		c := float64(matched[e]) / float64(len(toks))
 		out = append(out, Result{Entry: e, Score: s * c * c})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Entry < out[j].Entry
+	slices.SortFunc(out, func(x, y Result) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.Entry, y.Entry))
 	})
 	return out
 }

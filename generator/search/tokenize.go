@@ -17,6 +17,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -29,46 +30,78 @@ func Normalize(s string) string {
 
 // cjk reports whether r is written without spaces between words.
 func cjk(r rune) bool {
+	if r < 0x80 {
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func wordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return !cjk(r) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func isDigit(r rune) bool {
+	if r < 0x80 {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 // Tokens splits normalised text into index tokens, in order, with repeats.
 func Tokens(s string) []string {
 	var out []string
-	s = Normalize(s)
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	eachToken(Normalize(s), func(t string) { out = append(out, t) })
+	return out
+}
+
+// eachToken calls f with each token of s, already normalised, in order,
+// with repeats: the rules of Tokens. The tokens are substrings of s.
+func eachToken(s string, f func(string)) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case cjk(r):
-			j := i
-			for j < len(rs) && cjk(rs[j]) {
-				j++
+			// Overlapping bigrams; a run of one character as itself.
+			prev, j, n := i, i+size, 1
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if !cjk(r2) {
+					break
+				}
+				f(s[prev : j+size2])
+				prev, j, n = j, j+size2, n+1
 			}
-			if j-i == 1 {
-				out = append(out, string(rs[i]))
-			}
-			for k := i; k+1 < j; k++ {
-				out = append(out, string(rs[k:k+2]))
+			if n == 1 {
+				f(s[i:j])
 			}
 			i = j
 		case wordRune(r):
-			j := i
-			digit := unicode.IsDigit(r)
-			for j < len(rs) && wordRune(rs[j]) && unicode.IsDigit(rs[j]) == digit {
-				j++
+			digit := isDigit(r)
+			j := i + size
+			for j < len(s) {
+				r2, size2 := utf8.DecodeRuneInString(s[j:])
+				if !wordRune(r2) || isDigit(r2) != digit {
+					break
+				}
+				j += size2
 			}
-			out = append(out, string(rs[i:j]))
+			f(s[i:j])
 			i = j
 		default:
-			i++
+			i += size
 		}
 	}
-	return out
+}
+
+// countTokens is len(Tokens(s)) for s already normalised, without making
+// the tokens.
+func countTokens(s string) int {
+	n := 0
+	eachToken(s, func(string) { n++ })
+	return n
 }
 
 // shardOf hashes a token to a shard (FNV-1a over its UTF-8 bytes, the same
