@@ -182,13 +182,17 @@ func fieldTexts(e *Entry) [fieldSynonyms]string {
 // names it in passing.
 func measure(e *Entry, groups []group) entryLen {
 	var l entryLen
-	for k, text := range fieldTexts(e) {
+	texts := fieldTexts(e)
+	for k, text := range texts {
 		l.n[k] = countTokens(text)
 	}
 	if len(groups) == 0 {
 		return l
 	}
-	text := Normalize(e.Title + " " + strings.Join(e.Headings, " ") + " " + strings.Join(e.Keywords, " ") + " " + e.Body)
+	// The whole entry: normalising is per character but for characters
+	// that combine, and nothing combines with a space, so the normalised
+	// fields joined by spaces are the normalised joined fields.
+	text := strings.Join(texts[:], " ")
 	for gi, g := range groups {
 		n := 0
 		for _, w := range g.words {

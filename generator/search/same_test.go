@@ -36,6 +36,8 @@ func TestBuildSameAsReference(t *testing.T) {
 		search.Entry{Doc: "u", Title: "UPS 不间断电源", Body: "UPS UPS ups 不间断电源 巡检 ＵＰＳ 15分钟 GB/T 22239-2019 第3条 备", Headings: []string{"一、范围", "UPS"}, Keywords: []string{"HIS", "his很慢"}},
 		search.Entry{Doc: "e"},
 		search.Entry{Doc: "x", Title: "かな カナ 한국어 ÄÖÜ ﬁ ①", Body: "\xff\xfe 无效字节 ﹏"},
+		// Characters that combine, at the edges of fields.
+		search.Entry{Doc: "y", Title: "Cafe\u0301 ᄀ", Headings: []string{"\u0301UPS", "ᅡ"}, Keywords: []string{"\u0308", "ups\u0301"}, Body: "\u0301不间断电源 e\u0301 ﾞ"},
 	)
 	labels := map[string]string{"regulation": "规章制度", "form": "表单"}
 	for _, syn := range []search.Synonyms{nil, themeSynonyms(t)} {
