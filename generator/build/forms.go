@@ -71,5 +71,10 @@ func (j *job) formBook(f *schema.Form) ([]byte, error) {
 // bookMade records a blank form's workbook, and so the form's downloads.
 func (j *job) bookMade(id string, book []byte) {
 	j.files["site/forms/"+id+".xlsx"] = book
-	j.formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
+	j.formFiles[id] = formFiles(id)
+}
+
+// formFiles are where a blank form's PDF and workbook are in the site.
+func formFiles(id string) site.FormFiles {
+	return site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
 }

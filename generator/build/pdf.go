@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -156,37 +157,58 @@ func byNumber(docs []*model.Document) []*model.Document {
 	return ordered
 }
 
-// pdfs makes the binders, the per-document PDFs and the gap report:
-// under site/pdf/ from the public view, under restricted/pdf/ from the
-// full view (the documents the site does not show, and full copies).
-func (j *job) pdfs() error {
+// plannedPDF is one PDF the pdf output makes: its path under the output
+// folder, the document it is the PDF of (site/pdf/docs/), its title when
+// the site's downloads list it, and how to typeset it.
+type plannedPDF struct {
+	path  string
+	doc   string
+	title string
+	heavy bool
+	make  func() pdf.Binder
+}
+
+// planPDFs lists the PDFs of a build, in order: each public document's
+// (site/pdf/docs/), each restricted one's (restricted/pdf/docs/), the
+// types' binders in the types' order, the whole-site binder and the gap
+// report, public and restricted. Binders follow the documents' numbers.
+// A document is typeset once per view, when first needed. The pdf output
+// makes them; a run that defers it (Options.Defer) lists them only.
+func (j *job) planPDFs() []plannedPDF {
 	s, cat := j.s, j.cat
-	if _, ok := j.pdfOptions(); !ok {
-		return nil
+	typeset := map[*view]map[string]pdf.Doc{j.public: {}, j.full: {}}
+	doc := func(v *view, d *model.Document) pdf.Doc {
+		pd, ok := typeset[v][d.ID]
+		if !ok {
+			pd = s.pdfDoc(d, v)
+			typeset[v][d.ID] = pd
+		}
+		return pd
 	}
-	var jobs []pdfJob
-	var publicDocs, allDocs []pdf.Doc
-	public := map[string]pdf.Doc{}
-	for _, d := range byNumber(j.public.docs) {
-		pd := s.pdfDoc(d, j.public)
-		public[d.ID] = pd
-		publicDocs = append(publicDocs, pd)
-		p := "pdf/docs/" + d.ID + ".pdf"
-		j.docPDFs[d.ID] = p
-		jobs = append(jobs, pdfJob{path: "site/" + p, binder: pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
+	docs := func(v *view, list []*model.Document) []pdf.Doc {
+		out := make([]pdf.Doc, len(list))
+		for i, d := range list {
+			out[i] = doc(v, d)
+		}
+		return out
 	}
-	for _, d := range byNumber(j.full.docs) {
-		pd := s.pdfDoc(d, j.full)
-		allDocs = append(allDocs, pd)
+	single := func(v *view, d *model.Document) func() pdf.Binder {
+		return func() pdf.Binder { return pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{doc(v, d)}} }
+	}
+	var out []plannedPDF
+	public := byNumber(j.public.docs)
+	for _, d := range public {
+		out = append(out, plannedPDF{path: "site/pdf/docs/" + d.ID + ".pdf", doc: d.ID, make: single(j.public, d)})
+	}
+	all := byNumber(j.full.docs)
+	for _, d := range all {
 		if !j.public.names(d.ID) {
-			jobs = append(jobs, pdfJob{path: "restricted/pdf/docs/" + d.ID + ".pdf", binder: pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{pd}}})
+			out = append(out, plannedPDF{path: "restricted/pdf/docs/" + d.ID + ".pdf", make: single(j.full, d)})
 		}
 	}
-	type download struct{ path, title string }
-	var downloads []download
 	// Binders by the types' binder names, in the types' order.
 	var keys []string
-	byKey := map[string][]pdf.Doc{}
+	byKey := map[string][]*model.Document{}
 	labels := map[string]string{}
 	for _, name := range s.typesInOrder() {
 		t := s.Schemas.Types[name]
@@ -198,37 +220,71 @@ func (j *job) pdfs() error {
 			labels[t.Binder] = t.Group.In(cat.Lang)
 		}
 	}
-	for _, d := range byNumber(j.public.docs) {
+	for _, d := range public {
 		if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" {
-			byKey[t.Binder] = append(byKey[t.Binder], public[d.ID])
+			byKey[t.Binder] = append(byKey[t.Binder], d)
 		}
 	}
+	hospital := s.Project.Hospital.Name
 	for _, key := range keys {
-		if len(byKey[key]) == 0 {
+		members := byKey[key]
+		if len(members) == 0 {
 			continue
 		}
 		title := cat.T("pdf.binder", labels[key])
-		p := "pdf/" + key + ".pdf"
-		jobs = append(jobs, pdfJob{path: "site/" + p, binder: pdf.Binder{Title: title, Subtitle: s.Project.Hospital.Name, Docs: byKey[key], Cover: true}, heavy: len(byKey[key]) >= heavyBinder})
-		downloads = append(downloads, download{p, title})
+		out = append(out, plannedPDF{path: "site/pdf/" + key + ".pdf", title: title, heavy: len(members) >= heavyBinder, make: func() pdf.Binder {
+			return pdf.Binder{Title: title, Subtitle: hospital, Docs: docs(j.public, members), Cover: true}
+		}})
 	}
-	whole := cat.T("pdf.whole", s.Project.Hospital.Name)
-	jobs = append(jobs, pdfJob{path: "site/pdf/all.pdf", binder: pdf.Binder{Title: whole, Docs: publicDocs, Cover: true}, heavy: true})
-	downloads = append(downloads, download{"pdf/all.pdf", whole})
-	jobs = append(jobs, pdfJob{path: "restricted/pdf/all.pdf", binder: pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: allDocs, Cover: true}, heavy: true})
+	whole := cat.T("pdf.whole", hospital)
 	gap := cat.T("pdf.report")
-	jobs = append(jobs, pdfJob{path: "site/pdf/report.pdf", binder: pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}})
-	downloads = append(downloads, download{"pdf/report.pdf", gap})
-	jobs = append(jobs, pdfJob{path: "restricted/pdf/report.pdf", binder: pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}})
-	j.pdfWork.jobs = append(j.pdfWork.jobs, jobs...)
-	// The sizes are known once the PDFs are written (writePDFs).
+	return append(out,
+		plannedPDF{path: "site/pdf/all.pdf", title: whole, heavy: true, make: func() pdf.Binder {
+			return pdf.Binder{Title: whole, Docs: docs(j.public, public), Cover: true}
+		}},
+		plannedPDF{path: "restricted/pdf/all.pdf", heavy: true, make: func() pdf.Binder {
+			return pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: docs(j.full, all), Cover: true}
+		}},
+		plannedPDF{path: "site/pdf/report.pdf", title: gap, make: func() pdf.Binder {
+			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}
+		}},
+		plannedPDF{path: "restricted/pdf/report.pdf", make: func() pdf.Binder {
+			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}
+		}},
+	)
+}
+
+// listPDFs records what the site lists of the planned PDFs: each public
+// document's PDF and the downloads; their sizes are filled in once
+// written (writePDFs), 0 until then.
+func (j *job) listPDFs(planned []plannedPDF) map[int]string {
+	listed := map[int]string{}
+	for _, p := range planned {
+		if p.doc != "" {
+			j.docPDFs[p.doc] = strings.TrimPrefix(p.path, "site/")
+		}
+		if p.title != "" {
+			listed[len(j.downloads)] = p.path
+			j.downloads = append(j.downloads, siteDownload(strings.TrimPrefix(p.path, "site/"), p.title, "pdf", 0))
+		}
+	}
+	return listed
+}
+
+// pdfs queues the build's PDFs (planPDFs) for writePDFs: under site/pdf/
+// from the public view, under restricted/pdf/ from the full view.
+func (j *job) pdfs() error {
+	if _, ok := j.pdfOptions(); !ok {
+		return nil
+	}
+	planned := j.planPDFs()
+	for _, p := range planned {
+		j.pdfWork.jobs = append(j.pdfWork.jobs, pdfJob{path: p.path, binder: p.make(), heavy: p.heavy})
+	}
 	if j.pdfWork.downloads == nil {
 		j.pdfWork.downloads = map[int]string{}
 	}
-	for _, d := range downloads {
-		j.pdfWork.downloads[len(j.downloads)] = "site/" + d.path
-		j.downloads = append(j.downloads, siteDownload(d.path, d.title, "pdf", 0))
-	}
+	maps.Copy(j.pdfWork.downloads, j.listPDFs(planned))
 	return nil
 }
 

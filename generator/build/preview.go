@@ -31,51 +31,21 @@ func (s *Site) deferred(opt Options) []string {
 	return out
 }
 
-// plan records what the site lists of a deferred output, as its step
-// would (pdfs, excel, forms), without making it: the same paths and
-// titles, in the same order; the sizes are not known (0).
-// TestDeferredLinks holds the two to the same links.
+// plan records what the site lists of a deferred output, with the same
+// rules its step uses (planPDFs, listBook, formFiles), without making it;
+// the sizes are not known (0). TestDeferredLinks holds the two to the
+// same links.
 func (j *job) plan(kind string) {
-	s, cat := j.s, j.cat
 	switch kind {
 	case "pdf":
-		if !j.s.namesFonts() {
-			return
+		if j.s.namesFonts() {
+			j.listPDFs(j.planPDFs())
 		}
-		for _, d := range byNumber(j.public.docs) {
-			j.docPDFs[d.ID] = "pdf/docs/" + d.ID + ".pdf"
-		}
-		var keys []string
-		labels := map[string]string{}
-		used := map[string]bool{}
-		for _, d := range j.public.docs {
-			if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" {
-				used[t.Binder] = true
-			}
-		}
-		for _, name := range s.typesInOrder() {
-			t := s.Schemas.Types[name]
-			if t.Binder == "" {
-				continue
-			}
-			if _, seen := labels[t.Binder]; !seen {
-				keys = append(keys, t.Binder)
-				labels[t.Binder] = t.Group.In(cat.Lang)
-			}
-		}
-		for _, key := range keys {
-			if used[key] {
-				j.downloads = append(j.downloads, siteDownload("pdf/"+key+".pdf", cat.T("pdf.binder", labels[key]), "pdf", 0))
-			}
-		}
-		j.downloads = append(j.downloads,
-			siteDownload("pdf/all.pdf", cat.T("pdf.whole", s.Project.Hospital.Name), "pdf", 0),
-			siteDownload("pdf/report.pdf", cat.T("pdf.report"), "pdf", 0))
 	case "excel":
-		j.downloads = append(j.downloads, siteDownload("excel/audit-checklist.xlsx", cat.T("site.dl.audit"), "xlsx", 0))
+		j.listBook(0)
 	case "forms":
-		for _, id := range sortedFormIDs(s.Forms) {
-			j.formFiles[id] = site.FormFiles{PDF: "forms/" + id + ".pdf", XLSX: "forms/" + id + ".xlsx"}
+		for _, id := range sortedFormIDs(j.s.Forms) {
+			j.formFiles[id] = formFiles(id)
 		}
 	}
 }

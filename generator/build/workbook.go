@@ -25,7 +25,7 @@ func (j *job) excel() error {
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
 	}
-	j.files["site/excel/audit-checklist.xlsx"] = siteBook
+	j.files["site/"+auditBook] = siteBook
 	fullBook, err := excel.Write(excel.Input{
 		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
 		Link: func(id string) (string, bool) {
@@ -38,9 +38,17 @@ func (j *job) excel() error {
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
 	}
-	j.files["restricted/excel/audit-checklist.xlsx"] = fullBook
-	j.downloads = append(j.downloads, siteDownload("excel/audit-checklist.xlsx", j.cat.T("site.dl.audit"), "xlsx", len(siteBook)))
+	j.files["restricted/"+auditBook] = fullBook
+	j.listBook(len(siteBook))
 	return nil
+}
+
+// auditBook is where the audit workbook is, in the site and in restricted/.
+const auditBook = "excel/audit-checklist.xlsx"
+
+// listBook records the audit workbook among the site's downloads.
+func (j *job) listBook(size int) {
+	j.downloads = append(j.downloads, siteDownload(auditBook, j.cat.T("site.dl.audit"), "xlsx", size))
 }
 
 // register lays out the register sheet of a view's documents: their
