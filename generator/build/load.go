@@ -51,6 +51,11 @@ type Site struct {
 	// publicRule replaces isPublic in tests that prove the leak test can
 	// fail; nil everywhere else.
 	publicRule func(*model.Document) bool
+	// prior is the output folder a build writes into, whose previous
+	// PDFs it may reuse (pdfCache); "" for a build in memory.
+	prior string
+	// reused counts the PDFs the last build took from prior.
+	reused int
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing

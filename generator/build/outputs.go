@@ -72,6 +72,7 @@ func (s *Site) checkOutputs(diags *diag.List) {
 // job is one build's outputs in the making.
 type job struct {
 	s      *Site
+	cache  *pdfCache // the previous build's PDFs; nil for a build in memory
 	m      *coverage.Matrix
 	asOf   model.Date
 	cat    *i18n.Catalog
@@ -109,6 +110,10 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	j := &job{s: s, m: m, asOf: asOf, cat: cat, files: map[string][]byte{},
 		docPDFs: map[string]string{}, formFiles: map[string]site.FormFiles{}}
 	j.public, j.full = s.views(m, cat)
+	if s.prior != "" {
+		j.cache = openPDFCache(s.prior)
+		defer j.cache.close()
+	}
 	for _, last := range []bool{false, true} {
 		if last {
 			j.writePDFs() // before the site, which lists their sizes
@@ -128,6 +133,9 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	}
 	if j.diags.Errors() > 0 {
 		return nil, j.diags, nil
+	}
+	if j.cache != nil {
+		j.files[cacheFile] = j.cache.index()
 	}
 	return j.files, j.diags, nil
 }

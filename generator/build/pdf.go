@@ -321,6 +321,24 @@ func (j *job) writePDFs() {
 	files := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	missing := make([][]pdf.Missing, len(jobs))
+	// A PDF whose key is the same as in the previous build into the output
+	// folder is taken from it (pdfCache).
+	keys := make([]string, len(jobs))
+	cached := make([]bool, len(jobs))
+	if base, cacheable := j.pdfKeyBase(opt); ok && cacheable && j.cache != nil {
+		for i, jb := range jobs {
+			if jb.book != "" {
+				continue
+			}
+			if k, ok := pdfKey(base, jb, j.cat.Lang); ok {
+				keys[i] = k
+				files[i], missing[i], cached[i] = j.cache.get(k)
+				if cached[i] {
+					j.s.reused++
+				}
+			}
+		}
+	}
 	q := newPDFQueue(jobs)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -333,6 +351,7 @@ func (j *job) writePDFs() {
 					return
 				}
 				switch f := jobs[i].form; {
+				case cached[i]:
 				case jobs[i].book != "":
 					files[i], errs[i] = j.formBook(f)
 				case f != nil:
@@ -359,6 +378,9 @@ func (j *job) writePDFs() {
 		default:
 			j.files[jb.path] = files[i]
 			lacking = append(lacking, missing[i]...)
+			if keys[i] != "" {
+				j.cache.put(keys[i], jb.path, files[i], missing[i])
+			}
 		}
 	}
 	sort.Strings(failed)

@@ -66,6 +66,9 @@ type Result struct {
 	Out string
 	// Docs is the number of documents read.
 	Docs int
+	// Reused is the number of PDFs taken unchanged from the previous
+	// build in the output folder (their inputs had not changed).
+	Reused int
 	// Files are the outputs made (Options.InMemory), keyed by their path
 	// under the output folder ("site/index.html"); nil when the content
 	// has errors.
@@ -150,6 +153,9 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 		res.Diags = diags
 		return res, nil
 	}
+	if !opt.InMemory {
+		s.prior = out
+	}
 	files, od, err := s.outputs(m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
 	diags.Append(od)
 	res.Diags = diags
@@ -166,7 +172,7 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 	if err := Publish(out, dir, files); err != nil {
 		return res, err
 	}
-	res.Out = out
+	res.Out, res.Reused = out, s.reused
 	return res, nil
 }
 
