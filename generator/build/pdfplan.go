@@ -1,0 +1,164 @@
+// The plan of a build's PDFs: which files, in which order, what each shows.
+
+package build
+
+import (
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"guifan/generator/model"
+	"guifan/generator/pdf"
+)
+
+// heavyBinder is the number of documents from which a type's binder is
+// large enough to be written one at a time with the others that large
+// (each whole-site binder always is).
+const heavyBinder = 200
+
+// byNumber returns a view's documents in the order of their numbers
+// (BJSF-XX-ZD-2026-001, ...), as a printed binder has them; documents
+// without a number go last.
+func byNumber(docs []*model.Document) []*model.Document {
+	ordered := slices.Clone(docs)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, b := ordered[i].Control.Number, ordered[j].Control.Number
+		if (a == "") != (b == "") {
+			return a != ""
+		}
+		return a < b
+	})
+	return ordered
+}
+
+// plannedPDF is one PDF the pdf output makes: its path under the output
+// folder, the document it is the PDF of (site/pdf/docs/), its title when
+// the site's downloads list it, and how to typeset it.
+type plannedPDF struct {
+	path  string
+	doc   string
+	title string
+	heavy bool
+	make  func() pdf.Binder
+}
+
+// planPDFs lists the PDFs of a build, in order: each public document's
+// (site/pdf/docs/), each restricted one's (restricted/pdf/docs/), the
+// types' binders in the types' order, the whole-site binder and the gap
+// report, public and restricted. Binders follow the documents' numbers.
+// A document is typeset once per view, when first needed. The pdf output
+// makes them; a run that defers it (Options.Defer) lists them only.
+func (j *job) planPDFs() []plannedPDF {
+	s, cat := j.s, j.cat
+	typeset := map[*view]map[string]pdf.Doc{j.public: {}, j.full: {}}
+	doc := func(v *view, d *model.Document) pdf.Doc {
+		pd, ok := typeset[v][d.ID]
+		if !ok {
+			pd = s.pdfDoc(d, v)
+			typeset[v][d.ID] = pd
+		}
+		return pd
+	}
+	docs := func(v *view, list []*model.Document) []pdf.Doc {
+		out := make([]pdf.Doc, len(list))
+		for i, d := range list {
+			out[i] = doc(v, d)
+		}
+		return out
+	}
+	single := func(v *view, d *model.Document) func() pdf.Binder {
+		return func() pdf.Binder { return pdf.Binder{Title: d.Title(), Docs: []pdf.Doc{doc(v, d)}} }
+	}
+	var out []plannedPDF
+	public := byNumber(j.public.docs)
+	for _, d := range public {
+		out = append(out, plannedPDF{path: "site/pdf/docs/" + d.ID + ".pdf", doc: d.ID, make: single(j.public, d)})
+	}
+	all := byNumber(j.full.docs)
+	for _, d := range all {
+		if !j.public.names(d.ID) {
+			out = append(out, plannedPDF{path: "restricted/pdf/docs/" + d.ID + ".pdf", make: single(j.full, d)})
+		}
+	}
+	// Binders by the types' binder names, in the types' order.
+	var keys []string
+	byKey := map[string][]*model.Document{}
+	labels := map[string]string{}
+	for _, name := range s.typesInOrder() {
+		t := s.Schemas.Types[name]
+		if t.Binder == "" {
+			continue
+		}
+		if _, seen := labels[t.Binder]; !seen {
+			keys = append(keys, t.Binder)
+			labels[t.Binder] = t.Group.In(cat.Lang)
+		}
+	}
+	for _, d := range public {
+		if t := s.Schemas.Types[d.Type]; t != nil && t.Binder != "" {
+			byKey[t.Binder] = append(byKey[t.Binder], d)
+		}
+	}
+	hospital := s.Project.Hospital.Name
+	for _, key := range keys {
+		members := byKey[key]
+		if len(members) == 0 {
+			continue
+		}
+		title := cat.T("pdf.binder", labels[key])
+		out = append(out, plannedPDF{path: "site/pdf/" + key + ".pdf", title: title, heavy: len(members) >= heavyBinder, make: func() pdf.Binder {
+			return pdf.Binder{Title: title, Subtitle: hospital, Docs: docs(j.public, members), Cover: true}
+		}})
+	}
+	whole := cat.T("pdf.whole", hospital)
+	gap := cat.T("pdf.report")
+	return append(out,
+		plannedPDF{path: "site/pdf/all.pdf", title: whole, heavy: true, make: func() pdf.Binder {
+			return pdf.Binder{Title: whole, Docs: docs(j.public, public), Cover: true}
+		}},
+		plannedPDF{path: "restricted/pdf/all.pdf", heavy: true, make: func() pdf.Binder {
+			return pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: docs(j.full, all), Cover: true}
+		}},
+		plannedPDF{path: "site/pdf/report.pdf", title: gap, make: func() pdf.Binder {
+			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}
+		}},
+		plannedPDF{path: "restricted/pdf/report.pdf", make: func() pdf.Binder {
+			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}
+		}},
+	)
+}
+
+// listPDFs records what the site lists of the planned PDFs: each public
+// document's PDF and the downloads; their sizes are filled in once
+// written (writePDFs), 0 until then.
+func (j *job) listPDFs(planned []plannedPDF) map[int]string {
+	listed := map[int]string{}
+	for _, p := range planned {
+		if p.doc != "" {
+			j.docPDFs[p.doc] = strings.TrimPrefix(p.path, "site/")
+		}
+		if p.title != "" {
+			listed[len(j.downloads)] = p.path
+			j.downloads = append(j.downloads, siteDownload(strings.TrimPrefix(p.path, "site/"), p.title, "pdf", 0))
+		}
+	}
+	return listed
+}
+
+// pdfs queues the build's PDFs (planPDFs) for writePDFs: under site/pdf/
+// from the public view, under restricted/pdf/ from the full view.
+func (j *job) pdfs() error {
+	if _, ok := j.pdfOptions(); !ok {
+		return nil
+	}
+	planned := j.planPDFs()
+	for _, p := range planned {
+		j.pdfWork.jobs = append(j.pdfWork.jobs, pdfJob{path: p.path, binder: p.make(), heavy: p.heavy})
+	}
+	if j.pdfWork.downloads == nil {
+		j.pdfWork.downloads = map[int]string{}
+	}
+	maps.Copy(j.pdfWork.downloads, j.listPDFs(planned))
+	return nil
+}

@@ -1,0 +1,231 @@
+// Writing a build's PDFs, forms and their workbooks: fonts cut once, the
+// previous build's unchanged PDFs reused, the rest made by a pool.
+
+package build
+
+import (
+	"runtime"
+	"sort"
+	"sync"
+
+	"guifan/generator/diag"
+	"guifan/generator/pdf"
+	"guifan/generator/schema"
+)
+
+// pdfJob is one PDF to make: a binder, or a blank form.
+type pdfJob struct {
+	path   string
+	binder pdf.Binder
+	form   *schema.Form // a blank form instead of a binder
+	book   string       // with form: the form's workbook (its id), not its PDF
+	heavy  bool         // a large binder: written one at a time (memory)
+}
+
+// pdfWork is a build's PDFs in the making: pdfs and forms add to it,
+// and Outputs writes them all at once, with the fonts read once and cut
+// once to the characters all of them draw (and the blank forms'
+// workbooks in the same pool).
+type pdfWork struct {
+	loaded      bool
+	serif, sans []*pdf.Font
+	jobs        []pdfJob
+	downloads   map[int]string // index in job.downloads -> the PDF whose size it shows
+}
+
+// writePDFs writes the PDFs pdfs and forms asked for, and the forms'
+// workbooks. The fonts are cut once to the characters all the PDFs draw;
+// the files are made by as many workers as the machine runs goroutines at
+// once (each is independent, so the output does not depend on order), the
+// large binders one at a time, since fpdf holds every page of a PDF in
+// memory.
+func (j *job) writePDFs() {
+	jobs := j.pdfWork.jobs
+	j.pdfWork.jobs = nil
+	if len(jobs) == 0 {
+		return
+	}
+	// Without fonts, pdfs and forms asked for no PDF (only workbooks).
+	opt, ok := j.pdfOptions()
+	if ok {
+		opt = j.cutFonts(jobs, opt)
+	}
+	r := &pdfResults{
+		files: make([][]byte, len(jobs)), errs: make([]error, len(jobs)), missing: make([][]pdf.Missing, len(jobs)),
+		keys: make([]string, len(jobs)), cached: make([]bool, len(jobs)),
+	}
+	if ok {
+		j.fromCache(jobs, opt, r)
+	}
+	j.runPool(jobs, opt, r)
+	j.collect(jobs, r)
+}
+
+// pdfResults are what writePDFs made of each job, by index.
+type pdfResults struct {
+	files   [][]byte
+	errs    []error
+	missing [][]pdf.Missing
+	keys    []string // cache keys ("" for a workbook, or when not cacheable)
+	cached  []bool   // taken from the previous build
+}
+
+// cutFonts cuts the fonts once to the characters all the jobs draw.
+func (j *job) cutFonts(jobs []pdfJob, opt pdf.Options) pdf.Options {
+	chars := pdf.NewChars()
+	chars.AddOptions(opt)
+	for i, jb := range jobs {
+		switch {
+		case jb.book != "":
+		case jb.form != nil:
+			chars.AddForm(jb.form, opt, j.cat.Lang)
+		default:
+			chars.AddBinder(jobs[i].binder, opt)
+		}
+	}
+	cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
+	opt.Serif, opt.Sans = cut[0], cut[1]
+	return opt
+}
+
+// fromCache takes each PDF whose key is the same as in the previous build
+// into the output folder from it (pdfCache).
+func (j *job) fromCache(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
+	base, cacheable := j.pdfKeyBase(opt)
+	if !cacheable || j.cache == nil {
+		return
+	}
+	for i, jb := range jobs {
+		if jb.book != "" {
+			continue
+		}
+		if k, ok := pdfKey(base, jb, j.cat.Lang); ok {
+			r.keys[i] = k
+			r.files[i], r.missing[i], r.cached[i] = j.cache.get(k)
+			if r.cached[i] {
+				j.s.reused++
+			}
+		}
+	}
+}
+
+// runPool makes the jobs not taken from the cache, with as many workers
+// as the machine runs goroutines at once.
+func (j *job) runPool(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
+	q := newPDFQueue(jobs)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i, ok := q.next()
+				if !ok {
+					return
+				}
+				switch f := jobs[i].form; {
+				case r.cached[i]:
+				case jobs[i].book != "":
+					r.files[i], r.errs[i] = j.formBook(f)
+				case f != nil:
+					r.files[i], r.errs[i] = pdf.WriteForm(f, opt, j.cat.Lang)
+				default:
+					r.files[i], r.missing[i], r.errs[i] = pdf.Write(jobs[i].binder, opt)
+				}
+				q.done(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// collect files the results in job order: the files, the failures and
+// missing characters as diagnostics, the cache's index, the download sizes.
+func (j *job) collect(jobs []pdfJob, r *pdfResults) {
+	var failed []string
+	var lacking []pdf.Missing
+	for i, jb := range jobs {
+		switch {
+		case r.errs[i] != nil && jb.form != nil:
+			j.diags.Add(diag.Pos{File: jb.form.File}, "pdf.failed", r.errs[i].Error())
+		case r.errs[i] != nil:
+			failed = append(failed, jb.path+": "+r.errs[i].Error())
+		case jb.book != "":
+			j.bookMade(jb.book, r.files[i])
+		default:
+			j.files[jb.path] = r.files[i]
+			lacking = append(lacking, r.missing[i]...)
+			if r.keys[i] != "" {
+				j.cache.put(r.keys[i], jb.path, r.files[i], r.missing[i])
+			}
+		}
+	}
+	sort.Strings(failed)
+	for _, e := range failed {
+		j.diags.Add(diag.Pos{File: "output"}, "pdf.failed", e)
+	}
+	j.diags.Append(j.s.missingGlyphs(lacking))
+	for i, p := range j.pdfWork.downloads {
+		j.downloads[i].Size = len(j.files[p])
+	}
+	j.pdfWork.downloads = nil
+}
+
+// pdfQueue hands out PDFs to write: the large binders first (they take
+// longest), but never two of them at once; the others in order.
+type pdfQueue struct {
+	mu      sync.Mutex
+	wait    *sync.Cond
+	jobs    []pdfJob
+	left    []int // indexes not yet handed out
+	running int   // index of the heavy job being written, or -1
+}
+
+func newPDFQueue(jobs []pdfJob) *pdfQueue {
+	q := &pdfQueue{jobs: jobs, running: -1}
+	q.wait = sync.NewCond(&q.mu)
+	for i := range jobs {
+		if jobs[i].heavy {
+			q.left = append(q.left, i)
+		}
+	}
+	for i := range jobs {
+		if !jobs[i].heavy {
+			q.left = append(q.left, i)
+		}
+	}
+	return q
+}
+
+// next returns the next PDF to write, waiting while only large binders
+// are left and one is being written; ok is false when none are left.
+func (q *pdfQueue) next() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		if len(q.left) == 0 {
+			return 0, false
+		}
+		for k, i := range q.left {
+			if q.jobs[i].heavy && q.running >= 0 {
+				continue
+			}
+			q.left = append(q.left[:k], q.left[k+1:]...)
+			if q.jobs[i].heavy {
+				q.running = i
+			}
+			return i, true
+		}
+		q.wait.Wait()
+	}
+}
+
+// done marks a PDF written.
+func (q *pdfQueue) done(i int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if i == q.running {
+		q.running = -1
+		q.wait.Broadcast()
+	}
+}
