@@ -59,14 +59,38 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 	// and parsing them runs on every core, each file into its own slot,
 	// gathered in the walk's order so diagnostics come out as they would
 	// one file after another.
-	type file struct {
-		path, format string
-		diags        diag.List // the walk's own, before this file
-		doc          *model.Document
-		src          *diag.Source
+	files, pending, err := walk(fsys)
+	pool.For(len(files), func(i int) { files[i].load(fsys, set) })
+	for _, f := range files {
+		diags.Append(f.diags)
+		if f.src != nil {
+			sources[f.path] = f.src
+		}
+		if f.doc != nil {
+			docs = append(docs, f.doc)
+		}
 	}
-	var files []file
-	var pending diag.List
+	diags.Append(pending)
+	if err != nil {
+		fsutil.Report(&diags, Dir, err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
+	return docs, sources, diags
+}
+
+// contentFile is a file of content/ as the walk found it, and what
+// reading it gave.
+type contentFile struct {
+	path, format string
+	diags        diag.List // the walk's own, before this file, then the file's
+	doc          *model.Document
+	src          *diag.Source
+}
+
+// walk lists the document files under content/, in the walk's order,
+// skipping hidden names; what it cannot walk or follow is reported with
+// the next file (pending: after the last).
+func walk(fsys fs.FS) (files []contentFile, pending diag.List, err error) {
 	err = fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			fsutil.Report(&pending, p, err)
@@ -93,41 +117,29 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 			}
 			return nil
 		}
-		files = append(files, file{path: p, format: format, diags: pending})
+		files = append(files, contentFile{path: p, format: format, diags: pending})
 		pending = nil
 		return nil
 	})
-	pool.For(len(files), func(i int) {
-		f := &files[i]
-		data, err := fsutil.ReadFile(fsys, f.path, fsutil.LimitFor(f.path))
-		if err != nil {
-			fsutil.Report(&f.diags, f.path, err)
-			return
-		}
-		doc, src, ds := Parse(f.path, f.format, data)
-		f.diags.Append(ds)
-		f.src = src
-		if doc != nil {
-			resolveType(doc, set, &f.diags)
-			doc.Control = Control(set, doc)
-			f.doc = doc
-		}
-	})
-	for _, f := range files {
-		diags.Append(f.diags)
-		if f.src != nil {
-			sources[f.path] = f.src
-		}
-		if f.doc != nil {
-			docs = append(docs, f.doc)
-		}
-	}
-	diags.Append(pending)
+	return files, pending, err
+}
+
+// load reads and parses the file, resolves its type and reads its
+// document control.
+func (f *contentFile) load(fsys fs.FS, set *schema.Set) {
+	data, err := fsutil.ReadFile(fsys, f.path, fsutil.LimitFor(f.path))
 	if err != nil {
-		fsutil.Report(&diags, Dir, err)
+		fsutil.Report(&f.diags, f.path, err)
+		return
 	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].Path < docs[j].Path })
-	return docs, sources, diags
+	doc, src, ds := Parse(f.path, f.format, data)
+	f.diags.Append(ds)
+	f.src = src
+	if doc != nil {
+		resolveType(doc, set, &f.diags)
+		doc.Control = Control(set, doc)
+		f.doc = doc
+	}
 }
 
 func formatOf(name string) string {
