@@ -5,11 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -64,89 +65,31 @@ func serve(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	// The address first: a port in use is told before a long build.
-	ln, err := net.Listen("tcp", o.addr)
-	if err != nil {
-		if key := listenProblem(err); key != "" {
-			e.errorf(key, o.addr)
-		} else {
-			e.errorf("cmd.serve.listen", o.addr, err.Error())
-		}
+	ln, ok := listen(e, o.addr)
+	if !ok {
 		return exitMisuse
 	}
 	defer ln.Close()
-	if !loopback(ln.Addr()) {
-		fmt.Fprintln(e.stderr, e.cat.T("cmd.serve.open", ln.Addr().String()))
-	}
 	ctx, stop := signal.NotifyContext(ctx, stopSignals...)
 	defer stop()
 
-	var deferred []string
-	for _, kind := range deferredOutputs {
-		deferred = append(deferred, kind)
-	}
-	sort.Strings(deferred)
-	pv := preview.New(e.cat.T, build.CSP)
-	pv.Deferred = deferredOutputs
-	pv.Make = func(kind string) (map[string][]byte, error) {
-		start := time.Now()
-		res, err := build.Run(req.dir, build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{kind}, InMemory: true})
-		if err != nil {
-			e.errorf("cli.internal", err.Error())
-			return nil, err
-		}
-		if res.Invalid() {
-			// The content changed since the site was built; the
-			// rebuild under way says what is wrong.
-			return nil, errors.New("invalid content")
-		}
-		if !o.quiet {
-			fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.made", kind, time.Since(start).Milliseconds()))
-		}
-		return siteFiles(res.Files), nil
-	}
-	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site"}, Defer: deferred, InMemory: true}
-	// rebuild builds the site and serves it, or shows its problems over
-	// the last good one; changed is nil for the first build.
-	rebuild := func(changed []string) (int, bool) {
-		start := time.Now()
-		res, code, ok := runStages(e, req.dir, opt)
-		if !ok {
-			return code, false
-		}
-		p := printer(e, res.Site)
-		if res.Invalid() {
-			p.Text(e.stderr, res.Diags)
-			summarize(e, res.Diags, res.Docs)
-			pv.Fail(preview.Problems{Title: e.cat.T("cmd.serve.overlay", res.Diags.Errors()), Problems: preview.FromDiags(p, res.Diags)})
-			return exitInvalid, false
-		}
-		pv.Publish(siteFiles(res.Files))
-		if !o.quiet {
-			p.Text(e.stderr, res.Diags)
-			if changed == nil {
-				fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", res.Docs, res.Diags.Warnings()))
-			} else {
-				fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.rebuilt", len(changed), changed[0], res.Docs, res.Diags.Warnings(), time.Since(start).Milliseconds()))
-			}
-		}
-		return exitOK, true
-	}
-	if code, ok := rebuild(nil); !ok {
+	p := newPreviewer(e, req, o)
+	if code, ok := p.rebuild(nil); !ok {
 		return code
 	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.stopped"))
 		return exitOK
 	}
-	srv := &http.Server{Handler: pv, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: p.pv, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.url", "http://"+ln.Addr().String()+"/index.html"))
 	if o.once {
 		return exitOK
 	}
-	err = watch.Watch(ctx, req.dir, quietPeriod, []string{"output"}, func(paths []string) {
-		rebuild(paths)
+	err := watch.Watch(ctx, req.dir, quietPeriod, []string{"output"}, func(paths []string) {
+		p.rebuild(paths)
 	})
 	if err != nil {
 		e.errorf("cli.internal", err.Error())
@@ -154,6 +97,91 @@ func serve(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.stopped"))
 	return exitOK
+}
+
+// listen listens on addr, saying why it cannot, and warns when the
+// address reaches beyond this computer.
+func listen(e *env, addr string) (net.Listener, bool) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if key := listenProblem(err); key != "" {
+			e.errorf(key, addr)
+		} else {
+			e.errorf("cmd.serve.listen", addr, err.Error())
+		}
+		return nil, false
+	}
+	if !loopback(ln.Addr()) {
+		fmt.Fprintln(e.stderr, e.cat.T("cmd.serve.open", ln.Addr().String()))
+	}
+	return ln, true
+}
+
+// previewer builds the site in memory for the preview server: the site at
+// each change, the deferred outputs on first request.
+type previewer struct {
+	e   *env
+	req siteRequest
+	o   *serveOptions
+	pv  *preview.Server
+	opt build.Options
+}
+
+func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
+	deferred := slices.Sorted(maps.Values(deferredOutputs))
+	p := &previewer{e: e, req: req, o: o, pv: preview.New(e.cat.T, build.CSP),
+		opt: build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site"}, Defer: deferred, InMemory: true}}
+	p.pv.Deferred = deferredOutputs
+	p.pv.Make = p.make
+	return p
+}
+
+// make builds a deferred output (pdf, excel, forms) on first request.
+func (p *previewer) make(kind string) (map[string][]byte, error) {
+	e := p.e
+	start := time.Now()
+	res, err := build.Run(p.req.dir, build.Options{Goal: build.GoalBuild, AsOf: p.req.asOf, Only: []string{kind}, InMemory: true})
+	if err != nil {
+		e.errorf("cli.internal", err.Error())
+		return nil, err
+	}
+	if res.Invalid() {
+		// The content changed since the site was built; the rebuild under
+		// way says what is wrong.
+		return nil, errors.New("invalid content")
+	}
+	if !p.o.quiet {
+		fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.made", kind, time.Since(start).Milliseconds()))
+	}
+	return siteFiles(res.Files), nil
+}
+
+// rebuild builds the site and serves it, or shows its problems over the
+// last good one; changed is nil for the first build.
+func (p *previewer) rebuild(changed []string) (int, bool) {
+	e := p.e
+	start := time.Now()
+	res, code, ok := runStages(e, p.req.dir, p.opt)
+	if !ok {
+		return code, false
+	}
+	pr := printer(e, res.Site)
+	if res.Invalid() {
+		pr.Text(e.stderr, res.Diags)
+		summarize(e, res.Diags, res.Docs)
+		p.pv.Fail(preview.Problems{Title: e.cat.T("cmd.serve.overlay", res.Diags.Errors()), Problems: preview.FromDiags(pr, res.Diags)})
+		return exitInvalid, false
+	}
+	p.pv.Publish(siteFiles(res.Files))
+	if !p.o.quiet {
+		pr.Text(e.stderr, res.Diags)
+		if changed == nil {
+			fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.built", res.Docs, res.Diags.Warnings()))
+		} else {
+			fmt.Fprintln(e.stdout, e.cat.T("cmd.serve.rebuilt", len(changed), changed[0], res.Docs, res.Diags.Warnings(), time.Since(start).Milliseconds()))
+		}
+	}
+	return exitOK, true
 }
 
 // siteFiles returns the files of a run under site/, by their path in the
