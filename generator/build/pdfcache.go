@@ -13,9 +13,9 @@ import (
 	"guifan/generator/pdf"
 )
 
-// cacheFile is the index of the PDFs a build made, in its output folder:
-// for each PDF, the key of everything it was made from, where it is and
-// the checksum of its bytes. The next build into the same folder takes a
+// cacheFile is the index of the PDFs (and blank forms' workbooks) a build
+// made, in its output folder: for each file, the key of everything it was
+// made from, where it is and the checksum of its bytes. The next build into the same folder takes a
 // PDF whose key has not changed from the folder instead of typesetting it
 // again; the output is the same bytes either way.
 const cacheFile = ".guifan-cache.json"
@@ -174,7 +174,8 @@ func pdfKey(base string, jb pdfJob, lang string) (string, bool) {
 		what = struct {
 			Form any
 			Lang string
-		}{jb.form, lang}
+			Book bool // the form's workbook, not its PDF
+		}{jb.form, lang, jb.book != ""}
 	}
 	data, err := json.Marshal(what)
 	if err != nil {

@@ -96,9 +96,6 @@ func (j *job) fromCache(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
 		return
 	}
 	for i, jb := range jobs {
-		if jb.book != "" {
-			continue
-		}
 		if k, ok := pdfKey(base, jb, j.cat.Lang); ok {
 			r.keys[i] = k
 			r.files[i], r.missing[i], r.cached[i] = j.cache.get(k)
@@ -152,6 +149,9 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 			failed = append(failed, jb.path+": "+r.errs[i].Error())
 		case jb.book != "":
 			j.bookMade(jb.book, r.files[i])
+			if r.keys[i] != "" {
+				j.cache.put(r.keys[i], jb.path, r.files[i], nil)
+			}
 		default:
 			j.files[jb.path] = r.files[i]
 			lacking = append(lacking, r.missing[i]...)

@@ -66,8 +66,9 @@ type Result struct {
 	Out string
 	// Docs is the number of documents read.
 	Docs int
-	// Reused is the number of PDFs taken unchanged from the previous
-	// build in the output folder (their inputs had not changed).
+	// Reused is the number of PDFs (and blank forms' workbooks) taken
+	// unchanged from the previous build in the output folder (their
+	// inputs had not changed).
 	Reused int
 	// Files are the outputs made (Options.InMemory), keyed by their path
 	// under the output folder ("site/index.html"); nil when the content
