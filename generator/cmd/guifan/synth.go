@@ -27,6 +27,10 @@ func synthFlags(fs *flag.FlagSet) *synthOptions {
 	return o
 }
 
+// maxSynthDocs bounds a synthetic site: it is made in memory before any
+// file is written (10,000 documents are about 46 MB).
+const maxSynthDocs = 200_000
+
 // runSynth writes a synthetic site of -n documents into a new folder, for
 // measuring guifan (and comparing it with other tools) at sizes no real
 // site of ours reaches. It never writes into a folder that holds anything.
@@ -43,6 +47,10 @@ func runSynth(e *env, args []string) int {
 	}
 	if o.out == "" {
 		flags.Usage()
+		return exitMisuse
+	}
+	if o.n > maxSynthDocs {
+		e.errorf("cmd.synth.too-many", o.n, maxSynthDocs)
 		return exitMisuse
 	}
 	files, err := synth.Builtin(o.n, o.seed)
