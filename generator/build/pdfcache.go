@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 
-	"guifan/generator/model"
+	"guifan/generator/fsutil"
 	"guifan/generator/pdf"
 )
 
@@ -19,6 +19,13 @@ import (
 // PDF whose key has not changed from the folder instead of typesetting it
 // again; the output is the same bytes either way.
 const cacheFile = ".guifan-cache.json"
+
+// The bounds of what the cache reads: its index, and one file it would
+// reuse (a whole-site binder of many thousand documents is large).
+const (
+	maxCacheIndex = 64 << 20
+	maxCachedFile = 1 << 30
+)
 
 // cacheEntry is one PDF of the index.
 type cacheEntry struct {
@@ -52,8 +59,10 @@ func openPDFCache(out string) *pdfCache {
 	if err != nil {
 		return c
 	}
-	data, err := root.ReadFile(cacheFile)
-	if err != nil || len(data) > model.MaxFileBytes || json.Unmarshal(data, &c.old) != nil {
+	// Read as guifan reads every file: a regular file of bounded size
+	// (a pipe or a huge file planted in the folder is not read).
+	data, err := fsutil.ReadFile(root.FS(), cacheFile, maxCacheIndex)
+	if err != nil || json.Unmarshal(data, &c.old) != nil {
 		root.Close()
 		c.old = nil
 		return c
@@ -88,7 +97,7 @@ func (c *pdfCache) get(key string) ([]byte, []pdf.Missing, bool) {
 	if !ok || !fs.ValidPath(e.Path) {
 		return nil, nil, false
 	}
-	data, err := c.root.ReadFile(filepath.FromSlash(e.Path))
+	data, err := fsutil.ReadFile(c.root.FS(), e.Path, maxCachedFile)
 	if err != nil || sum(data) != e.Sum {
 		return nil, nil, false
 	}
