@@ -90,7 +90,7 @@ func (r *Result) WriteReport(w io.Writer, json bool, cat *i18n.Catalog) error {
 }
 
 // ErrUnknownOutput is returned for an Options.Only entry that is not an
-// output; UnknownOutput says which.
+// output; an *UnknownOutputError wraps it and says which.
 var ErrUnknownOutput = errors.New("unknown output")
 
 // UnknownOutputError names an output Options.Only asked for that guifan
