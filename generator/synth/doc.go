@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"guifan/generator/model"
 	"guifan/generator/schema"
 )
 
@@ -70,9 +71,9 @@ func (g *gen) control(b *strings.Builder, r *rand.Rand, d *doc) {
 	kv("number", strconv.Quote(fmt.Sprintf("HC-XX-%s-%d-%05d", strings.ToUpper(idPrefix(d.tp.Name)[:2]), year, d.i+1)))
 	kv("version", strconv.Quote(fmt.Sprintf("%d.%d", 1+r.IntN(3), r.IntN(10))))
 	if r.IntN(40) == 0 && !d.tp.Record {
-		kv("status", `"draft"`)
+		kv("status", strconv.Quote(string(model.StatusDraft)))
 	} else {
-		kv("status", `"in_force"`)
+		kv("status", strconv.Quote(string(model.StatusInForce)))
 		eff := date(year, 1+r.IntN(12), 1+r.IntN(28))
 		kv("effective", eff)
 		kv("approved_by", strconv.Quote(pick(r, approvers)))
@@ -82,14 +83,14 @@ func (g *gen) control(b *strings.Builder, r *rand.Rand, d *doc) {
 	if !d.tp.Record {
 		kv("review_by", date(2031+r.IntN(3), 1+r.IntN(12), 1+r.IntN(28)))
 	}
-	cls := `"public"`
+	cls := model.Public
 	if d.restricted {
-		cls = `"internal"`
+		cls = model.Internal
 		if r.IntN(4) == 0 {
-			cls = `"confidential"`
+			cls = model.Confidential
 		}
 	}
-	kv("classification", cls)
+	kv("classification", strconv.Quote(string(cls)))
 	kv("articles", "["+articles(r, g.articleCount())+"]")
 	var kw []string
 	for k := 0; k < 3+r.IntN(3); k++ {
