@@ -31,6 +31,7 @@ func (s *Site) Assess(asOf model.Date) (*coverage.Matrix, diag.List) {
 		FormLinks:    formLinks,
 		Attestations: atts,
 		AsOf:         asOf,
+		Found:        s.found,
 	})
 	return m, diags
 }

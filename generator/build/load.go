@@ -22,6 +22,7 @@ import (
 	"guifan/generator/model"
 	"guifan/generator/pdf"
 	"guifan/generator/schema"
+	"guifan/generator/sections"
 	"guifan/generator/site"
 	"guifan/generator/validate"
 	"guifan/schemas"
@@ -56,6 +57,8 @@ type Site struct {
 	prior string
 	// reused counts the PDFs the last build took from prior.
 	reused int
+	// found remembers each document's sections for check and assess.
+	found *sections.Memo
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing
@@ -71,7 +74,7 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 		return nil, nil, err
 	}
 	settings := len(diags)
-	s := &Site{siteFS: siteFS}
+	s := &Site{siteFS: siteFS, found: sections.NewMemo()}
 	s.SchemaFS = fsutil.Overlay(screen(siteFS, "schemas", &diags), schemas.FS)
 	s.ownTheme = s.theme(h, &diags)
 	s.ThemeFS = fsutil.Overlay(s.ownTheme, builtinTheme())
@@ -362,6 +365,7 @@ func (s *Site) Check(asOf model.Date) diag.List {
 		AsOf:     asOf,
 		Public:   s.Public,
 		Forms:    s.FormIDs(),
+		Found:    s.found,
 	})
 }
 

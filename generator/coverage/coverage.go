@@ -61,6 +61,7 @@ import (
 	"guifan/generator/diag"
 	"guifan/generator/model"
 	"guifan/generator/schema"
+	"guifan/generator/sections"
 )
 
 // Status is a verdict.
@@ -95,6 +96,9 @@ type Input struct {
 	FormLinks    func(d *model.Document) []string
 	Attestations []Attestation
 	AsOf         model.Date
+	// Found remembers the sections found in each document, shared with
+	// check; nil finds them afresh.
+	Found *sections.Memo
 }
 
 // Matrix is the result: every article with its requirements' verdicts.

@@ -15,7 +15,7 @@ func (e *evaluator) sectionsOf(d *model.Document) *sections.Result {
 	if e.found == nil {
 		e.found = map[*model.Document]*sections.Result{}
 	}
-	r := sections.Find(d, e.in.Schemas.Types[d.Type], e.in.Schemas.Sections)
+	r := e.in.Found.Find(d, e.in.Schemas.Types[d.Type], e.in.Schemas.Sections)
 	e.found[d] = r
 	return r
 }

@@ -37,6 +37,9 @@ type Input struct {
 	// Forms are the ids of the site's blank forms, for checking form:
 	// links; nil: form links are not checked.
 	Forms []string
+	// Found remembers the sections found in each document, shared with
+	// the assessment; nil finds them afresh.
+	Found *sections.Memo
 }
 
 // Check validates every document and returns the diagnostics, sorted.
@@ -169,7 +172,7 @@ func formats(t *schema.DocType) []string {
 // document in force, sections still holding placeholder words, and tags
 // that name no section. Package sections decides, as it does for coverage.
 func (c *checker) sections(d *model.Document, t *schema.DocType) {
-	found := sections.Find(d, t, c.in.Schemas.Sections)
+	found := c.in.Found.Find(d, t, c.in.Schemas.Sections)
 	for _, s := range found.Sections {
 		if !s.Section.Required || s.Found() {
 			continue
