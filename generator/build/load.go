@@ -59,6 +59,8 @@ type Site struct {
 	reused int
 	// found remembers each document's sections for check and assess.
 	found *sections.Memo
+	// progress is Options.Progress of the run, told each output made.
+	progress func(stage string)
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing

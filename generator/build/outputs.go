@@ -126,6 +126,9 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 			if k.last != last || !slices.Contains(only, k.Name) {
 				continue
 			}
+			if s.progress != nil && k.Name != "pdf" && k.Name != "forms" {
+				s.progress(k.Name) // PDFs and forms are only queued here: writePDFs says when they are made
+			}
 			if err := k.make(j); err != nil {
 				return nil, j.diags, err
 			}

@@ -45,6 +45,9 @@ func (j *job) writePDFs() {
 	if len(jobs) == 0 {
 		return
 	}
+	if j.s.progress != nil {
+		j.s.progress("pdf")
+	}
 	// Without fonts, pdfs and forms asked for no PDF (only workbooks).
 	opt, ok := j.pdfOptions()
 	if ok {

@@ -50,6 +50,24 @@ type Options struct {
 	// later run with Only makes them. Those hospital.toml's outputs list
 	// leaves out are not linked; Only's entries are made, not deferred.
 	Defer []string
+	// Progress, when set, is told each stage as it starts: "load",
+	// "check", "assess", an output's name, "publish".
+	Progress func(stage string)
+}
+
+// Stages are the stages Options.Progress names, besides the outputs.
+const (
+	StageLoad    = "load"
+	StageCheck   = "check"
+	StageAssess  = "assess"
+	StagePublish = "publish"
+)
+
+// step tells opt.Progress a stage starts.
+func (opt Options) step(stage string) {
+	if opt.Progress != nil {
+		opt.Progress(stage)
+	}
 }
 
 // Result is what a run found and made.
@@ -121,17 +139,21 @@ func Run(dir string, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
+	opt.step(StageLoad)
 	s, diags, err := LoadDir(dir)
 	if err != nil {
 		return nil, err
 	}
+	s.progress = opt.Progress
 	return s.run(dir, out, diags, opt)
 }
 
 // run is Run after loading.
 func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, error) {
 	res := &Result{Site: s, Docs: len(s.Project.Docs)}
+	opt.step(StageCheck)
 	diags.Append(s.Check(opt.AsOf))
+	opt.step(StageAssess)
 	m, ad := s.Assess(opt.AsOf)
 	diags.Append(ad)
 	defer func() { res.Diags.Sort() }()
@@ -170,6 +192,7 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 		res.Files = files
 		return res, nil
 	}
+	opt.step(StagePublish)
 	if err := Publish(out, dir, files); err != nil {
 		return res, err
 	}

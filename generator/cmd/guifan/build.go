@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -11,9 +13,10 @@ import (
 )
 
 type buildOptions struct {
-	asOf string
-	out  string
-	only string
+	asOf  string
+	out   string
+	only  string
+	quiet bool
 }
 
 func buildFlags(fs *flag.FlagSet) *buildOptions {
@@ -21,6 +24,7 @@ func buildFlags(fs *flag.FlagSet) *buildOptions {
 	fs.StringVar(&o.asOf, "as-of", "", "cmd.build.as-of")
 	fs.StringVar(&o.out, "o", "", "cmd.build.out")
 	fs.StringVar(&o.only, "only", "", "cmd.build.only")
+	fs.BoolVar(&o.quiet, "quiet", false, "cmd.build.quiet")
 	return o
 }
 
@@ -51,7 +55,12 @@ func runBuild(e *env, args []string) int {
 	if out == "" {
 		out = filepath.Join(req.dir, "output")
 	}
-	res, code, ok := runStages(e, req.dir, build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: only, Out: out})
+	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: only, Out: out}
+	if !o.quiet && terminal(e.stderr) {
+		// On a terminal, say which stage a long build is in.
+		opt.Progress = func(stage string) { fmt.Fprintln(e.stderr, e.cat.T("cmd.build.stage", e.cat.T("stage."+stage))) }
+	}
+	res, code, ok := runStages(e, req.dir, opt)
 	if !ok {
 		return code
 	}
@@ -73,4 +82,15 @@ func (e *env) outputError(out string, err error) {
 		return
 	}
 	e.errorf("cmd.build.write-failed", out, err.Error())
+}
+
+// terminal reports whether w is a terminal (progress is shown there only,
+// never in a file or a pipe).
+func terminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
