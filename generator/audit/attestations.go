@@ -85,10 +85,10 @@ func Parse(raw []byte, fw *schema.Framework, asOf model.Date, words ...Verdicts)
 	for _, p := range tomlfile.DecodeStrict(data, &fd) {
 		pos := diag.Pos{File: File, Line: p.Line, Col: p.Col}
 		switch p.Kind {
-		case "syntax":
+		case tomlfile.ProblemSyntax:
 			diags.Add(pos, "toml.syntax", p.Message)
 			return nil, src, diags
-		case "type":
+		case tomlfile.ProblemType:
 			diags.Add(pos, "attest.type", p.Key)
 			return nil, src, diags
 		default:

@@ -111,9 +111,9 @@ func ParseFor(raw []byte, languages []string) (*Hospital, *diag.Source, diag.Lis
 	for _, p := range tomlfile.DecodeStrict(data, h) {
 		pos := diag.Pos{File: FileName, Line: p.Line, Col: p.Col}
 		switch p.Kind {
-		case "syntax":
+		case tomlfile.ProblemSyntax:
 			diags.Add(pos, "toml.syntax", p.Message)
-		case "type":
+		case tomlfile.ProblemType:
 			diags.Add(pos, "config.type", p.Key)
 		default:
 			diags.Add(pos, "config.unknown", p.Key, suggest(p.Key))

@@ -39,9 +39,9 @@ func ParseTheme(raw []byte, shown string) (*Theme, diag.List) {
 	for _, p := range tomlfile.DecodeStrict(data, th) {
 		pos := diag.Pos{File: shown, Line: p.Line, Col: p.Col}
 		switch p.Kind {
-		case "syntax":
+		case tomlfile.ProblemSyntax:
 			diags.Add(pos, "toml.syntax", p.Message)
-		case "type":
+		case tomlfile.ProblemType:
 			diags.Add(pos, "theme.manifest-type", p.Key, p.Message)
 		default:
 			diags.Add(pos, "theme.manifest-unknown", p.Key, diag.DidYouMean(diag.Suggest(p.Key, themeKeys)))

@@ -155,10 +155,10 @@ func (s *Set) decodeAs(fsys fs.FS, name, display string, v any, diags *diag.List
 	for _, p := range probs {
 		pos := diag.Pos{File: display, Line: p.Line, Col: p.Col}
 		switch p.Kind {
-		case "syntax":
+		case tomlfile.ProblemSyntax:
 			diags.Add(pos, "toml.syntax", p.Message)
 			ok = false
-		case "type":
+		case tomlfile.ProblemType:
 			diags.Add(pos, "schema.type", p.Key, p.Message)
 			ok = false
 		default:
