@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -240,17 +239,9 @@ func (s *Site) checkFonts(diags *diag.List) {
 		var kept []string
 		for i, spec := range *list.specs {
 			pos := h.Pos(config.Index(list.key, i))
-			name, face := config.FontFile(spec), 0
-			if rest, ok := strings.CutPrefix(spec, name+"#"); ok {
-				n, err := strconv.Atoi(rest)
-				if err != nil || n < 0 {
-					diags.Warn(pos, "config.font-face", spec)
-					continue
-				}
-				face = n
-			}
-			if !fs.ValidPath(name) || strings.Contains(name, `\`) || path.IsAbs(name) {
-				diags.Warn(pos, "config.font-path", spec)
+			name, face, problem := config.FontSpec(spec)
+			if problem != "" { // config.font-face, config.font-path
+				diags.Warn(pos, "config."+problem, spec)
 				continue
 			}
 			data, err := fsutil.ReadFile(s.siteFS, name, model.MaxFontBytes)
