@@ -27,15 +27,18 @@ type OutputKind struct {
 	// last: made after the others, because it lists what they made (the
 	// site's downloads page).
 	last bool
+	// queued: the step only queues its files for writePDFs, which tells
+	// the progress when they are made.
+	queued bool
 }
 
 // outputKinds are the outputs, in the order help and messages list them.
 var outputKinds = []OutputKind{
-	{"site", "output.kind.site", (*job).site, true},
-	{"pdf", "output.kind.pdf", (*job).pdfs, false},
-	{"excel", "output.kind.excel", (*job).excel, false},
-	{"forms", "output.kind.forms", (*job).forms, false},
-	{"report", "output.kind.report", (*job).reportJSON, false},
+	{Name: "site", Help: "output.kind.site", make: (*job).site, last: true},
+	{Name: "pdf", Help: "output.kind.pdf", make: (*job).pdfs, queued: true},
+	{Name: "excel", Help: "output.kind.excel", make: (*job).excel},
+	{Name: "forms", Help: "output.kind.forms", make: (*job).forms, queued: true},
+	{Name: "report", Help: "output.kind.report", make: (*job).reportJSON},
 }
 
 // OutputKinds returns the outputs guifan makes.
@@ -126,8 +129,8 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 			if k.last != last || !slices.Contains(only, k.Name) {
 				continue
 			}
-			if s.progress != nil && k.Name != "pdf" && k.Name != "forms" {
-				s.progress(k.Name) // PDFs and forms are only queued here: writePDFs says when they are made
+			if s.progress != nil && !k.queued {
+				s.progress(k.Name)
 			}
 			if err := k.make(j); err != nil {
 				return nil, j.diags, err

@@ -65,13 +65,6 @@ func (p *Presenter) Value(f *schema.Field, v any) string {
 		if d, ok := model.AsDate(v); ok {
 			return p.Date(d)
 		}
-	case "bool":
-		if b, ok := v.(bool); ok {
-			if b {
-				return p.Catalog.T("value.yes")
-			}
-			return p.Catalog.T("value.no")
-		}
 	case "money":
 		if s, ok := groupDigits(v); ok {
 			return p.Catalog.T("value.money", s)
