@@ -47,25 +47,4 @@ func TestMissingGlyphIsAWarning(t *testing.T) {
 }
 
 // copySite copies a site into a temporary folder the test may change.
-func copySite(t *testing.T, src string) string {
-	t.Helper()
-	dir := t.TempDir()
-	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+var copySite = build.CopySite
