@@ -266,7 +266,7 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), min(st.Size(), limit))
 	if re, ok := IsRefused(err); ok {
 		re.Path = name
 		return nil, re
@@ -281,4 +281,25 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		data = []byte{}
 	}
 	return data, nil
+}
+
+// readAll reads r to its end into a buffer made for size bytes (the size
+// the file system reports) and one more, so that a file of that size is
+// read without growing the buffer and its end seen without copying; a
+// file longer than it said grows the buffer as io.ReadAll would.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }

@@ -387,3 +387,40 @@ func TestSiteFSReleasesRoot(t *testing.T) {
 		t.Errorf("%d file descriptors open after 300 openings, %d before", after, before)
 	}
 }
+
+// TestReadAllSizedBuffer: a file read at the size it reports fills one
+// buffer of that size (plus one byte to see its end), and a file whose
+// reported size is wrong (smaller, larger, none) is still read whole.
+func TestReadAllSizedBuffer(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("规范", 40000) // 240,000 bytes
+	for _, size := range []int64{int64(len(text)), 0, 10, int64(len(text)) * 2, -1} {
+		data, err := readAll(&chunky{s: text}, size)
+		if err != nil || string(data) != text {
+			t.Errorf("size %d: got %d bytes, %v; want the %d bytes", size, len(data), err, len(text))
+		}
+		if size == int64(len(text)) && cap(data) != len(text)+1 {
+			t.Errorf("size %d: buffer of %d bytes; want it made once at %d", size, cap(data), len(text)+1)
+		}
+	}
+	fsys, err := SiteFS(site(t, map[string]string{"content/a.md": text}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := ReadFile(fsys, "content/a.md", model.MaxFileBytes)
+	if err != nil || string(data) != text || cap(data) != len(text)+1 {
+		t.Errorf("ReadFile: %d bytes (buffer %d), %v; want %d in one buffer", len(data), cap(data), err, len(text))
+	}
+}
+
+// chunky returns its text in reads of at most 7,777 bytes.
+type chunky struct{ s string }
+
+func (c *chunky) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	n := copy(p[:min(len(p), 7777)], c.s)
+	c.s = c.s[n:]
+	return n, nil
+}
