@@ -47,7 +47,7 @@ func TestOnePresenter(t *testing.T) {
 			t.Fatal(err, od)
 		}
 		d := s.Project.Doc("plan-2026")
-		money := map[string]string{"zh-CN": "6,800,000 元", "en": "6,800,000 yuan"}[lang]
+		money := map[string]string{"zh-CN": "680 万元", "en": "6,800,000 yuan"}[lang]
 		eff := d.Control.Effective
 		date := map[string]string{"zh-CN": "%d年%d月%d日", "en": "%d-%02d-%02d"}[lang]
 		wantDate := fmt.Sprintf(date, eff.Year, int(eff.Month), eff.Day)

@@ -1,5 +1,6 @@
 // Package present prints a document's field values for people, by the
-// field's schema type: money with grouped digits and its unit, dates in the
+// field's schema type: money as its readers count it (23.5 亿元, 680 万元
+// in Chinese; grouped digits in English), dates in the
 // catalog's form, enum values by their label, references by the title of
 // the document they name, lists joined by the catalog's separator. The
 // site, the PDFs and the workbooks all print values through one
@@ -35,12 +36,16 @@ type Presenter struct {
 // value names, when this copy may name it (the site links to its page).
 type Item struct {
 	Label, Value, Ref string
+	// Hint is the field's schema hint (schema.Field.Hint): help text
+	// shown beside the label, never in it.
+	Hint string
 }
 
 // Table is a table field of a document: its label, column labels and rows.
 type Table struct {
 	Title   string
 	Columns []string
+	Hints   []string // each column's schema hint, "" for none
 	Rows    [][]string
 }
 
@@ -66,8 +71,8 @@ func (p *Presenter) Value(f *schema.Field, v any) string {
 			return p.Date(d)
 		}
 	case "money":
-		if s, ok := groupDigits(v); ok {
-			return p.Catalog.T("value.money", s)
+		if s, ok := p.Money(v); ok {
+			return s
 		}
 	case "percent":
 		if s, ok := number(v); ok {
@@ -150,6 +155,75 @@ func number(v any) (string, bool) {
 	return "", false
 }
 
+// Money prints an amount in yuan as the catalog's readers count money. A
+// catalog whose value.money-myriads is "yes" (Chinese) counts
+// in 亿 (10^8) and 万 (10^4) where the amount is exact in them to two
+// decimals (2350000000: 23.5 亿元; 6800000: 680 万元; 15000: 1.5 万元), an
+// amount of 100 万 or more in 万 to four decimals (1234567: 123.4567 万元);
+// anything else, and every amount in a catalog without them (English),
+// prints with grouped digits (1,234.5 yuan). The printed amount is always
+// exact. ok is false for a value that is not a number.
+func (p *Presenter) Money(v any) (string, bool) {
+	if _, ok := number(v); !ok {
+		return "", false
+	}
+	if p.Catalog.T("value.money-myriads") == "yes" {
+		if n, ok := wholeYuan(v); ok {
+			abs := n
+			if abs < 0 {
+				abs = -abs
+			}
+			switch {
+			case abs >= 1e8 && abs%1e6 == 0:
+				return p.Catalog.T("value.money-yi", scaled(n, 8)), true
+			case abs >= 1e4 && abs%100 == 0, abs >= 1e6:
+				return p.Catalog.T("value.money-wan", scaled(n, 4)), true
+			}
+		}
+	}
+	g, _ := groupDigits(v)
+	return p.Catalog.T("value.money", g), true
+}
+
+// wholeYuan returns v as a whole number of yuan, when it is one (and
+// small enough to be exact).
+func wholeYuan(v any) (int64, bool) {
+	switch x := v.(type) {
+	case int64:
+		return x, true
+	case float64:
+		if x == float64(int64(x)) && x < 1e15 && x > -1e15 {
+			return int64(x), true
+		}
+	}
+	return 0, false
+}
+
+// scaled writes n divided by 10^exp exactly, without trailing zeros:
+// scaled(2350000000, 8) is "23.5", scaled(1234567, 4) "123.4567"; the
+// whole part has grouped digits.
+func scaled(n int64, exp int) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	s := strconv.FormatInt(n, 10)
+	for len(s) <= exp {
+		s = "0" + s
+	}
+	whole, frac := s[:len(s)-exp], strings.TrimRight(s[len(s)-exp:], "0")
+	g, _ := groupDigits(mustInt(whole))
+	if frac != "" {
+		g += "." + frac
+	}
+	return sign + g
+}
+
+func mustInt(s string) int64 {
+	n, _ := strconv.ParseInt(s, 10, 64)
+	return n
+}
+
 // groupDigits writes 52000000 as 52,000,000 and 1234.5 as 1,234.5.
 func groupDigits(v any) (string, bool) {
 	s, ok := number(v)
@@ -188,7 +262,7 @@ func (p *Presenter) Fields(d *model.Document) []Item {
 		if !ok || f.Type == "table" {
 			continue
 		}
-		it := Item{Label: f.Label.In(p.lang()), Value: p.Value(f, v)}
+		it := Item{Label: f.Label.In(p.lang()), Value: p.Value(f, v), Hint: f.Hint.In(p.lang())}
 		if f.Type == "ref" {
 			if id, _ := v.(string); id != "" {
 				if _, ok := p.title(id); ok {
@@ -217,6 +291,7 @@ func (p *Presenter) Tables(d *model.Document) []Table {
 		tb := Table{Title: f.Label.In(p.lang())}
 		for _, c := range f.Columns {
 			tb.Columns = append(tb.Columns, c.Label.In(p.lang()))
+			tb.Hints = append(tb.Hints, c.Hint.In(p.lang()))
 		}
 		for _, row := range rows {
 			cells := make([]string, 0, len(f.Columns))

@@ -2,6 +2,7 @@ package present
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,7 +42,7 @@ func TestValue(t *testing.T) {
 		v    any
 		want string
 	}{
-		{zh, &schema.Field{Type: "money"}, int64(6800000), "6,800,000 元"},
+		{zh, &schema.Field{Type: "money"}, int64(6800000), "680 万元"},
 		{zh, &schema.Field{Type: "money"}, 1234.5, "1,234.5 元"},
 		{zh, &schema.Field{Type: "money"}, int64(-1000), "-1,000 元"},
 		{zh, &schema.Field{Type: "money"}, int64(999), "999 元"},
@@ -66,6 +67,81 @@ func TestValue(t *testing.T) {
 	} {
 		if got := c.p.Value(c.f, c.v); got != c.want {
 			t.Errorf("%s %v (%s): got %q, want %q", c.f.Type, c.v, c.p.Catalog.Lang, got, c.want)
+		}
+	}
+}
+
+// Money counts in 亿 and 万 for Chinese readers where that is exact, and
+// in grouped digits for English ones; the amount printed is always exact.
+func TestMoney(t *testing.T) {
+	t.Parallel()
+	zh, en := presenter(t, "zh-CN"), presenter(t, "en")
+	for _, c := range []struct {
+		p    *Presenter
+		v    any
+		want string
+	}{
+		{zh, int64(2350000000), "23.5 亿元"},
+		{zh, float64(2350000000), "23.5 亿元"},
+		{zh, int64(100000000), "1 亿元"},
+		{zh, int64(123400000000), "1,234 亿元"},
+		{zh, int64(2351234567), "235,123.4567 万元"}, // not exact in 亿: 万, to the yuan
+		{zh, int64(6800000), "680 万元"},
+		{zh, int64(15000), "1.5 万元"},
+		{zh, int64(10000), "1 万元"},
+		{zh, int64(1234567), "123.4567 万元"},
+		{zh, int64(12345), "12,345 元"}, // under 100 万 and not exact to 2 decimals
+		{zh, int64(9999), "9,999 元"},
+		{zh, int64(-6800000), "-680 万元"},
+		{zh, 6800000.5, "6,800,000.5 元"}, // fen: digits
+		{zh, int64(0), "0 元"},
+		{en, int64(2350000000), "2,350,000,000 yuan"},
+		{en, int64(6800000), "6,800,000 yuan"},
+		{en, 1234.5, "1,234.5 yuan"},
+		{en, int64(-15000), "-15,000 yuan"},
+	} {
+		got, ok := c.p.Money(c.v)
+		if !ok || got != c.want {
+			t.Errorf("%s Money(%v) = %q, %v; want %q", c.p.Catalog.Lang, c.v, got, ok, c.want)
+		}
+	}
+	if got, ok := zh.Money("很多"); ok {
+		t.Errorf("Money(很多) = %q, true; want not ok", got)
+	}
+}
+
+// The schema's hint is help text: the label of a field never carries it,
+// and Fields and Tables give it apart.
+func TestHints(t *testing.T) {
+	t.Parallel()
+	p := presenter(t, "zh-CN")
+	d := &model.Document{Type: "annual-plan", Meta: map[string]any{
+		"medical_revenue": int64(2350000000),
+		"budget":          []map[string]any{{"item": "staff", "amount": int64(6800000)}},
+	}}
+	var rev *Item
+	for _, it := range p.Fields(d) {
+		if it.Value == "23.5 亿元" {
+			rev = &it
+		}
+	}
+	if rev == nil {
+		t.Fatalf("no field printed 23.5 亿元: %+v", p.Fields(d))
+	}
+	if rev.Label != "当年医疗总收入" || rev.Hint != "元，编制时可填预计数" {
+		t.Errorf("revenue: label %q, hint %q", rev.Label, rev.Hint)
+	}
+	for _, tb := range p.Tables(d) {
+		if len(tb.Hints) != len(tb.Columns) {
+			t.Fatalf("%s: %d hints for %d columns", tb.Title, len(tb.Hints), len(tb.Columns))
+		}
+		for i, c := range tb.Columns {
+			if strings.ContainsAny(c, "（(") {
+				t.Errorf("%s: column label %q carries a hint", tb.Title, c)
+			}
+			if c == "金额" && tb.Hints[i] != "元" {
+				t.Errorf("%s: 金额's hint = %q", tb.Title, tb.Hints[i])
+			}
 		}
 	}
 }
@@ -113,9 +189,9 @@ func TestTables(t *testing.T) {
 	}
 	found := false
 	for _, cell := range tables[0].Rows[0] {
-		found = found || cell == "6,800,000 元"
+		found = found || cell == "680 万元"
 	}
 	if !found {
-		t.Errorf("money cell not printed as 6,800,000 元: %q", tables[0].Rows[0])
+		t.Errorf("money cell not printed as 680 万元: %q", tables[0].Rows[0])
 	}
 }

@@ -36,6 +36,11 @@ type DocType struct {
 	// record is evidence unless it is a draft or retired: it needs no
 	// approval, and its status may be left out.
 	Record bool `toml:"record"`
+	// Card gives each document of the type a one-page action card, first
+	// on its page and in its PDF and printable on its own (package card):
+	// what to do in an outage, from the fields scenario, levels, fallback
+	// and first_actions.
+	Card bool `toml:"card"`
 
 	File string `toml:"-"` // schema file it came from
 }
@@ -73,8 +78,12 @@ type Page struct {
 // Field is one front-matter key of a document type, or a column of a table
 // field.
 type Field struct {
-	Name        string      `toml:"name"`
-	Label       Text        `toml:"label"`
+	Name  string `toml:"name"`
+	Label Text   `toml:"label"`
+	// Hint tells authors what to write (a unit, "a forecast when the plan
+	// is drafted"); outputs show it as help text beside the label, never
+	// in it.
+	Hint        Text        `toml:"hint"`
 	Type        string      `toml:"type"` // see FieldTypes
 	Required    bool        `toml:"required"`
 	Description Text        `toml:"description"`
