@@ -47,7 +47,7 @@ func (e *evaluator) number(r *schema.Requirement, res *Result) {
 	res.Evidence = []Evidence{evidenceOf(d)}
 	num, ok1 := figure(d, r.Numerator)
 	den, ok2 := figure(d, r.Denominator)
-	if !ok1 || !ok2 || den == 0 {
+	if _, _, ok := figures(d, r); !ok {
 		res.Status = Missing
 		var missing []schema.Text
 		if !ok1 {
@@ -61,20 +61,38 @@ func (e *evaluator) number(r *schema.Requirement, res *Result) {
 	}
 	ratio := num / den
 	res.Evidence[0].Section = percent(ratio)
-	switch {
-	case ratio >= r.Met:
-		res.Status = Met
-	case ratio >= r.Partial && r.Partial > 0:
-		res.Status = Partial
+	res.Status = ratioStatus(r, ratio)
+	switch res.Status {
+	case Met:
+	case Partial:
 		res.gap("gap.ratio", docTitle(d), percent(ratio), percent(r.Met))
 	default:
-		res.Status = Missing
 		floor := r.Partial
 		if floor == 0 {
 			floor = r.Met
 		}
 		res.gap("gap.ratio", docTitle(d), percent(ratio), percent(floor))
 	}
+}
+
+// figures reads a number requirement's numerator and denominator from a
+// document; false when either is missing or the denominator is zero.
+func figures(d *model.Document, r *schema.Requirement) (num, den float64, ok bool) {
+	num, ok1 := figure(d, r.Numerator)
+	den, ok2 := figure(d, r.Denominator)
+	return num, den, ok1 && ok2 && den != 0
+}
+
+// ratioStatus is the verdict of a ratio against a requirement's
+// thresholds: met from Met on, partial from Partial on (when set).
+func ratioStatus(r *schema.Requirement, ratio float64) Status {
+	switch {
+	case ratio >= r.Met:
+		return Met
+	case ratio >= r.Partial && r.Partial > 0:
+		return Partial
+	}
+	return Missing
 }
 
 func (e *evaluator) fieldLabel(typ, path string) schema.Text {
