@@ -9,6 +9,7 @@ import (
 // RatioChart is a number requirement's ratio for each year, and its
 // thresholds.
 type RatioChart struct {
+	Article      int    // the article the requirement is of
 	Title        string // what the ratio is (the requirement's title)
 	Met, Partial float64
 	Years        []RatioYear

@@ -12,10 +12,18 @@ import (
 // TimelineChart is a record requirement's records, one row per target
 // (each emergency plan's drills), against the period they are due in.
 type TimelineChart struct {
-	Title  string // the requirement's title
-	Period string // the period, in words ("12 个月")
-	AsOf   model.Date
-	Rows   []TimelineRow
+	Article int    // the article the requirement is of
+	Title   string // the requirement's title
+	Period  string // the period, in words ("12 个月")
+	AsOf    model.Date
+	Rows    []TimelineRow
+}
+
+// Figures are the pictures drawn from the documents rather than from the
+// report's verdicts, in the framework's order.
+type Figures struct {
+	Ratios    []RatioChart
+	Timelines []TimelineChart
 }
 
 // TimelineRow is one target's records and when the next is due.
