@@ -55,6 +55,11 @@ func ParseFont(name string, data []byte, face int) (*Font, error) {
 	if err == nil {
 		return f, nil
 	}
+	return nil, fontError(err)
+}
+
+// fontError is the *FontError of a reason a font cannot be used.
+func fontError(err error) *FontError {
 	fe := &FontError{Reason: "damaged", Args: []any{err.Error()}, err: err}
 	var fc faceError
 	switch {
@@ -65,7 +70,7 @@ func ParseFont(name string, data []byte, face int) (*Font, error) {
 	case errors.As(err, &fc):
 		fe.Reason, fe.Args = "face", []any{fc.n, fc.face}
 	}
-	return nil, fe
+	return fe
 }
 
 func parseFont(name string, data []byte, face int) (*Font, error) {
