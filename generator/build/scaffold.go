@@ -3,9 +3,11 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
@@ -28,7 +30,9 @@ func problem(key string, args ...any) *Problem {
 }
 
 // InitSite creates a new site in dir: hospital.toml for the hospital
-// name and the content folders, with the built-in schemas. It refuses a
+// name, the content folders, and a draft of every document the framework
+// requires (skeleton.Required), each with its guidance, with the built-in
+// schemas. It refuses a
 // folder that has a hospital.toml already, and writes no file that
 // exists (CreateFiles).
 func InitSite(dir, name string, t func(string, ...any) string) error {
@@ -36,7 +40,12 @@ func InitSite(dir, name string, t func(string, ...any) string) error {
 		return problem("cmd.init.exists", filepath.Join(dir, config.FileName))
 	}
 	set, _ := schema.Load(schemas.FS)
-	return CreateFiles(dir, skeleton.Site(set, name, t))
+	files := skeleton.Site(set, name, t)
+	if ids := set.FrameworkIDs(); len(ids) > 0 {
+		drafts := skeleton.Required(set, set.Frameworks[ids[0]], schema.DefaultLang, t, time.Now())
+		maps.Copy(files, skeleton.Files(set, drafts, t))
+	}
+	return CreateFiles(dir, files)
 }
 
 // NewDocument writes a draft of a document of type typ with id into the
@@ -44,6 +53,18 @@ func InitSite(dir, name string, t func(string, ...any) string) error {
 // required field and the body with every section the type knows. It
 // returns the file's path relative to the site.
 func NewDocument(dir, typ, id string, t func(string, ...any) string) (string, error) {
+	return NewDocumentWith(dir, typ, id, NewOptions{}, t)
+}
+
+// NewOptions are what guifan new may be told besides the type and id.
+type NewOptions struct {
+	// Term gives the years of year fields taken from the id (--term
+	// 2027-2031); nil: the years in the id.
+	Term []int
+}
+
+// NewDocumentWith is NewDocument with options.
+func NewDocumentWith(dir, typ, id string, opts NewOptions, t func(string, ...any) string) (string, error) {
 	if key, args := model.IDProblem(id); key != "" {
 		return "", problem(key, args...)
 	}
@@ -75,7 +96,8 @@ func NewDocument(dir, typ, id string, t func(string, ...any) string) (string, er
 		}
 		return ""
 	}
-	rel, data := skeleton.Document(s.Schemas, ty, id, s.Project.Hospital.Lang(), t, pick)
+	spec := skeleton.Spec{ID: id, Lang: s.Project.Hospital.Lang(), Years: opts.Term, Now: time.Now()}
+	rel, data := skeleton.Write(s.Schemas, ty, spec, t, pick)
 	target := filepath.Join(dir, filepath.FromSlash(rel))
 	if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
 		return "", problem("cmd.new.exists", id, rel)

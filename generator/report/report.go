@@ -5,6 +5,7 @@
 package report
 
 import (
+	"sort"
 	"encoding/json"
 	"io"
 	"math"
@@ -26,6 +27,19 @@ type Report struct {
 	Chapters       []Chapter   `json:"chapters"`
 	Articles       []Article   `json:"articles"`
 	Stale          []StaleNote `json:"stale_attestations"`
+	// Next is what to write next: the drafts that would turn unmet
+	// articles met once filled in and approved, those that unlock the
+	// most articles first.
+	Next []NextDoc `json:"next"`
+}
+// NextDoc is a draft and the unmet articles and requirements it is
+// evidence in progress for.
+type NextDoc struct {
+	ID           string   `json:"id"`
+	Path         string   `json:"path"`
+	Title        string   `json:"title"`
+	Articles     []int    `json:"articles"`
+	Requirements []string `json:"requirements"`
 }
 
 // Summary counts articles by verdict. Score is the mean article credit (see
@@ -202,6 +216,7 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) 
 		}
 		r.Articles = append(r.Articles, art)
 	}
+	r.Next = next(r.Articles)
 	for _, s := range m.Stale {
 		r.Stale = append(r.Stale, StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, redact(s.Reason.Args, visible)...)})
 	}
@@ -278,4 +293,48 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// next ranks the drafts in progress for unmet requirements by how many
+// articles they would unlock (then by their first article, then id).
+// Documents this copy may not name are left out.
+func next(arts []Article) []NextDoc {
+	byID := map[string]*NextDoc{}
+	var order []string
+	for _, a := range arts {
+		for _, q := range a.Requirements {
+			if q.Status != "missing" && q.Status != "partial" {
+				continue
+			}
+			for _, e := range q.InProgress {
+				if e.Hidden || e.ID == "" {
+					continue
+				}
+				d := byID[e.ID]
+				if d == nil {
+					d = &NextDoc{ID: e.ID, Path: e.Path, Title: e.Title}
+					byID[e.ID] = d
+					order = append(order, e.ID)
+				}
+				if n := len(d.Articles); n == 0 || d.Articles[n-1] != a.Number {
+					d.Articles = append(d.Articles, a.Number)
+				}
+				d.Requirements = append(d.Requirements, q.ID)
+			}
+		}
+	}
+	out := make([]NextDoc, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		if out[i].Articles[0] != out[j].Articles[0] {
+			return out[i].Articles[0] < out[j].Articles[0]
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // WriteText writes the terminal summary: the score and counts, then every
@@ -14,6 +15,12 @@ func (r *Report) WriteText(w io.Writer, t func(key string, args ...any) string) 
 	s := r.Summary
 	fmt.Fprintln(w, t("report.score", strconv.FormatFloat(s.Score*100, 'f', 1, 64)+"%", s.Met, s.Partial, s.Missing, s.Manual, s.NotApplicable, s.Info))
 	gaps, manual := 0, 0
+	if len(r.Next) > 0 {
+		fmt.Fprintln(w, "\n"+t("report.next"))
+		for i, d := range r.Next {
+			fmt.Fprintln(w, t("report.next-doc", i+1, d.Title, d.Path, articleList(d.Articles, t), len(d.Articles)))
+		}
+	}
 	for _, a := range r.Articles {
 		if a.Status != "partial" && a.Status != "missing" {
 			continue
@@ -53,4 +60,13 @@ func (r *Report) WriteText(w io.Writer, t func(key string, args ...any) string) 
 	if gaps == 0 && manual == 0 {
 		fmt.Fprintln(w, "\n"+t("report.all-met"))
 	}
+}
+
+// articleList writes article numbers the catalog's way ("6、7、8").
+func articleList(nums []int, t func(key string, args ...any) string) string {
+	parts := make([]string, len(nums))
+	for i, n := range nums {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, t("list.sep"))
 }

@@ -23,6 +23,9 @@ type SectionRules struct {
 	// "待补充", "TODO"): a line that is one of them, or starts or ends
 	// with one and is shorter than MinChars, is not content.
 	Placeholders []string `toml:"placeholders"`
+	// Guidance are the words that open a block quote of drafting
+	// guidance ("> 编写提示：……"): the whole block quote is not content.
+	Guidance []string `toml:"guidance"`
 	// Absence are the words that begin a field value saying the thing is
 	// not there ("暂无", "未设立专门的技术档案室"); AbsenceAlone are words
 	// that say so only standing alone ("无", "no": "无锡路" is an address).

@@ -41,6 +41,14 @@ type DocType struct {
 	// what to do in an outage, from the fields scenario, levels, fallback
 	// and first_actions.
 	Card bool `toml:"card"`
+	// Guide is what a new document of this type should do as a whole
+	// (drafting principles, how it is approved), written by guifan new
+	// and init above the first section as guidance the author replaces:
+	// it never counts as content (schemas/sections.toml, guidance).
+	Guide Text `toml:"guide"`
+	// Outline shows the type's sections on its list page as an outline,
+	// with the documents that cover each (the five-year plan: appendix 1).
+	Outline bool `toml:"outline"`
 
 	File string `toml:"-"` // schema file it came from
 }
@@ -93,6 +101,16 @@ type Field struct {
 	Columns     []*Field    `toml:"columns"` // for table: the fields of each row
 	Min         *float64    `toml:"min"`     // for numbers
 	Max         *float64    `toml:"max"`
+	// FromID (year fields): guifan new takes the value from the document
+	// id, the FromID-th four-digit year in it ("plan-2027-2031": 1 is
+	// 2027, 2 is 2031), or from --term. After is what to add to the first
+	// year when the id has fewer years (a five-year term ends 4 after).
+	FromID int `toml:"from_id"`
+	After  int `toml:"after"`
+	// Sequence (tables): an enum column and a date column; rows should
+	// follow the enum's order and their dates should not go back (check
+	// warns). guifan new writes one row per value of the enum.
+	Sequence []string `toml:"sequence"`
 }
 
 // FieldTypes lists the value types a field may have, with what each accepts.
@@ -147,6 +165,9 @@ type Section struct {
 	// Field names a field of the type (usually a table) that holds the
 	// same content: filled in, it counts as the section.
 	Field string `toml:"field"`
+	// Guide says what to write in the section, in our own words; guifan
+	// new writes it under the heading as guidance (never content).
+	Guide Text `toml:"guide"`
 }
 
 // Field returns the field named name, or nil. Dotted names reach into table

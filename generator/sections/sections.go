@@ -188,9 +188,9 @@ func (f *finder) span(i int) (int, int) {
 func (f *finder) subst(sec *schema.Section, from, to int, extra ...string) Substance {
 	if len(extra) > 0 {
 		ls := append([]string{extra[0]}, f.lines[min(from+1, to):to]...)
-		return measure(ls, 0, len(ls), f.rules.MinCharsOf(sec), f.rules.Placeholders)
+		return measure(ls, 0, len(ls), f.rules.MinCharsOf(sec), f.rules)
 	}
-	return measure(f.lines, from, to, f.rules.MinCharsOf(sec), f.rules.Placeholders)
+	return measure(f.lines, from, to, f.rules.MinCharsOf(sec), f.rules)
 }
 
 func (f *finder) add(i int, m Match) {

@@ -54,15 +54,17 @@ func filled(v any) int {
 // section of its own, or to tell an empty document).
 func Measure(d *model.Document, rules schema.SectionRules) Substance {
 	lines := strings.Split(string(d.BodyWithoutTitle()), "\n")
-	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules.Placeholders)
+	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules)
 }
 
 // measure looks at lines[from:to] of a body.
-func measure(lines []string, from, to, minChars int, placeholders []string) Substance {
+func measure(lines []string, from, to, minChars int, rules schema.SectionRules) Substance {
 	var s Substance
 	from = max(from, 0)
 	to = min(to, len(lines))
-	ph := normalizeAll(placeholders)
+	ph := normalizeAll(rules.Placeholders)
+	guide := normalizeAll(rules.Guidance)
+	guidance := false // inside a block quote of drafting guidance
 	fence := false
 	tableHeader := false // the next table line is a header row
 	prevTable := false
@@ -75,6 +77,17 @@ func measure(lines []string, from, to, minChars int, placeholders []string) Subs
 		if fence {
 			s.Chars += letters(line)
 			continue
+		}
+		if quote, ok := strings.CutPrefix(line, ">"); ok {
+			if !guidance && IsGuidance(quote, guide) {
+				guidance = true
+			}
+			if guidance {
+				s.Placeholder = true
+				continue
+			}
+		} else {
+			guidance = false
 		}
 		isTable := strings.HasPrefix(line, "|")
 		if isTable && !prevTable {
@@ -237,10 +250,27 @@ func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading 
 		if i+1 < len(d.Headings) {
 			end = d.Headings[i+1].Line
 		}
-		s := measure(lines, h.Line+1-d.BodyLine, end-d.BodyLine, rules.MinCharsOf(nil), rules.Placeholders)
+		s := measure(lines, h.Line+1-d.BodyLine, end-d.BodyLine, rules.MinCharsOf(nil), rules)
 		if s.Placeholder {
 			out = append(out, h)
 		}
 	}
 	return out
 }
+
+// IsGuidance reports whether the first line of a block quote (without its
+// ">") opens drafting guidance: it begins with one of the guidance words
+// (schemas/sections.toml, guidance), given normalised (see normalize).
+// The whole block quote is then guidance, never content.
+func IsGuidance(line string, words []string) bool {
+	n := normalize(line)
+	for _, w := range words {
+		if w != "" && strings.HasPrefix(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// GuidanceWords are the guidance words of rules, normalised for IsGuidance.
+func GuidanceWords(rules schema.SectionRules) []string { return normalizeAll(rules.Guidance) }

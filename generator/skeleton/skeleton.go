@@ -7,6 +7,7 @@ package skeleton
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -58,10 +59,43 @@ func firstFramework(set *schema.Set) string {
 	return ""
 }
 
+// Spec says which document to write: its id and language, and what the
+// caller knows of it.
+type Spec struct {
+	ID    string
+	Lang  string
+	Title string // empty: a placeholder title
+	// Values are front-matter values to write as given (TOML literals),
+	// by field name: a regulation's kind, a job duty's post.
+	Values map[string]string
+	// Years supply the year fields that take theirs from the id
+	// (schema.Field.FromID); nil: the years in ID.
+	Years []int
+	// Now is the day the draft is written (placeholder dates follow it).
+	Now time.Time
+}
+
 // Document returns the path (under the site) and text of a new draft
 // document of type tp. pick names an existing document of one of the given
 // types, for required references (a drill record's plan), or "".
 func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick func(types []string) string) (string, []byte) {
+	return Write(set, tp, Spec{ID: id, Lang: lang, Now: time.Now()}, t, pick)
+}
+
+// Write returns the path (under the site) and text of the draft that spec
+// describes: the front matter with every required field (year fields from
+// the id or spec.Years, placeholder dates that are not due at once), and
+// the body with every section the type knows, each with its guidance
+// (schema.Section.Guide) as a block quote the author replaces.
+func Write(set *schema.Set, tp *schema.DocType, spec Spec, t T, pick func(types []string) string) (string, []byte) {
+	id, lang := spec.ID, spec.Lang
+	if spec.Now.IsZero() {
+		spec.Now = time.Now()
+	}
+	years := spec.Years
+	if years == nil {
+		years = YearsOf(id)
+	}
 	var fm strings.Builder
 	line := func(key string, value string, comment string) {
 		if comment != "" {
@@ -70,7 +104,10 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 			fmt.Fprintf(&fm, "%s = %s\n", key, value)
 		}
 	}
-	title := t("skeleton.title", tp.Label.In(lang))
+	title := spec.Title
+	if title == "" {
+		title = t("skeleton.title", tp.Label.In(lang))
+	}
 	line("id", strconv.Quote(id), "")
 	line("title", strconv.Quote(title), "")
 	if ambiguous(set, tp) || tp.Dir == "" {
@@ -81,7 +118,12 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 	line("status", strconv.Quote(string(model.StatusDraft)), enumHelp(set.Document.Field("status"), lang))
 	for _, name := range []string{"effective", "approved_by", "approved_on", "review_by"} {
 		f := set.Document.Field(name)
-		fmt.Fprintf(&fm, "# %s = %s  # %s\n", name, placeholder(f, lang, t), f.Label.In(lang))
+		value := placeholder(f, lang, t, spec.Now)
+		if name == "review_by" {
+			// Not due the day it is uncommented: a year from now.
+			value = spec.Now.AddDate(1, 0, 0).Format("2006-01-02")
+		}
+		fmt.Fprintf(&fm, "# %s = %s  # %s\n", name, value, f.Label.In(lang))
 	}
 	line("owner", strconv.Quote(t("skeleton.owner")), "")
 	line("classification", strconv.Quote(tp.Classification), enumHelp(set.Document.Field("classification"), lang))
@@ -92,15 +134,22 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 			tables = append(tables, f)
 			continue
 		}
-		value := placeholder(f, lang, t)
+		value := placeholder(f, lang, t, spec.Now)
+		if f.Type == "year" && f.FromID > 0 {
+			value = strconv.Itoa(yearFor(f, years, spec.Now))
+		}
 		if f.Type == "ref" && pick != nil {
 			value = strconv.Quote(pick(f.RefTypes))
+		}
+		given, ok := spec.Values[f.Name]
+		if ok {
+			value = given
 		}
 		help := f.Label.In(lang)
 		if f.Type == "enum" || f.Of == "enum" {
 			help += "：" + enumHelp(f, lang)
 		}
-		if f.Required {
+		if f.Required || ok {
 			line(f.Name, value, help)
 		} else {
 			fmt.Fprintf(&fm, "# %s = %s  # %s\n", f.Name, value, help)
@@ -112,13 +161,25 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 		if !f.Required {
 			prefix = "# "
 		}
-		fmt.Fprintf(&fm, "%s[[%s]]\n", prefix, f.Name)
-		for _, c := range f.Columns {
-			help := c.Label.In(lang)
-			if c.Type == "enum" {
-				help += "：" + enumHelp(c, lang)
+		rows := sequenceRows(f)
+		for i, step := range rows {
+			if i > 0 {
+				fm.WriteString(prefix + "\n")
 			}
-			fmt.Fprintf(&fm, "%s%s = %s  # %s\n", prefix, c.Name, placeholder(c, lang, t), help)
+			fmt.Fprintf(&fm, "%s[[%s]]\n", prefix, f.Name)
+			for _, c := range f.Columns {
+				help := c.Label.In(lang)
+				value := placeholder(c, lang, t, spec.Now)
+				if c.Type == "enum" {
+					if step != nil && c.Name == f.Sequence[0] {
+						value = strconv.Quote(step.Value)
+						help = step.Label.In(lang)
+					} else {
+						help += "：" + enumHelp(c, lang)
+					}
+				}
+				fmt.Fprintf(&fm, "%s%s = %s  # %s\n", prefix, c.Name, value, help)
+			}
 		}
 	}
 	if !tp.HasFormat("markdown") {
@@ -126,14 +187,95 @@ func Document(set *schema.Set, tp *schema.DocType, id, lang string, t T, pick fu
 	}
 	var body strings.Builder
 	fmt.Fprintf(&body, "+++\n%s+++\n\n# %s\n", fm.String(), title)
+	if g := tp.Guide.In(lang); g != "" {
+		fmt.Fprintf(&body, "\n%s\n", quote(t("skeleton.guide-doc", g)))
+	}
 	for _, s := range tp.Sections {
-		fmt.Fprintf(&body, "\n## %s\n\n%s\n", s.Label.In(lang), t("skeleton.section"))
+		fmt.Fprintf(&body, "\n## %s\n\n", s.Label.In(lang))
+		if g := s.Guide.In(lang); g != "" {
+			fmt.Fprintf(&body, "%s\n\n", quote(t("skeleton.guide", g)))
+		}
+		fmt.Fprintf(&body, "%s\n", t("skeleton.section"))
 	}
 	dir := tp.Dir
 	if dir == "" {
 		dir = tp.Name
 	}
 	return "content/" + dir + "/" + id + ".md", []byte(body.String())
+}
+
+// quote makes text a Markdown block quote, line by line.
+func quote(text string) string {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("> "+strings.TrimSpace(l), " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sequenceRows are the rows a draft table starts with: one per value of
+// its sequence enum (schema.Field.Sequence), else one (nil).
+func sequenceRows(f *schema.Field) []*schema.EnumValue {
+	if len(f.Sequence) > 0 {
+		for _, c := range f.Columns {
+			if c.Name == f.Sequence[0] && c.Type == "enum" && len(c.Values) > 0 {
+				out := make([]*schema.EnumValue, len(c.Values))
+				for i := range c.Values {
+					out[i] = &c.Values[i]
+				}
+				return out
+			}
+		}
+	}
+	return []*schema.EnumValue{nil}
+}
+
+// YearsOf returns the four-digit years (1900 to 2199) that stand as parts
+// of an id: "plan-2027-2031" gives 2027 and 2031, "plan-2027" 2027.
+func YearsOf(id string) []int {
+	var out []int
+	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r < '0' || r > '9' }) {
+		if len(part) != 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(part); err == nil && y >= 1900 && y < 2200 {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// ParseTerm reads a term written "2027-2031" (or "2027–2031", "2027"):
+// its years, or nil when it is not one.
+func ParseTerm(s string) []int {
+	ys := YearsOf(s)
+	if len(ys) == 0 || len(ys) > 2 || strings.Trim(s, "0123456789-–— ") != "" {
+		return nil
+	}
+	if len(ys) == 2 && ys[1] < ys[0] {
+		return nil
+	}
+	return ys
+}
+
+// yearFor is the value of a year field that takes it from the id: the
+// FromID-th year, or the first plus After, or the planning year (this
+// year until October, then the next: plans are drafted the year before).
+func yearFor(f *schema.Field, years []int, now time.Time) int {
+	if f.FromID <= len(years) {
+		return years[f.FromID-1]
+	}
+	first := now.Year()
+	if now.Month() >= time.October {
+		first++
+	}
+	if len(years) > 0 {
+		first = years[0]
+	}
+	if f.FromID > 1 {
+		return first + f.After
+	}
+	return first
 }
 
 // ambiguous reports whether another type shares tp's folder, so that a
@@ -148,12 +290,12 @@ func ambiguous(set *schema.Set, tp *schema.DocType) bool {
 }
 
 // placeholder is a value of the field's type that passes the checks.
-func placeholder(f *schema.Field, lang string, t T) string {
+func placeholder(f *schema.Field, lang string, t T, now time.Time) string {
 	switch f.Type {
 	case "date":
-		return time.Now().Format("2006-01-02")
+		return now.Format("2006-01-02")
 	case "year":
-		return strconv.Itoa(time.Now().Year())
+		return strconv.Itoa(now.Year())
 	case "integer", "number", "money", "percent":
 		if f.Min != nil {
 			return strconv.FormatFloat(*f.Min, 'f', -1, 64)
@@ -180,4 +322,147 @@ func enumHelp(f *schema.Field, lang string) string {
 		parts = append(parts, v.Value+" "+v.Label.In(lang))
 	}
 	return strings.Join(parts, " / ")
+}
+
+// Draft is one document a new site starts with: its type and spec.
+type Draft struct {
+	Type *schema.DocType
+	Spec Spec
+}
+
+// Required returns a draft of every document the framework fw asks for,
+// read from its requirements (not a list of our own): one per item of a
+// list requirement that a field of a document names (a regulation per
+// kind, a job duty per post), one per document a requirement narrows by a
+// single field value (the change-management regulation), and one of every
+// other type a requirement names, except records (they are kept as the
+// work is done) — in the framework's order. Year fields follow now (the
+// plans in force when the site starts).
+func Required(set *schema.Set, fw *schema.Framework, lang string, t T, now time.Time) []Draft {
+	var out []Draft
+	seen := map[string]bool{}
+	ids := map[string]bool{}
+	add := func(tp *schema.DocType, field, value, title string) {
+		key := tp.Name + "\x00" + field + "\x00" + value
+		if tp.Record || seen[key] || (field == "" && seen[tp.Name]) {
+			return
+		}
+		seen[key] = true
+		seen[tp.Name] = true
+		id := draftID(tp, value, now)
+		for n := 2; ids[id]; n++ {
+			id = draftID(tp, value, now) + "-" + strconv.Itoa(n)
+		}
+		ids[id] = true
+		spec := Spec{ID: id, Lang: lang, Title: title, Now: now, Years: []int{draftYear(now)}}
+		if field != "" {
+			spec.Values = map[string]string{field: strconv.Quote(value)}
+		}
+		out = append(out, Draft{Type: tp, Spec: spec})
+	}
+	for _, a := range fw.Articles {
+		for _, r := range a.Requirements {
+			if r.Kind == schema.KindInfo || r.Kind == schema.KindManual || r.Kind == schema.KindRecord {
+				continue
+			}
+			names := r.Types
+			if r.Type != "" {
+				names = append([]string{r.Type}, names...)
+			}
+			if len(names) == 0 {
+				continue
+			}
+			tp := set.Types[names[0]]
+			if tp == nil {
+				continue
+			}
+			if f := tp.Field(r.Field); r.Kind == schema.KindList && len(r.Items) > 0 && f != nil && !strings.Contains(r.Field, ".") && f.Type == "enum" {
+				for _, it := range r.Items {
+					if enumHas(f, it.ID) {
+						add(tp, r.Field, it.ID, it.Label.In(lang))
+					}
+				}
+				continue
+			}
+			added := false
+			fields := make([]string, 0, len(r.Where))
+			for field := range r.Where {
+				fields = append(fields, field)
+			}
+			sort.Strings(fields)
+			for _, field := range fields {
+				if s, ok := r.Where[field].(string); ok {
+					if f := tp.Field(field); f != nil && f.Type == "enum" && enumHas(f, s) {
+						add(tp, field, s, enumLabel(f, s, lang))
+						added = true
+					}
+				}
+			}
+			if !added && !seen[tp.Name] {
+				add(tp, "", "", "")
+			}
+		}
+	}
+	return out
+}
+
+// draftYear is the planning year of a new site: this year.
+func draftYear(now time.Time) int { return now.Year() }
+
+// draftID names a draft after its type's folder or name, its value and,
+// for a type whose years come from the id, the years.
+func draftID(tp *schema.DocType, value string, now time.Time) string {
+	id := tp.Name
+	if value != "" {
+		id += "-" + value
+	}
+	var years []string
+	for _, f := range tp.Fields {
+		if f.Type == "year" && f.FromID > 0 {
+			years = append(years, strconv.Itoa(yearFor(f, []int{draftYear(now)}, now)))
+		}
+	}
+	if len(years) > 0 {
+		id += "-" + strings.Join(years, "-")
+	}
+	return id
+}
+
+func enumHas(f *schema.Field, v string) bool {
+	for _, x := range f.Values {
+		if x.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+func enumLabel(f *schema.Field, v, lang string) string {
+	for _, x := range f.Values {
+		if x.Value == v {
+			return x.Label.In(lang)
+		}
+	}
+	return ""
+}
+
+// Files writes the drafts: path under the site to text. A required
+// reference names a draft of a type it may refer to.
+func Files(set *schema.Set, drafts []Draft, t T) map[string][]byte {
+	pick := func(types []string) string {
+		for _, want := range types {
+			for _, d := range drafts {
+				if d.Type.Name == want {
+					return d.Spec.ID
+				}
+			}
+		}
+		return ""
+	}
+	out := map[string][]byte{}
+	for _, d := range drafts {
+		p, b := Write(set, d.Type, d.Spec, t, pick)
+		out[p] = b
+	}
+	return out
 }

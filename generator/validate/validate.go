@@ -40,6 +40,11 @@ type Input struct {
 	// Found remembers the sections found in each document, shared with
 	// the assessment; nil finds them afresh.
 	Found *sections.Memo
+	// Only, when set, limits the checks of one document on its own to
+	// the documents it accepts, and leaves out the warnings across
+	// documents (copies): a preview's quick look at the files just saved.
+	// Ids are still checked across every document.
+	Only func(*model.Document) bool
 }
 
 // Check validates every document and returns the diagnostics, sorted.
@@ -76,6 +81,9 @@ func Check(in Input) diag.List {
 	// diagnostics, gathered in the documents' order.
 	found := make([]diag.List, len(in.Docs))
 	pool.For(len(in.Docs), func(i int) {
+		if in.Only != nil && !in.Only(in.Docs[i]) {
+			return
+		}
 		dc := &checker{in: c.in, fw: c.fw, byID: c.byID, folded: c.folded}
 		dc.document(in.Docs[i])
 		dc.limits(in.Docs[i])
@@ -84,7 +92,10 @@ func Check(in Input) diag.List {
 	for _, l := range found {
 		c.diags = append(c.diags, l...)
 	}
-	c.duplicates()
+	if in.Only == nil {
+		c.duplicates()
+		c.plans()
+	}
 	c.diags.Sort()
 	return c.diags
 }
@@ -144,6 +155,7 @@ func (c *checker) document(d *model.Document) {
 	if t.Record {
 		c.recordDates(d, t)
 	}
+	c.sequence(d, t)
 }
 
 // optional returns fields with the named one no longer required.
