@@ -227,7 +227,9 @@ func (s *Site) theme(h *config.Hospital, diags *diag.List) fs.FS {
 
 // checkFonts checks the fonts hospital.toml names, once, when the site is
 // loaded: each must be a path inside the site to a TrueType font the PDF
-// writer can use. A font that cannot be used is reported at its entry and
+// writer can use. The check (pdf.CheckFont) refuses what pdf.ParseFont
+// would, without making the font: only a build that writes PDFs parses
+// the fonts (fonts). A font that cannot be used is reported at its entry and
 // dropped from the settings (the PDF writer then uses the next font and
 // the built-in ones, and does not report it again).
 func (s *Site) checkFonts(diags *diag.List) {
@@ -251,7 +253,7 @@ func (s *Site) checkFonts(diags *diag.List) {
 				diags.Warn(pos, "config.font", spec, diag.Msg{Key: file[0].Code, Args: file[0].Args})
 				continue
 			}
-			if _, err := pdf.ParseFont(name, data, face); err != nil {
+			if err := pdf.CheckFont(data, face); err != nil {
 				diags.Warn(pos, "config.font", spec, fontProblem(err))
 				continue
 			}
@@ -275,7 +277,7 @@ func (s *Site) checkFonts(diags *diag.List) {
 		if err != nil {
 			continue // not replaced: the built-in font is used
 		}
-		if _, err := pdf.ParseFont(name, data, face); err != nil {
+		if err := pdf.CheckFont(data, face); err != nil {
 			shown := "themes/" + h.Theme + "/" + name
 			diags.Warn(diag.Pos{File: shown}, "pdf.font", path.Base(name), fontProblem(err))
 		}
