@@ -107,3 +107,17 @@ func NewDocumentWith(dir, typ, id string, opts NewOptions, t func(string, ...any
 	}
 	return rel, nil
 }
+
+// TypesOf returns the schemas of the site in dir, or the built-in ones
+// when dir holds no site (guifan new --list before init).
+func TypesOf(dir string) (*schema.Set, error) {
+	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err != nil {
+		set, _ := schema.Load(schemas.FS)
+		return set, nil
+	}
+	s, _, err := LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return s.Schemas, nil
+}

@@ -41,6 +41,8 @@ type docView struct {
 	Tables   []table
 	Related  []kv
 	PDF      string // link to the document's PDF, if there is one
+	Plan     *planView   // a five-year plan followed through its years
+	Budget   *budgetView // an annual plan's budget with total and ratio
 }
 
 func (w *writer) typeLabel(typ string) string {
@@ -131,6 +133,7 @@ func (w *writer) document(d *model.Document) ([]byte, markdown.Rendered, error) 
 			v.Related = append(v.Related, kv{Label: o.Title(), Href: rel(p, PagePath(id))})
 		}
 	}
+	v.Plan, v.Budget = w.planOf(d, p), w.budgetOf(d)
 	crumbs := []navItem{{w.t("site.nav.home"), "index.html"}, {w.typeLabel(d.Type), v.TypePath}}
 	page, err := w.page("doc", p, d.Title(), "", crumbs, v.TypePath, v)
 	return page, r, err
@@ -175,6 +178,7 @@ type listView struct {
 	Title       string
 	Description string
 	Docs        []docRow
+	Outline     []outlineRow // the type's sections and the documents covering each
 }
 
 func (w *writer) typeLists() error {
@@ -193,6 +197,7 @@ func (w *writer) typeLists() error {
 			v.Docs = append(v.Docs, w.row(d))
 		}
 		p := "types/" + n + "/index.html"
+		v.Outline = w.outline(n, p)
 		if err := w.emit("list", p, v.Title, []navItem{{w.t("site.nav.home"), "index.html"}}, p, v); err != nil {
 			return err
 		}

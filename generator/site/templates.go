@@ -19,7 +19,7 @@ import (
 // partials are templates that pages include. A type's page has the
 // layout of its kind (entries, terms: schema.Page), or its own (any other
 // page layout a site's layouts/ or theme holds, named after the type).
-var partials = []string{"requirement.html"}
+var partials = []string{"requirement.html", "plans.html"}
 
 var pageNames = []string{"home", "doc", "list", "articles", "article", "report", schema.PageEntries, schema.PageTerms, "forms", "form", "downloads", "search"}
 

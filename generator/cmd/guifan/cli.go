@@ -39,7 +39,7 @@ func init() {
 		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs) }, nil},
 		{"build", runBuild, func(fs *flag.FlagSet) { buildFlags(fs) }, buildHelp},
 		{"serve", runServe, func(fs *flag.FlagSet) { serveFlags(fs) }, nil},
-		{"new", runNew, nil, nil},
+		{"new", runNew, func(fs *flag.FlagSet) { newDocFlags(fs) }, nil},
 		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }, nil},
 		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }, nil},
 		{"synth", runSynth, func(fs *flag.FlagSet) { synthFlags(fs) }, nil},

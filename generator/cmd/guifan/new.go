@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"guifan/generator/build"
+	"guifan/generator/skeleton"
 )
 
 // initFlags declares --name, the new site's hospital.
@@ -37,14 +38,48 @@ func runInit(e *env, args []string) int {
 	return exitOK
 }
 
+// newDocFlags declares new's --term (the years of a plan) and --list.
+func newDocFlags(fs *flag.FlagSet) (*string, *bool) {
+	return fs.String("term", "", "cmd.new.term"), fs.Bool("list", false, "cmd.new.list")
+}
+
+// listTypes prints every document type with its name and what it is for.
+func listTypes(e *env, dir string) int {
+	set, err := build.TypesOf(dir)
+	if err != nil {
+		e.scaffoldError(dir, err)
+		return exitMisuse
+	}
+	for _, n := range set.TypeNames() {
+		tp := set.Types[n]
+		fmt.Fprintln(e.stdout, e.cat.T("cmd.new.list-line", n, tp.Label.In(e.cat.Lang), tp.Description.In(e.cat.Lang)))
+	}
+	return exitOK
+}
+
 // runNew writes a new document of a type from its schema: the front
 // matter with every required field and the body with every section the
 // type knows, ready to fill in.
 func runNew(e *env, args []string) int {
 	flags := newFlags(e, "new")
+	term, list := newDocFlags(flags)
 	positional, code, ok := parseFlags(e, flags, args)
 	if !ok {
 		return code
+	}
+	if *list {
+		dir := "."
+		if len(positional) == 1 {
+			dir = positional[0]
+		}
+		return listTypes(e, dir)
+	}
+	var opts build.NewOptions
+	if *term != "" {
+		if opts.Term = skeleton.ParseTerm(*term); opts.Term == nil {
+			e.errorf("cmd.new.bad-term", *term)
+			return exitMisuse
+		}
 	}
 	if len(positional) < 2 || len(positional) > 3 {
 		flags.Usage()
@@ -55,7 +90,7 @@ func runNew(e *env, args []string) int {
 	if len(positional) == 3 {
 		dir = positional[2]
 	}
-	rel, err := build.NewDocument(dir, typ, id, e.cat.T)
+	rel, err := build.NewDocumentWith(dir, typ, id, opts, e.cat.T)
 	if err != nil {
 		target := dir
 		if rel != "" {

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"strconv"
+
+	"guifan/generator/markdown"
+	"guifan/generator/model"
+	"guifan/generator/plans"
+	"guifan/generator/sections"
+)
+
+// planView follows a five-year plan through its years on its page: the
+// term, the drafting steps, the revisions (art. 15: at least one, due at
+// mid-term), the main tasks with the annual-plan projects serving each,
+// and the budget of each year against medical revenue (art. 17).
+type planView struct {
+	Term      string
+	Midpoint  int
+	Drafting  []kv
+	Revisions []kv
+	Revised   bool // a revision by mid-term
+	Tasks     []taskView
+	Unserved  int
+	Years     []yearView
+	Met       string // the thresholds, as percentages
+	Partial   string
+}
+
+type taskView struct {
+	ID, Name, Years string
+	Projects        []kv
+}
+
+type yearView struct {
+	Year                   int
+	Plan, Href             string
+	Budget, Revenue, Ratio string
+	Level                  string // met, partial, missing, or "" when unknown
+}
+
+// budgetView is an annual plan's budget table with its total and ratio.
+type budgetView struct {
+	Rows    []kv
+	Total   string
+	Revenue string
+	Ratio   string
+	Level   string
+}
+
+func (w *writer) ratio() plans.Ratio {
+	r, _ := plans.RatioOf(w.in.Framework)
+	return r
+}
+
+func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
+
+func yuan(x float64) string {
+	return strconv.FormatFloat(x/10000, 'f', -1, 64)
+}
+
+func level(ratio float64, r plans.Ratio) string {
+	switch {
+	case ratio < 0:
+		return ""
+	case ratio >= r.Met:
+		return "met"
+	case ratio >= r.Partial:
+		return "partial"
+	}
+	return "missing"
+}
+
+// planOf is the tracking of a five-year plan, for its page.
+func (w *writer) planOf(d *model.Document, p string) *planView {
+	if d.Type != plans.TypeFiveYear {
+		return nil
+	}
+	r := w.ratio()
+	tr := plans.Track(d, w.in.Docs, r)
+	v := &planView{Met: pct(r.Met), Partial: pct(r.Partial)}
+	if tr.Start > 0 {
+		v.Term = strconv.Itoa(tr.Start) + "—" + strconv.Itoa(tr.End)
+		v.Midpoint = tr.Start + (tr.End-tr.Start+1)/2
+	}
+	steps := w.in.Schemas.Types[d.Type].Field("drafting.step")
+	for _, row := range d.Rows("drafting") {
+		label, _ := row["step"].(string)
+		if steps != nil {
+			for _, x := range steps.Values {
+				if x.Value == label {
+					label = x.Label.In(w.lang)
+				}
+			}
+		}
+		date, _ := model.AsDate(row["date"])
+		by, _ := row["approved_by"].(string)
+		v.Drafting = append(v.Drafting, kv{Label: label, Value: w.in.Present.Date(date), Href: by})
+	}
+	for _, row := range d.Rows("revisions") {
+		date, _ := model.AsDate(row["date"])
+		sum, _ := row["summary"].(string)
+		v.Revisions = append(v.Revisions, kv{Label: w.in.Present.Date(date), Value: sum})
+		if v.Midpoint > 0 && date.Time().Year() <= v.Midpoint {
+			v.Revised = true
+		}
+	}
+	for _, t := range tr.Tasks {
+		tv := taskView{ID: t.ID, Name: t.Name, Years: t.Years}
+		for _, pr := range t.Projects {
+			tv.Projects = append(tv.Projects, kv{Label: pr.Name, Value: strconv.Itoa(pr.Year) + " · " + yuan(pr.Budget), Href: rel(p, PagePath(pr.Plan.ID))})
+		}
+		if len(t.Projects) == 0 {
+			v.Unserved++
+		}
+		v.Tasks = append(v.Tasks, tv)
+	}
+	for _, y := range tr.Years {
+		yv := yearView{Year: y.Year, Level: level(y.Ratio, r)}
+		if y.Plan != nil {
+			yv.Plan, yv.Href = y.Plan.Title(), rel(p, PagePath(y.Plan.ID))
+			yv.Budget, yv.Revenue = yuan(y.Budget), yuan(y.Revenue)
+			if y.Ratio >= 0 {
+				yv.Ratio = pct(y.Ratio)
+			}
+		}
+		v.Years = append(v.Years, yv)
+	}
+	return v
+}
+
+// budgetOf is an annual plan's budget with its total and ratio.
+func (w *writer) budgetOf(d *model.Document) *budgetView {
+	if d.Type != plans.TypeAnnual || len(d.Rows("budget")) == 0 {
+		return nil
+	}
+	r := w.ratio()
+	items := w.in.Schemas.Types[d.Type].Field("budget.item")
+	v := &budgetView{}
+	for _, row := range d.Rows("budget") {
+		label, _ := row["item"].(string)
+		if items != nil {
+			for _, x := range items.Values {
+				if x.Value == label {
+					label = x.Label.In(w.lang)
+				}
+			}
+		}
+		amount, _ := row["amount"].(int64)
+		f, ok := row["amount"].(float64)
+		if ok {
+			amount = int64(f)
+		}
+		note, _ := row["note"].(string)
+		v.Rows = append(v.Rows, kv{Label: label, Value: yuan(float64(amount)), Href: note})
+	}
+	b, rev := plans.Figures(d, r)
+	v.Total = yuan(b)
+	if rev > 0 {
+		v.Revenue, v.Ratio, v.Level = yuan(rev), pct(b/rev), level(b/rev, r)
+	}
+	return v
+}
+
+// outlineRow is a section of a type's outline and the documents that
+// cover it, each with a link to the section.
+type outlineRow struct {
+	Label, Guide string
+	Docs         []kv
+}
+
+// outline is the sections of type typ with, for each, the documents of
+// the type that have it (with substance) and a link to its heading.
+func (w *writer) outline(typ string, p string) []outlineRow {
+	t := w.in.Schemas.Types[typ]
+	if t == nil || !t.Outline {
+		return nil
+	}
+	var out []outlineRow
+	for _, s := range t.Sections {
+		row := outlineRow{Label: s.Label.In(w.lang), Guide: s.Guide.In(w.lang)}
+		for _, d := range w.byType[typ] {
+			res := sections.Find(d, t, w.in.Schemas.Sections)
+			sec := res.Get(s.ID)
+			if !sec.Met() {
+				continue
+			}
+			href := rel(p, PagePath(d.ID))
+			if m := sec.Best(); m.Heading != "" {
+				href += "#" + markdown.Slug(m.Heading)
+			}
+			row.Docs = append(row.Docs, kv{Label: d.Title(), Href: href})
+		}
+		out = append(out, row)
+	}
+	return out
+}
