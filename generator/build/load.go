@@ -60,6 +60,9 @@ type Site struct {
 	found *sections.Memo
 	// progress is Options.Progress of the run, told each output made.
 	progress func(stage string)
+	// siteInput, when set, is told what the site's pages were written
+	// from (a live preview renders a saved document's page from it).
+	siteInput func(site.Input)
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing
@@ -70,9 +73,16 @@ type Site struct {
 // (files that cannot be read are reported and the built-in file is used),
 // the fonts hospital.toml names, and the documents.
 func Load(siteFS fs.FS) (*Site, diag.List, error) {
+	s, diags, _, err := load(siteFS, nil)
+	return s, diags, err
+}
+
+// load is Load, reading the documents through docs (content.LoadCached);
+// span is where the documents' own diagnostics are in the list.
+func load(siteFS fs.FS, docs *content.Cache) (_ *Site, _ diag.List, span [2]int, _ error) {
 	h, hsrc, diags, raw, err := loadSettings(siteFS)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, span, err
 	}
 	settings := len(diags)
 	s := &Site{siteFS: siteFS, found: sections.NewMemo()}
@@ -122,16 +132,18 @@ func Load(siteFS fs.FS) (*Site, diag.List, error) {
 	}
 	s.checkDeclaredForms(h, &diags)
 
-	docs, sources, cd := content.Load(siteFS, set)
+	found, sources, cd := content.LoadCached(siteFS, set, docs)
+	span[0] = len(diags)
 	diags.Append(cd)
+	span[1] = len(diags)
 	if hsrc != nil {
 		sources[config.FileName] = hsrc
 	}
-	s.Project = &model.Project{Hospital: h, Docs: docs, Sources: sources}
+	s.Project = &model.Project{Hospital: h, Docs: found, Sources: sources}
 	s.checkOutputs(&diags)
 	s.checkFonts(&diags)
 	s.checkLayouts(&diags)
-	return s, diags, nil
+	return s, diags, span, nil
 }
 
 // readThemeFonts returns the PDF fonts of the theme: those of the site's own
@@ -353,7 +365,12 @@ func (s *Site) layoutPath(name string) string {
 
 // Check validates the loaded documents as of a date (zero: no date checks).
 func (s *Site) Check(asOf model.Date) diag.List {
-	return validate.Check(validate.Input{
+	return validate.Check(s.checkInput(asOf))
+}
+
+// checkInput is what Check validates.
+func (s *Site) checkInput(asOf model.Date) validate.Input {
+	return validate.Input{
 		Hospital: s.Project.Hospital,
 		Schemas:  s.Schemas,
 		Docs:     s.Project.Docs,
@@ -361,7 +378,7 @@ func (s *Site) Check(asOf model.Date) diag.List {
 		Public:   s.Public,
 		Forms:    s.FormIDs(),
 		Found:    s.found,
-	})
+	}
 }
 
 // Source returns the text of a file of the site for printing diagnostics:

@@ -161,13 +161,17 @@ func (j *job) reportJSON() error {
 func (j *job) site() error {
 	s, v := j.s, j.public
 	texts := map[string]string{} // each body rendered once, for the pages and the index
-	pages, sd, err := site.Write(site.Input{
+	in := site.Input{
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: j.m.Framework,
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, FormFiles: j.formFiles,
 		Texts: texts,
-	})
+	}
+	pages, sd, err := site.Write(in)
+	if s.siteInput != nil && err == nil {
+		s.siteInput(in)
+	}
 	j.diags.Append(sd)
 	if d, ok := s.LayoutProblem(err); ok {
 		j.diags = append(j.diags, d) // a layout of the site's fails when run

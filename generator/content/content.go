@@ -28,7 +28,6 @@ import (
 
 	"guifan/generator/diag"
 	"guifan/generator/fsutil"
-	"guifan/generator/internal/pool"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -43,6 +42,13 @@ const Dir = "content"
 // be read at all are reported and left out; the rest are returned even when
 // they have problems, so that one bad file does not hide the others.
 func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Source, diag.List) {
+	return LoadCached(fsys, set, nil)
+}
+
+// LoadCached is Load, taking each file that c holds from c instead of
+// reading it again, and keeping in c what it reads (see Cache). A nil c
+// reads every file.
+func LoadCached(fsys fs.FS, set *schema.Set, c *Cache) ([]*model.Document, map[string]*diag.Source, diag.List) {
 	var diags diag.List
 	sources := map[string]*diag.Source{}
 	var docs []*model.Document
@@ -60,7 +66,7 @@ func Load(fsys fs.FS, set *schema.Set) ([]*model.Document, map[string]*diag.Sour
 	// gathered in the walk's order so diagnostics come out as they would
 	// one file after another.
 	files, pending, err := walk(fsys)
-	pool.For(len(files), func(i int) { files[i].load(fsys, set) })
+	c.load(files, fsys, set)
 	for _, f := range files {
 		diags.Append(f.diags)
 		if f.src != nil {

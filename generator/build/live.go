@@ -1,0 +1,223 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+
+	"guifan/generator/config"
+	"guifan/generator/content"
+	"guifan/generator/diag"
+	"guifan/generator/fsutil"
+	"guifan/generator/model"
+	"guifan/generator/present"
+	"guifan/generator/site"
+	"guifan/generator/validate"
+)
+
+// Live is a site kept loaded between builds, for a preview that rebuilds
+// at every save: hospital.toml, the schemas, forms, theme, layouts and
+// catalogs are read once, and an Update reads again only the documents
+// that changed. Its result after each Update is the result of a cold Run
+// of the same files with the same options (TestLiveMatchesCold), made
+// from the same stages. Update is safe to call from one goroutine at a
+// time (calls are serialized).
+type Live struct {
+	dir string
+	opt Options
+
+	mu    sync.Mutex
+	s     *Site
+	base  diag.List      // the load's diagnostics, but the documents'
+	docs  *content.Cache // the documents as read
+	hsrc  *diag.Source   // hospital.toml
+	in    *site.Input    // what the last good site was written from
+	diags diag.List      // the last Update's (or NewLive's) diagnostics
+}
+
+// Quick is what an Update knows before checking and rebuilding the whole
+// site: the pages of the documents just saved, or their problems.
+type Quick struct {
+	// Files are the saved public documents' pages ("site/docs/x/index.html"),
+	// written with the rest of the site as the last good build left it
+	// (lists, report, downloads): the full result follows. Nil when
+	// Problems has errors.
+	Files map[string][]byte
+	// Problems are every problem the quick look found: the loader's, and
+	// the checks of the saved documents on their own (with ids across
+	// every document), sorted.
+	Problems diag.List
+	// Settled reports whether the errors of the last full result were all
+	// in the saved files (so that the quick look, when it finds none,
+	// says the site is fixed).
+	Settled bool
+	// Site is the site as loaded now (its Source prints Problems).
+	Site *Site
+}
+
+// NewLive loads the site in dir and runs opt on it (opt.InMemory is
+// implied), returning the live site and the run's result. Errors are
+// those of Run.
+func NewLive(dir string, opt Options) (*Live, *Result, error) {
+	for _, name := range opt.Only {
+		if outputNamed(name) == nil {
+			return nil, nil, &UnknownOutputError{Name: name}
+		}
+	}
+	opt.InMemory = true
+	l := &Live{dir: dir, opt: opt}
+	res, err := l.reload()
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, res, nil
+}
+
+// reload loads the whole site again and runs the stages.
+func (l *Live) reload() (*Result, error) {
+	l.opt.step(StageLoad)
+	fsys, err := fsutil.SiteFS(l.dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, ErrNoSite
+		}
+		return nil, err
+	}
+	docs := content.NewCache()
+	s, diags, span, err := load(fsys, docs)
+	if err != nil {
+		return nil, err
+	}
+	l.s, l.docs, l.in = s, docs, nil
+	l.hsrc = s.Project.Sources[config.FileName]
+	l.base = append(slices.Clone(diags[:span[0]]), diags[span[1]:]...)
+	return l.run(diags)
+}
+
+// run runs the stages after loading on l.s, keeping what the site's pages
+// were written from.
+func (l *Live) run(diags diag.List) (*Result, error) {
+	s := l.s
+	s.progress = l.opt.Progress
+	var in *site.Input
+	s.siteInput = func(x site.Input) { in = &x }
+	res, err := s.run(l.dir, "", diags, l.opt)
+	s.siteInput = nil
+	if res != nil {
+		l.diags = res.Diags
+	}
+	if err == nil && res.Files != nil && in != nil {
+		in.Texts = nil
+		l.in = in
+	}
+	return res, err
+}
+
+// Site returns the site as last loaded.
+func (l *Live) Site() *Site {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.s
+}
+
+// Update brings the site up to date after the files at changed (paths
+// relative to the site, slash-separated, as package watch reports them)
+// changed, were added or were removed, and returns the result a cold Run
+// would. When only documents changed, quick (when not nil) is first given
+// their pages, or their problems, before the site is checked and rebuilt;
+// a change to anything else (hospital.toml, schemas, themes, layouts,
+// forms, attestations) loads the whole site again.
+func (l *Live) Update(changed []string, quick func(Quick)) (*Result, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !slices.ContainsFunc(changed, func(p string) bool { return !isDocFile(p) }) && l.s != nil {
+		return l.update(changed, quick)
+	}
+	return l.reload()
+}
+
+// isDocFile reports whether p is a document under content/ (by its
+// name, as the loader's walk finds them), the only files an Update reads
+// alone.
+func isDocFile(p string) bool {
+	rest, ok := strings.CutPrefix(p, content.Dir+"/")
+	if !ok {
+		return false
+	}
+	for _, part := range strings.Split(rest, "/") {
+		if part == "" || strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	switch strings.ToLower(path.Ext(p)) {
+	case ".md", ".markdown", ".toml":
+		return true
+	}
+	return false
+}
+
+// update reads the changed documents again and rebuilds.
+func (l *Live) update(changed []string, quick func(Quick)) (*Result, error) {
+	l.opt.step(StageLoad)
+	s := l.s
+	l.docs.Forget(changed...)
+	docs, sources, cd := content.LoadCached(s.siteFS, s.Schemas, l.docs)
+	if l.hsrc != nil {
+		sources[config.FileName] = l.hsrc
+	}
+	s.Project = &model.Project{Hospital: s.Project.Hospital, Docs: docs, Sources: sources}
+	live := make(map[*model.Document]bool, len(docs))
+	for _, d := range docs {
+		live[d] = true
+	}
+	s.found.Keep(func(d *model.Document) bool { return live[d] })
+	diags := append(slices.Clone(l.base), cd...)
+	if quick != nil {
+		quick(l.quick(changed, diags))
+	}
+	return l.run(diags)
+}
+
+// quick is the quick look at the saved documents: their own checks and,
+// when they pass, their pages.
+func (l *Live) quick(changed []string, loaded diag.List) Quick {
+	s := l.s
+	saved := map[string]bool{}
+	for _, p := range changed {
+		saved[p] = true
+	}
+	q := Quick{Site: s, Settled: true}
+	for _, d := range l.diags {
+		if d.Severity == diag.Error && !saved[d.Pos.File] {
+			q.Settled = false
+		}
+	}
+	in := s.checkInput(l.opt.AsOf)
+	in.Only = func(d *model.Document) bool { return saved[d.Path] }
+	q.Problems = append(slices.Clone(loaded), validate.Check(in)...)
+	q.Problems.Sort()
+	if q.Problems.Errors() > 0 || l.in == nil {
+		return q
+	}
+	// The saved documents' pages, with the rest as the last site had it.
+	v := s.view(nil, l.in.Catalog, false)
+	in2 := *l.in
+	in2.Docs, in2.Present = v.docs, v.present
+	in2.Control = func(d *model.Document) []present.Item { return v.control(s, d) }
+	q.Files = map[string][]byte{}
+	for _, d := range v.docs {
+		if !saved[d.Path] {
+			continue
+		}
+		page, ok, err := site.DocPage(in2, d.ID)
+		if err != nil || !ok {
+			continue // the full build says why
+		}
+		q.Files["site/"+site.PagePath(d.ID)] = page
+	}
+	return q
+}
