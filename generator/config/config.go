@@ -5,6 +5,7 @@ package config
 
 import (
 	"io/fs"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,11 @@ type Hospital struct {
 	Fonts   Fonts    `toml:"fonts"`
 	// Contact is the information centre's service phone, shown on outputs.
 	Contact string `toml:"contact"`
+	// SiteURL is the address the intranet site is served at
+	// (http://intranet.example/guifan/), if it has one. The audit
+	// workbook links documents by it, so that its links still work in a
+	// copy opened from a download folder.
+	SiteURL string `toml:"site_url"`
 
 	source *tomlfile.Doc
 }
@@ -143,6 +149,11 @@ func (h *Hospital) check(diags *diag.List, languages []string) {
 			diags.Add(h.Pos(Index("languages", i)), "config.language", l, strings.Join(languages, ", "))
 		}
 	}
+	if h.SiteURL != "" {
+		if u, err := url.Parse(h.SiteURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			diags.Add(h.Pos("site_url"), "config.site-url", h.SiteURL)
+		}
+	}
 	seen := map[string]bool{}
 	for i, d := range h.Departments {
 		if seen[d] {
@@ -150,6 +161,15 @@ func (h *Hospital) check(diags *diag.List, languages []string) {
 		}
 		seen[d] = true
 	}
+}
+
+// SiteLink returns the address of a page of the site (a path under
+// site/) by SiteURL, or "" when the site has no address.
+func (h *Hospital) SiteLink(page string) string {
+	if h.SiteURL == "" {
+		return ""
+	}
+	return strings.TrimRight(h.SiteURL, "/") + "/" + page
 }
 
 // FontFile returns the file of a font setting: "fonts/simsun.ttc#1" names
@@ -174,6 +194,6 @@ func contains(list []string, s string) bool {
 func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
-var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans"}
+var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url"}
 
 func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

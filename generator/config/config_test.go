@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 
 	"guifan/generator/diag"
@@ -76,5 +77,29 @@ func TestParseLanguages(t *testing.T) {
 	}
 	if h, _, _ := Parse([]byte("name = \"测试医院\"\n")); h.Lang() != "zh-CN" {
 		t.Errorf("default language %q", h.Lang())
+	}
+}
+
+// TestSiteURL: site_url is an http(s) address; pages are linked under it
+// whether or not it ends in a slash; a bad one is reported at its value.
+func TestSiteURL(t *testing.T) {
+	t.Parallel()
+	for _, u := range []string{"http://intranet.example/guifan/", "https://10.1.2.3:8443/guifan"} {
+		h, _, diags := Parse([]byte("name = \"测试医院\"\nsite_url = \"" + u + "\"\n"))
+		if len(diags) > 0 {
+			t.Errorf("%s: %v", u, diags)
+		}
+		if got := h.SiteLink("docs/a/index.html"); got != strings.TrimSuffix(u, "/")+"/docs/a/index.html" {
+			t.Errorf("%s: link %q", u, got)
+		}
+	}
+	for _, u := range []string{"intranet/guifan", "file:///srv/site", "http://", "ftp://x/y", "http://x/?a=1"} {
+		_, _, diags := Parse([]byte("name = \"测试医院\"\nsite_url = \"" + u + "\"\n"))
+		if len(diags) != 1 || diags[0].Code != "config.site-url" || diags[0].Pos != (diag.Pos{File: FileName, Line: 2, Col: 12}) {
+			t.Errorf("%s: %v, want config.site-url at 2:12", u, diags)
+		}
+	}
+	if h, _, _ := Parse([]byte("name = \"测试医院\"\n")); h.SiteLink("index.html") != "" {
+		t.Error("a site without site_url has a link")
 	}
 }
