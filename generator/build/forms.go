@@ -68,9 +68,9 @@ func (j *job) formBook(f *schema.Form) ([]byte, error) {
 	return excel.WriteForm(excel.FormInput{Form: f, Hospital: j.s.Project.Hospital.Name, Lang: j.cat.Lang, Date: j.asOf.String(), T: j.cat.T})
 }
 
-// bookMade records a blank form's workbook, and so the form's downloads.
+// bookMade stores a blank form's workbook, and records the form's downloads.
 func (j *job) bookMade(id string, book []byte) {
-	j.files["site/forms/"+id+".xlsx"] = book
+	j.put("site/forms/"+id+".xlsx", book)
 	j.formFiles[id] = formFiles(id)
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"guifan/generator/config"
 	"guifan/generator/coverage"
@@ -81,8 +82,14 @@ type job struct {
 	cat    *i18n.Catalog
 	public *view // everything under site/ is made from this view only
 	full   *view // restricted/ and report.json
-	files  map[string][]byte
+	out    sink // where each file goes as it is made (job.put)
 	diags  diag.List
+	// files are outputs not yet stored through put: each output's are
+	// moved to out when it returns.
+	files map[string][]byte
+	// sinkErr is the first failure of out.
+	sinkMu  sync.Mutex
+	sinkErr error
 	// What the site lists of the other outputs.
 	downloads []site.Download
 	docPDFs   map[string]string // public document id -> its PDF under site/
@@ -104,13 +111,25 @@ func (s *Site) Outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 // outputs is Outputs, with the outputs of deferred planned (plan) instead
 // of made: the site links to them, a later run makes them.
 func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only, deferred []string) (map[string][]byte, diag.List, error) {
+	mem := newMemSink()
+	od, err := s.outputsTo(mem, m, asOf, cat, only, deferred)
+	if err != nil || od.Errors() > 0 {
+		return nil, od, err
+	}
+	return mem.files, od, nil
+}
+
+// outputsTo is outputs, storing each file in out as it is made. When it
+// returns an error or diagnostics with errors, out holds some of the files
+// and is to be dropped.
+func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only, deferred []string) (diag.List, error) {
 	if only == nil {
 		only = s.Project.Hospital.Outputs
 	}
 	if only == nil {
 		only = OutputNames()
 	}
-	j := &job{s: s, m: m, asOf: asOf, cat: cat, files: map[string][]byte{},
+	j := &job{s: s, m: m, asOf: asOf, cat: cat, out: out, files: map[string][]byte{},
 		docPDFs: map[string]string{}, formFiles: map[string]site.FormFiles{}}
 	j.public, j.full = s.views(m, cat)
 	if s.prior != "" {
@@ -133,17 +152,33 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 				s.progress(k.Name)
 			}
 			if err := k.make(j); err != nil {
-				return nil, j.diags, err
+				return j.diags, err
+			}
+			if err := j.flush(); err != nil {
+				return j.diags, err
 			}
 		}
 	}
+	if err := j.flush(); err != nil { // writePDFs' when the site is not made
+		return j.diags, err
+	}
 	if j.diags.Errors() > 0 {
-		return nil, j.diags, nil
+		return j.diags, nil
 	}
 	if j.cache != nil {
-		j.files[cacheFile] = j.cache.index()
+		j.put(cacheFile, j.cache.index())
 	}
-	return j.files, j.diags, nil
+	return j.diags, j.failed()
+}
+
+// flush stores the files an output left in job.files, and returns the
+// sink's first failure.
+func (j *job) flush() error {
+	for name, data := range j.files {
+		j.put(name, data)
+		delete(j.files, name)
+	}
+	return j.failed()
 }
 
 // reportJSON writes the full report, outside the site.
@@ -152,7 +187,7 @@ func (j *job) reportJSON() error {
 	if err := j.full.report.WriteJSON(&b); err != nil {
 		return err
 	}
-	j.files["report.json"] = []byte(b.String())
+	j.put("report.json", []byte(b.String()))
 	return nil
 }
 
@@ -181,11 +216,12 @@ func (j *job) site() error {
 		return err
 	}
 	for p, data := range pages {
-		j.files["site/"+p] = data
+		j.put("site/"+p, data)
+		delete(pages, p) // written: not held to the end of the site
 	}
 	// The search index always comes with the site.
 	for p, data := range s.searchIndex(v, j.cat, texts) {
-		j.files["site/"+p] = data
+		j.put("site/"+p, data)
 	}
-	return nil
+	return j.failed()
 }

@@ -156,7 +156,7 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 				j.cache.put(r.keys[i], jb.path, r.files[i], nil)
 			}
 		default:
-			j.files[jb.path] = r.files[i]
+			j.put(jb.path, r.files[i])
 			lacking = append(lacking, r.missing[i]...)
 			if r.keys[i] != "" {
 				j.cache.put(r.keys[i], jb.path, r.files[i], r.missing[i])
@@ -169,7 +169,7 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 	}
 	j.diags.Append(j.s.missingGlyphs(lacking))
 	for i, p := range j.pdfWork.downloads {
-		j.downloads[i].Size = len(j.files[p])
+		j.downloads[i].Size = j.sizeOf(p)
 	}
 	j.pdfWork.downloads = nil
 }

@@ -78,34 +78,63 @@ const (
 // Publish writes files (slash paths relative to out) as the output folder
 // out of the site in siteDir (siteDir "" skips the sources check, for
 // folders guifan made itself). See the output-folder rule above.
-func Publish(out, siteDir string, files map[string][]byte) (err error) {
+func Publish(out, siteDir string, files map[string][]byte) error {
 	abs, err := CheckOutput(out, siteDir)
 	if err != nil {
 		return err
 	}
+	names := make([]string, 0, len(files))
 	for name := range files {
 		if !safeName(name) || name == Marker {
 			return &OutputError{Code: OutBadName, Path: abs, Detail: name}
 		}
+		names = append(names, name)
 	}
-	parent, base := filepath.Dir(abs), filepath.Base(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return &OutputError{Code: OutNotFound, Path: parent, Detail: err.Error()}
-	}
-	unlock, err := lockOutput(abs)
+	sort.Strings(names)
+	st, err := beginPublish(abs, siteDir)
 	if err != nil {
 		return err
 	}
-	defer unlock()
+	for _, name := range names {
+		if err := st.put(name, files[name]); err != nil {
+			st.abort()
+			return err
+		}
+	}
+	return st.commit()
+}
+
+// beginPublish starts writing the output folder out of the site in siteDir
+// (see Publish): it takes the output's lock and makes the temporary folder
+// the files are written into as they are made (staging.put). Its commit
+// swaps the folder in; its abort leaves the previous output as it was.
+func beginPublish(out, siteDir string) (_ *staging, err error) {
+	abs, err := CheckOutput(out, siteDir)
+	if err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, &OutputError{Code: OutNotFound, Path: parent, Detail: err.Error()}
+	}
+	unlock, err := lockOutput(abs)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			unlock()
+		}
+	}()
 	// Checked again under the lock: another build may have just made it.
 	if _, err := CheckOutput(abs, siteDir); err != nil {
-		return err
+		return nil, err
 	}
 	removeLeftovers(parent, base)
 
 	tmp, err := os.MkdirTemp(parent, "."+base+".guifan-new-")
 	if err != nil {
-		return &OutputError{Code: OutFailed, Path: parent, Detail: err.Error()}
+		return nil, &OutputError{Code: OutFailed, Path: parent, Detail: err.Error()}
 	}
 	defer func() {
 		if err != nil {
@@ -115,22 +144,62 @@ func Publish(out, siteDir string, files map[string][]byte) (err error) {
 	// MkdirTemp makes a private folder; an output is read by others (the
 	// intranet server, colleagues on the shared drive).
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
+		return nil, &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
+		return nil, &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
 	}
-	if err := writeTree(tmp, files, false); err != nil {
-		return err
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		return nil, &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
 	}
-	st, statErr := os.Lstat(abs)
+	return &staging{abs: abs, tmp: tmp, root: root, unlock: unlock, sizes: map[string]int{}, dirs: map[string]bool{}}, nil
+}
+
+// abort removes the temporary folder and releases the lock: the previous
+// output stays as it was. It does nothing after commit or abort.
+func (st *staging) abort() {
+	if st.finish() {
+		os.RemoveAll(st.tmp)
+		st.unlock()
+	}
+}
+
+// finish closes the folder and releases the lock, once; it reports
+// whether this call did.
+func (st *staging) finish() bool {
+	st.mu.Lock()
+	first := !st.done
+	st.done = true
+	st.mu.Unlock()
+	if first {
+		st.root.Close()
+	}
+	return first
+}
+
+// commit swaps the temporary folder in for the output: the previous output
+// is moved aside and removed, or put back when the swap fails.
+func (st *staging) commit() (err error) {
+	if !st.finish() {
+		return &OutputError{Code: OutFailed, Path: st.abs, Detail: "already published"}
+	}
+	defer st.unlock()
+	abs, tmp := st.abs, st.tmp
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	stat, statErr := os.Lstat(abs)
 	if statErr != nil {
 		if err := os.Rename(tmp, abs); err != nil {
 			return &OutputError{Code: OutFailed, Path: abs, Detail: err.Error()}
 		}
 		return nil
 	}
-	if !st.IsDir() {
+	if !stat.IsDir() {
 		return &OutputError{Code: OutFile, Path: abs}
 	}
 	trash, err := os.MkdirTemp(parent, "."+base+".guifan-old-")

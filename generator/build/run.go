@@ -176,24 +176,32 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 		res.Diags = diags
 		return res, nil
 	}
-	if !opt.InMemory {
-		s.prior = out
-	}
-	files, od, err := s.outputs(m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
-	diags.Append(od)
-	res.Diags = diags
-	if err != nil {
+	if opt.InMemory {
+		files, od, err := s.outputs(m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
+		diags.Append(od)
+		res.Diags = diags
+		if err == nil && diags.Errors() == 0 {
+			res.Files = files
+		}
 		return res, err
 	}
-	if diags.Errors() > 0 {
-		return res, nil
+	// Each file is written into the output's temporary folder as it is
+	// made; the folder is swapped in only when the whole build succeeded.
+	s.prior = out
+	st, err := beginPublish(out, dir)
+	if err != nil {
+		res.Diags = diags
+		return res, err
 	}
-	if opt.InMemory {
-		res.Files = files
-		return res, nil
+	od, err := s.outputsTo(st, m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
+	diags.Append(od)
+	res.Diags = diags
+	if err != nil || diags.Errors() > 0 {
+		st.abort()
+		return res, err
 	}
 	opt.step(StagePublish)
-	if err := Publish(out, dir, files); err != nil {
+	if err := st.commit(); err != nil {
 		return res, err
 	}
 	res.Out, res.Reused = out, s.reused

@@ -25,7 +25,7 @@ func (j *job) excel() error {
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
 	}
-	j.files["site/"+auditBook] = siteBook
+	j.put("site/"+auditBook, siteBook)
 	fullBook, err := excel.Write(excel.Input{
 		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
 		Link: func(id string) (string, bool) {
@@ -38,9 +38,9 @@ func (j *job) excel() error {
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
 	}
-	j.files["restricted/"+auditBook] = fullBook
+	j.put("restricted/"+auditBook, fullBook)
 	j.listBook(len(siteBook))
-	return nil
+	return j.failed()
 }
 
 // auditBook is where the audit workbook is, in the site and in restricted/.

@@ -1,0 +1,133 @@
+package build
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// sink is where a build's output files go as they are made, keyed by their
+// slash path under the output folder ("site/index.html"): the temporary
+// folder a published build is swapped in from (*staging), or a map for a
+// build kept in memory (memSink: serve, tests). Every output stores its
+// files through job.put, so none is held until the end. Both are safe for
+// concurrent use.
+type sink interface {
+	// put stores a file; the sink may keep data (the caller no longer
+	// changes it). A name stored twice keeps the last data.
+	put(name string, data []byte) error
+	// size returns the size of a file stored, and whether it was.
+	size(name string) (int, bool)
+}
+
+// memSink keeps the files in a map.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newMemSink() *memSink { return &memSink{files: map[string][]byte{}} }
+
+func (m *memSink) put(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = data
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memSink) size(name string) (int, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	data, ok := m.files[name]
+	return len(data), ok
+}
+
+// all returns the files stored.
+func (m *memSink) all() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return maps.Clone(m.files)
+}
+
+// put stores a file of the build in its sink. The first failure is kept
+// (job.sinkErr) and ends the build when the output that made it returns.
+func (j *job) put(name string, data []byte) {
+	if err := j.out.put(name, data); err != nil {
+		j.sinkMu.Lock()
+		if j.sinkErr == nil {
+			j.sinkErr = err
+		}
+		j.sinkMu.Unlock()
+	}
+}
+
+// sizeOf returns the size of a file the build stored (0 when none).
+func (j *job) sizeOf(name string) int {
+	n, _ := j.out.size(name)
+	return n
+}
+
+// failed returns the first failure of the sink, if any.
+func (j *job) failed() error {
+	j.sinkMu.Lock()
+	defer j.sinkMu.Unlock()
+	return j.sinkErr
+}
+
+// staging is a build's output folder in the making: a hidden temporary
+// folder beside the output, under the output's lock, into which each file
+// is written as it is made (through an os.Root, so no name or link leads
+// out of it). commit swaps it in for the output; abort removes it. See the
+// output-folder rule (publish.go).
+type staging struct {
+	abs, tmp string
+	root     *os.Root
+	unlock   func()
+
+	mu    sync.Mutex
+	sizes map[string]int
+	dirs  map[string]bool // folders made
+	done  bool
+}
+
+func (st *staging) put(name string, data []byte) error {
+	if !safeName(name) || name == Marker {
+		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
+	}
+	p := filepath.FromSlash(name)
+	d := filepath.Dir(p)
+	st.mu.Lock()
+	made := d == "." || st.dirs[d]
+	st.mu.Unlock()
+	if !made {
+		if err := st.root.MkdirAll(d, 0o755); err != nil {
+			return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, d), Detail: err.Error()}
+		}
+		st.mu.Lock()
+		st.dirs[d] = true
+		st.mu.Unlock()
+	}
+	f, err := st.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, p), Detail: err.Error()}
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, p), Detail: err.Error()}
+	}
+	st.mu.Lock()
+	st.sizes[name] = len(data)
+	st.mu.Unlock()
+	return nil
+}
+
+func (st *staging) size(name string) (int, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	n, ok := st.sizes[name]
+	return n, ok
+}
