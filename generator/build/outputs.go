@@ -40,6 +40,7 @@ var outputKinds = []OutputKind{
 	{Name: "excel", Help: "output.kind.excel", make: (*job).excel},
 	{Name: "forms", Help: "output.kind.forms", make: (*job).forms, queued: true},
 	{Name: "report", Help: "output.kind.report", make: (*job).reportJSON},
+	{Name: "submission", Help: "output.kind.submission", make: (*job).submissionJSON},
 }
 
 // OutputKinds returns the outputs guifan makes.

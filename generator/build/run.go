@@ -50,6 +50,9 @@ type Options struct {
 	// later run with Only makes them. Those hospital.toml's outputs list
 	// leaves out are not linked; Only's entries are made, not deferred.
 	Defer []string
+	// Submit also makes Result.Submission (GoalReport): the public
+	// submission.json, in the site's language.
+	Submit bool
 	// Progress, when set, is told each stage as it starts: "load",
 	// "check", "assess", an output's name, "publish".
 	Progress func(stage string)
@@ -79,6 +82,9 @@ type Result struct {
 	// Report is the full gap report (GoalReport), nil when the framework
 	// is unknown (Diags says so).
 	Report *report.Report
+	// Submission is submission.json (Options.Submit), nil when the
+	// framework is unknown.
+	Submission []byte
 	// Out is the output folder written (GoalBuild), empty when nothing
 	// was written.
 	Out string
@@ -169,6 +175,13 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 				cat = s.Catalog()
 			}
 			res.Report = report.Build(m, s.Project.Hospital.Name, cat, report.AllDocuments())
+			if opt.Submit {
+				sub, err := s.Submission(m, opt.AsOf)
+				if err != nil {
+					return res, err
+				}
+				res.Submission = sub
+			}
 		}
 		return res, nil
 	}

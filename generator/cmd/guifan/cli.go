@@ -36,13 +36,14 @@ var commands []command
 func init() {
 	commands = []command{
 		{"check", runCheck, func(fs *flag.FlagSet) { formatFlags(fs) }, nil},
-		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs) }, nil},
+		{"report", runReport, func(fs *flag.FlagSet) { formatFlags(fs); submitFlag(fs) }, nil},
 		{"build", runBuild, func(fs *flag.FlagSet) { buildFlags(fs) }, buildHelp},
 		{"serve", runServe, func(fs *flag.FlagSet) { serveFlags(fs) }, nil},
 		{"new", runNew, func(fs *flag.FlagSet) { newDocFlags(fs) }, nil},
 		{"init", runInit, func(fs *flag.FlagSet) { initFlags(fs) }, nil},
 		{"audit", runAudit, func(fs *flag.FlagSet) { auditFlags(fs) }, nil},
 		{"synth", runSynth, func(fs *flag.FlagSet) { synthFlags(fs) }, nil},
+		{"rollup", runRollup, func(fs *flag.FlagSet) { rollupFlags(fs) }, nil},
 		{"help", runHelp, nil, nil},
 	}
 }

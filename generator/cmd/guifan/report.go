@@ -1,6 +1,10 @@
 package main
 
-import "guifan/generator/build"
+import (
+	"flag"
+
+	"guifan/generator/build"
+)
 
 // runReport prints the compliance-gap report. Content errors are printed
 // first and make the exit code 1, but the report is still produced from
@@ -10,12 +14,13 @@ import "guifan/generator/build"
 func runReport(e *env, args []string) int {
 	fs := newFlags(e, "report")
 	o := formatFlags(fs)
+	submit := submitFlag(fs)
 	req, code, ok := parseSiteArgs(e, fs, args, &o.asOf, &o.format)
 	if !ok {
 		return code
 	}
 	json := o.format == "json"
-	opt := build.Options{Goal: build.GoalReport, AsOf: req.asOf}
+	opt := build.Options{Goal: build.GoalReport, AsOf: req.asOf, Submit: *submit}
 	if !json {
 		opt.Catalog = e.cat
 	}
@@ -30,7 +35,15 @@ func runReport(e *env, args []string) int {
 	if res.Report == nil {
 		return exitInvalid
 	}
-	if err := res.WriteReport(e.stdout, json, e.cat); err != nil {
+	if *submit {
+		if res.Submission == nil {
+			return exitInvalid
+		}
+		if _, err := e.stdout.Write(res.Submission); err != nil {
+			e.errorf("cli.internal", err.Error())
+			return exitMisuse
+		}
+	} else if err := res.WriteReport(e.stdout, json, e.cat); err != nil {
 		e.errorf("cli.internal", err.Error())
 		return exitMisuse
 	}
@@ -39,3 +52,6 @@ func runReport(e *env, args []string) int {
 	}
 	return exitOK
 }
+
+// submitFlag is report's --submit: print the submission file instead.
+func submitFlag(fs *flag.FlagSet) *bool { return fs.Bool("submit", false, "cmd.report.submit") }

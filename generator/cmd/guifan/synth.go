@@ -35,6 +35,9 @@ const maxSynthDocs = 200_000
 // measuring guifan (and comparing it with other tools) at sizes no real
 // site of ours reaches. It never writes into a folder that holds anything.
 func runSynth(e *env, args []string) int {
+	if len(args) > 0 && args[0] == "rollup" {
+		return runSynthRollup(e, args[1:])
+	}
 	flags := newFlags(e, "synth")
 	o := synthFlags(flags)
 	positional, code, ok := parseFlags(e, flags, args)
