@@ -1,0 +1,409 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"guifan/generator/schema"
+	"guifan/schemas"
+)
+
+// The tests below hold what a hospital starting from nothing gets:
+// guifan init writes a draft of every document the framework requires,
+// none of them counts until it is filled in and approved, and filling one
+// in turns its requirement met.
+
+const skeletonAsOf = "2026-11-25"
+
+// initSkeleton runs guifan init into a new folder and returns it.
+func initSkeleton(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "h")
+	if out := runCapture([]string{"--lang", "zh-CN", "init", dir, "--name", "测试医院"}); !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("init:\n%s", out)
+	}
+	return dir
+}
+
+type skeletonDiag struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Severity string `json:"severity"`
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+}
+
+// checkJSON runs guifan check --format json on dir.
+func checkJSON(t *testing.T, dir string) (int, []skeletonDiag) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"--lang", "zh-CN", "check", "--format", "json", "--as-of", skeletonAsOf, dir}, &stdout, &stderr)
+	var diags []skeletonDiag
+	if err := json.Unmarshal(stdout.Bytes(), &diags); err != nil {
+		t.Fatalf("check --format json: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	return code, diags
+}
+
+type skeletonReport struct {
+	Summary struct {
+		Met     int `json:"met"`
+		Partial int `json:"partial"`
+	} `json:"summary"`
+	Articles []struct {
+		Number       int    `json:"number"`
+		Status       string `json:"status"`
+		Requirements []struct {
+			ID     string `json:"id"`
+			Status string `json:"status"`
+			Gap    string `json:"gap"`
+		} `json:"requirements"`
+	} `json:"articles"`
+	Next []struct {
+		ID       string `json:"id"`
+		Path     string `json:"path"`
+		Articles []int  `json:"articles"`
+	} `json:"next"`
+}
+
+// reportJSON runs guifan report --format json on dir.
+func reportJSON(t *testing.T, dir string) skeletonReport {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	run([]string{"--lang", "zh-CN", "report", "--format", "json", "--as-of", skeletonAsOf, dir}, &stdout, &stderr)
+	var rep skeletonReport
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil || len(rep.Articles) == 0 {
+		t.Fatalf("report --format json: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	return rep
+}
+
+// requirementStatus is the verdict of requirement id in rep, with its gap.
+func (rep skeletonReport) requirementStatus(id string) (string, string) {
+	for _, a := range rep.Articles {
+		for _, q := range a.Requirements {
+			if q.ID == id {
+				return q.Status, q.Gap
+			}
+		}
+	}
+	return "", ""
+}
+
+// TestInitSkeleton: a new site holds a draft of every document the
+// framework asks for, read from its list requirements (a job duty per
+// post, a regulation per kind, a procedure per kind); check passes with
+// only placeholder warnings, one at least in every draft with sections;
+// the report meets nothing and lists every draft to write, those that
+// unlock most articles first.
+func TestInitSkeleton(t *testing.T) {
+	t.Parallel()
+	dir := initSkeleton(t)
+
+	set, errs := schema.Load(schemas.FS)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	fw := set.Frameworks[set.FrameworkIDs()[0]]
+	lists := 0
+	for _, a := range fw.Articles {
+		for _, r := range a.Requirements {
+			tp := set.Types[r.Type]
+			if r.Kind != schema.KindList || tp == nil || tp.Record || strings.Contains(r.Field, ".") || len(r.Where) > 0 {
+				continue
+			}
+			f := tp.Field(r.Field)
+			if f == nil || f.Type != "enum" {
+				continue
+			}
+			lists++
+			for _, it := range r.Items {
+				want := fmt.Sprintf("%s = %q", r.Field, it.ID)
+				if !draftWith(t, filepath.Join(dir, "content", tp.Dir), want, "") {
+					t.Errorf("requirement %s: no draft %s in content/%s", r.ID, want, tp.Dir)
+				}
+			}
+		}
+	}
+	if lists < 3 {
+		t.Errorf("only %d list requirements name a kind of document; the framework has posts, regulations and procedures", lists)
+	}
+
+	code, diags := checkJSON(t, dir)
+	if code != 0 {
+		t.Fatalf("check of a new site exits %d: %v", code, diags)
+	}
+	warned := map[string]bool{}
+	for _, d := range diags {
+		if d.Code != "section.placeholder" || d.Severity != "warning" {
+			t.Errorf("check of a new site: %s %s at %s:%d: %s (only placeholder warnings expected)", d.Severity, d.Code, d.File, d.Line, d.Message)
+		}
+		warned[d.File] = true
+	}
+	drafts := 0
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		drafts++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		if !strings.Contains(string(data), `status = "draft"`) {
+			t.Errorf("%s is not a draft", rel)
+		}
+		if strings.Contains(string(data), "\n## ") && !warned[rel] {
+			t.Errorf("%s has sections but no placeholder warning", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each type with drafting guidance in its schema has it in its drafts,
+	// the document's and every section's.
+	for _, n := range set.TypeNames() {
+		tp := set.Types[n]
+		if tp.Record || tp.Guide.In("zh-CN") == "" {
+			continue
+		}
+		guides := []string{tp.Guide.In("zh-CN")}
+		for _, s := range tp.Sections {
+			if g := s.Guide.In("zh-CN"); g != "" {
+				guides = append(guides, g)
+			}
+		}
+		for _, g := range guides {
+			if !draftWith(t, filepath.Join(dir, "content", tp.Dir), "> 编写提示", g) {
+				t.Errorf("no %s draft has the guidance %q", n, g)
+			}
+		}
+	}
+	if drafts < 20 {
+		t.Errorf("init wrote %d drafts; the framework asks for more than 20 documents", drafts)
+	}
+
+	rep := reportJSON(t, dir)
+	if rep.Summary.Met != 0 || rep.Summary.Partial != 0 {
+		t.Errorf("a new site: %d articles met, %d partial; want none", rep.Summary.Met, rep.Summary.Partial)
+	}
+	for _, a := range rep.Articles {
+		for _, q := range a.Requirements {
+			if q.Status == "met" || q.Status == "partial" {
+				t.Errorf("requirement %s is %s on a site of untouched drafts", q.ID, q.Status)
+			}
+		}
+	}
+	if len(rep.Next) < drafts-2 {
+		t.Errorf("the report lists %d documents to write next; the site has %d drafts", len(rep.Next), drafts)
+	}
+	for i := 1; i < len(rep.Next); i++ {
+		if len(rep.Next[i].Articles) > len(rep.Next[i-1].Articles) {
+			t.Errorf("next: %s (%d articles) after %s (%d)", rep.Next[i].ID, len(rep.Next[i].Articles), rep.Next[i-1].ID, len(rep.Next[i-1].Articles))
+		}
+	}
+}
+
+// draftWith reports whether a document in folder has a line that begins
+// with want and holds also.
+func draftWith(t *testing.T, folder, want, also string) bool {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(folder, "*.md"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, want) && strings.Contains(line, also) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fillCase is a skeleton draft filled in as a hospital would, and the
+// requirements it then meets.
+type fillCase struct {
+	name string
+	file string   // under content/
+	meet []string // requirement ids met once it is filled and approved
+	// keys are front-matter lines added after articles (TOML keys);
+	// tables are appended to the front matter; replace edits it first.
+	keys, tables string
+	replace      map[string]string
+	body         string // appended to the body
+	// guidanceOnly leaves the guidance and deletes the placeholders: the
+	// sections then hold nothing that counts, and meet must not be met.
+	guidanceOnly bool
+}
+
+// TestFillSkeleton fills in and approves one draft of each kind a new site
+// holds, with substance written here, and checks that its requirements
+// turn met, and were not before.
+func TestFillSkeleton(t *testing.T) {
+	t.Parallel()
+	base := initSkeleton(t)
+	before := reportJSON(t, base)
+
+	set, errs := schema.Load(schemas.FS)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var terms strings.Builder
+	for _, a := range set.Frameworks[set.FrameworkIDs()[0]].Articles {
+		for _, r := range a.Requirements {
+			if r.ID != "5.terms" {
+				continue
+			}
+			for _, it := range r.Items {
+				fmt.Fprintf(&terms, "[[terms]]\nterm = %q\nen = %q\ndefinition = %q\n\n", it.Label.In("zh-CN"), it.Label.In("en"),
+					"本院信息系统管理中所称的“"+it.Label.In("zh-CN")+"”，按《北京地区医院信息系统基础设施建设指南》的定义理解和执行。")
+			}
+		}
+	}
+	var faq strings.Builder
+	for i, q := range []string{"打印机卡纸", "电脑无法开机", "忘记系统密码", "网络连接中断", "医嘱系统卡顿", "扫码枪无反应", "显示器没有信号", "报表导出失败", "新员工开通账号", "外网无法访问"} {
+		fmt.Fprintf(&faq, "\n## %s怎么办？\n\n第%d种情况：先记下出现问题的时间和电脑编号，按提示重启一次；仍未恢复时拨打服务台电话 8000，说明科室、位置和现象，由现场技术支持岗在三十分钟内到场处理。\n", q, i+1)
+	}
+	cases := []fillCase{
+		{name: "regulation", file: "regulations/regulation-change.md", meet: []string{"40.change-window"}},
+		{name: "job duty", file: "duties/job-duty-dba.md", meet: []string{"24.criteria"}},
+		{name: "procedure", file: "procedures/procedure-database.md", meet: []string{"38.parts"}},
+		{name: "emergency plan", file: "emergency/emergency-plan.md", meet: []string{"45.activation", "43.system"}},
+		{name: "five-year plan", file: "plans/five-year-plan-2026-2030.md", meet: []string{"14.five-year", "15.contents", "15.approval"}},
+		{name: "annual plan", file: "plans/annual-plan-2026.md", meet: []string{"14.annual", "16.approval"}},
+		{name: "service desk", file: "service/service-desk.md", meet: []string{"4.itil", "29.problem"}},
+		{name: "faq", file: "faq/faq.md", meet: []string{"31.faq"}, body: faq.String()},
+		{name: "glossary", file: "glossary/glossary.md", meet: []string{"5.terms"}, tables: terms.String(),
+			replace: map[string]string{"[[terms]]\n": "# [[terms]]\n", "term = \"（": "# term = \"（", "en = \"（": "# en = \"（", "definition = \"（": "# definition = \"（", "aliases = []": "# aliases = []"}},
+		{name: "register", file: "registers/asset-register.md", meet: []string{"34.archive"}, keys: "archive_room = \"行政楼三层 305 室\"\narchive_keeper = \"信息中心 王敏\"\n"},
+		{name: "guidance alone", file: "plans/five-year-plan-2026-2030.md", meet: []string{"15.contents"}, guidanceOnly: true},
+		{name: "organisation", file: "organisation/organisation.md", meet: []string{"6.organisation"}},
+		{name: "risk assessment", file: "risk/risk-assessment.md", meet: []string{"20.risk"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			for _, id := range c.meet {
+				if st, _ := before.requirementStatus(id); st == "" || st == "met" {
+					t.Fatalf("requirement %s is %q before the draft is filled in", id, st)
+				}
+			}
+			dir := filepath.Join(t.TempDir(), "h")
+			if err := os.CopyFS(dir, os.DirFS(base)); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "content", filepath.FromSlash(c.file))
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			filled := fillDraft(t, string(data), c)
+			if err := os.WriteFile(path, []byte(filled), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, diags := checkJSON(t, dir)
+			if code != 0 {
+				t.Fatalf("check exits %d after filling %s: %v", code, c.file, diags)
+			}
+			for _, d := range diags {
+				if d.File == "content/"+c.file && !c.guidanceOnly {
+					t.Errorf("the filled draft still has %s at line %d: %s\n%s", d.Code, d.Line, d.Message, filled)
+				}
+			}
+			rep := reportJSON(t, dir)
+			if c.guidanceOnly {
+				warned := 0
+				for _, d := range diags {
+					if d.File == "content/"+c.file && d.Code == "section.placeholder" {
+						warned++
+					}
+				}
+				if warned == 0 {
+					t.Errorf("sections holding only guidance are not warned about")
+				}
+				for _, id := range c.meet {
+					if st, _ := rep.requirementStatus(id); st == "met" || st == "partial" {
+						t.Errorf("requirement %s is %s with sections holding only guidance", id, st)
+					}
+				}
+				return
+			}
+			for _, id := range c.meet {
+				if st, gap := rep.requirementStatus(id); st != "met" {
+					t.Errorf("requirement %s is %s after filling and approving %s: %s", id, st, c.file, gap)
+				}
+			}
+		})
+	}
+}
+
+var placeholderTitle = regexp.MustCompile(`（请填写(.*)标题）`)
+
+// fillDraft fills in a skeleton draft: approved and in force, a title,
+// every section's guidance replaced by text of its own, and the case's
+// front-matter edits.
+func fillDraft(t *testing.T, text string, c fillCase) string {
+	t.Helper()
+	parts := strings.SplitN(text, "+++\n", 3)
+	if len(parts) != 3 {
+		t.Fatalf("%s: no front matter", c.file)
+	}
+	fm, body := parts[1], parts[2]
+	for old, repl := range c.replace {
+		if !strings.Contains(fm, old) {
+			t.Fatalf("%s: no %q to replace", c.file, old)
+		}
+		fm = strings.ReplaceAll(fm, old, repl)
+	}
+	fm = placeholderTitle.ReplaceAllString(fm, "测试医院${1}")
+	body = placeholderTitle.ReplaceAllString(body, "测试医院${1}")
+	edits := []struct{ old, repl string }{
+		{`status = "draft"`, `status = "in_force"`},
+		{"# effective = ", "effective = "},
+		{`# approved_by = "（请填写批准机构/人）"`, `approved_by = "信息化工作领导小组"`},
+		{"# approved_on = ", "approved_on = "},
+		{"# review_by = ", "review_by = "},
+	}
+	for _, e := range edits {
+		if !strings.Contains(fm, e.old) {
+			t.Fatalf("%s: the draft has no %q", c.file, e.old)
+		}
+		fm = strings.Replace(fm, e.old, e.repl, 1)
+	}
+	// Approved and effective before the assessment date.
+	fm = regexp.MustCompile(`(?m)^(effective|approved_on) = \d{4}-\d{2}-\d{2}`).ReplaceAllString(fm, "$1 = 2026-01-15")
+	if c.keys != "" {
+		at := strings.Index(fm, "\narticles = ")
+		end := at + 1 + strings.Index(fm[at+1:], "\n") + 1
+		fm = fm[:end] + c.keys + fm[end:]
+	}
+	fm += "\n" + c.tables
+	var out []string
+	heading := ""
+	for _, line := range strings.Split(body, "\n") {
+		switch {
+		case strings.HasPrefix(line, ">") && !c.guidanceOnly:
+			continue
+		case line == "（请填写本节内容。）" && c.guidanceOnly:
+			continue
+		case strings.HasPrefix(line, "## "):
+			heading = strings.TrimPrefix(line, "## ")
+		case line == "（请填写本节内容。）":
+			line = fmt.Sprintf("本院关于%s的规定：由信息中心负责组织落实，每月检查一次执行情况，检查结果记入工作记录，发现问题在五个工作日内整改并向主管院领导报告（%s）。", heading, c.name)
+		}
+		out = append(out, line)
+	}
+	return "+++\n" + fm + "+++\n" + strings.Join(out, "\n") + c.body
+}
