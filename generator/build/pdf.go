@@ -4,15 +4,12 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
-	"strings"
 
 	"guifan/generator/config"
 	"guifan/generator/diag"
-	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
 	"guifan/generator/pdf"
-	"guifan/generator/report"
 	"guifan/generator/site"
 )
 
@@ -175,39 +172,4 @@ func firstPlaces(file string, n int, line func(int) string, runes []rune) map[ru
 		}
 	}
 	return at
-}
-
-// reportDoc typesets the gap report as one document.
-func reportDoc(r *report.Report, cat *i18n.Catalog) pdf.Doc {
-	var blocks []markdown.Block
-	p := func(s string) markdown.Block {
-		return markdown.Block{Kind: "paragraph", Spans: []markdown.Span{{Text: s}}}
-	}
-	blocks = append(blocks, p(cat.T("site.report.lede", r.FrameworkTitle, r.AsOf, cat.T("value.score", r.Summary.Score*100))))
-	s := r.Summary
-	blocks = append(blocks, p(cat.T("report.score", cat.T("value.score", s.Score*100), s.Met, s.Partial, s.Missing, s.Manual, s.NotApplicable, s.Info)))
-	for _, ch := range r.Chapters {
-		blocks = append(blocks, markdown.Block{Kind: "heading", Level: 2, Spans: []markdown.Span{{Text: cat.T("site.chapter", ch.Number, ch.Title)}}})
-		tb := markdown.Block{Kind: "table", Header: true}
-		tb.Rows = append(tb.Rows, [][]markdown.Span{{{Text: cat.T("site.col.article")}}, {{Text: cat.T("excel.col.requirement")}}, {{Text: cat.T("site.col.status")}}, {{Text: cat.T("excel.col.gap")}}})
-		for _, a := range r.Articles {
-			if a.Chapter != ch.Number {
-				continue
-			}
-			for _, q := range a.Requirements {
-				gap := q.Gap
-				if gap == "" && len(q.Notes) > 0 {
-					gap = strings.Join(q.Notes, " ")
-				}
-				tb.Rows = append(tb.Rows, [][]markdown.Span{
-					{{Text: cat.T("site.article-title", a.Number, a.Title)}},
-					{{Text: q.ID + " " + q.Title}},
-					{{Text: cat.T("status." + q.Status), Bold: q.Status != "met" && q.Status != "info"}},
-					{{Text: gap}},
-				})
-			}
-		}
-		blocks = append(blocks, tb)
-	}
-	return pdf.Doc{ID: "report", Title: cat.T("pdf.report"), Number: "", Version: r.AsOf, Blocks: blocks}
 }

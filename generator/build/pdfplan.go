@@ -112,7 +112,7 @@ func (j *job) planPDFs() []plannedPDF {
 		}})
 	}
 	whole := cat.T("pdf.whole", hospital)
-	gap := cat.T("pdf.report")
+	gap := cat.T("report.pdf.title")
 	return append(out,
 		plannedPDF{path: "site/pdf/all.pdf", title: whole, heavy: true, make: func() pdf.Binder {
 			return pdf.Binder{Title: whole, Docs: docs(j.public, public), Cover: true}
@@ -121,10 +121,10 @@ func (j *job) planPDFs() []plannedPDF {
 			return pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: docs(j.full, all), Cover: true}
 		}},
 		plannedPDF{path: "site/pdf/report.pdf", title: gap, make: func() pdf.Binder {
-			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.public.report, cat)}}
+			return reportBinder(j.public.report, cat)
 		}},
 		plannedPDF{path: "restricted/pdf/report.pdf", make: func() pdf.Binder {
-			return pdf.Binder{Title: gap, Docs: []pdf.Doc{reportDoc(j.full.report, cat)}}
+			return reportBinder(j.full.report, cat)
 		}},
 	)
 }

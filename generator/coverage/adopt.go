@@ -60,14 +60,15 @@ func (e *evaluator) formAdopted(f *schema.Form, res *Result) bool {
 	links, own, declared, ok := e.adoption(f.ID)
 	if !ok {
 		res.Status = Missing
-		res.gap("gap.form-not-adopted", DocRef{ID: f.ID, Title: f.Title.In(e.lang())}, f.ID)
+		res.gap("gap.form-not-adopted", DocRef{ID: f.ID, Title: f.Title.In(e.lang())})
+		res.fix("fix.form-not-adopted", f.ID)
 		return false
 	}
 	ev := Evidence{ID: f.ID, Path: f.File, Title: f.Title.In(schema.DefaultLang)}
 	switch {
 	case own:
 	case declared:
-		ev.Section = "hospital.toml forms"
+		ev.How = "declared" // in hospital.toml's forms
 	}
 	res.Evidence = append(res.Evidence, ev)
 	for _, d := range links {

@@ -85,4 +85,13 @@ apply:
 	if a.Verdict == Met || a.Verdict == NotApplicable {
 		res.Gaps = nil
 	}
+	// The auditor has checked: the request to check is answered, whatever
+	// the verdict (the auditor's note says what was found).
+	kept := res.Gaps[:0]
+	for _, g := range res.Gaps {
+		if g.Key != "gap.manual" {
+			kept = append(kept, g)
+		}
+	}
+	res.Gaps = kept
 }

@@ -139,8 +139,11 @@ type Result struct {
 	// Gaps say, in catalog messages, what is missing or wrong; Notes are
 	// remarks that do not lower the verdict (an advised period exceeded,
 	// a revision not yet due).
-	Gaps        []diag.Msg
-	Notes       []diag.Msg
+	Gaps  []diag.Msg
+	Notes []diag.Msg
+	// Fixes say how the site's maintainer closes a gap, in setup terms
+	// (hospital.toml, forms/); gaps say what is missing in readers' words.
+	Fixes       []diag.Msg
 	Attestation *Attestation // the attestation that decided the verdict, if any
 	// statedAbsent: a document says outright that the thing is not there
 	// ("未设立技术档案室"); the documents answer the question, so or_manual

@@ -18,7 +18,8 @@ func (e *evaluator) list(r *schema.Requirement, res *Result) {
 	}
 	if len(items) == 0 {
 		res.Status = Missing
-		res.gap("gap.no-members", r.MembersFrom)
+		res.gap("gap.no-members")
+		res.fix("fix.no-members", r.MembersFrom)
 		return
 	}
 	var docs []*model.Document

@@ -36,6 +36,13 @@ func (res *Result) gap(key string, args ...any) {
 	res.Gaps = append(res.Gaps, diag.Msg{Key: key, Args: args})
 }
 
+// fix records how the site's maintainer closes a gap, in setup terms
+// (hospital.toml, forms/): for the terminal and report.json, not for the
+// report's readers, whose gap says what is missing in their words.
+func (res *Result) fix(key string, args ...any) {
+	res.Fixes = append(res.Fixes, diag.Msg{Key: key, Args: args})
+}
+
 func (res *Result) note(key string, args ...any) {
 	res.Notes = append(res.Notes, diag.Msg{Key: key, Args: args})
 }

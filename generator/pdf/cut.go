@@ -85,6 +85,7 @@ func (c *Chars) AddOptions(opt Options) {
 func (c *Chars) AddBinder(b Binder, opt Options) {
 	c.Add(b.Title)
 	c.Add(b.Subtitle)
+	c.addReport(b.Report)
 	for i := range b.Docs {
 		d := &b.Docs[i]
 		c.Add(d.Title)

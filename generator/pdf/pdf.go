@@ -38,7 +38,8 @@ type Binder struct {
 	Title    string // on the cover and in the header
 	Subtitle string // on the cover, under the title
 	Docs     []Doc
-	Cover    bool // a cover page and contents (binders); off for a single document
+	Cover    bool    // a cover page and contents (binders); off for a single document
+	Report   *Report // the auditor's report, laid out by report.go, instead of Docs
 }
 
 // Options are what every PDF shares.
@@ -138,6 +139,10 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	f.SetFooterFunc(w.footer)
 	w.setFont(styleSerif, bodyPt)
 
+	if b.Report != nil {
+		w.report(b.Report) // its own cover and sections; no contents
+		b.Docs, b.Cover = nil, false
+	}
 	var tocPages int
 	var tocStart int
 	if b.Cover {

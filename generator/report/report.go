@@ -85,6 +85,7 @@ type Requirement struct {
 	Evidence    []Evidence   `json:"evidence"`
 	InProgress  []Evidence   `json:"in_progress,omitempty"`
 	Gap         string       `json:"gap"`
+	Fix         string       `json:"fix,omitempty"` // how the maintainer closes the gap (hospital.toml, forms/): terminal and JSON only, never readers
 	Notes       []string     `json:"notes,omitempty"`
 	Hint        string       `json:"hint,omitempty"`
 	Attestation *Attestation `json:"attestation,omitempty"`
@@ -121,9 +122,13 @@ type Attestation struct {
 	Justification string `json:"justification,omitempty"`
 }
 
-// StaleNote is an attestation that needs the auditor's attention.
+// StaleNote is an attestation that needs the auditor's attention: its
+// requirement's id (for machines), the article and the requirement's
+// title (for readers), and why.
 type StaleNote struct {
 	Requirement string `json:"requirement"`
+	Article     int    `json:"article"`
+	Title       string `json:"title"`
 	Reason      string `json:"reason"`
 }
 
@@ -201,6 +206,7 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) 
 				Evidence:   hidden.evidence(res.Evidence),
 				InProgress: hidden.evidenceOrNil(res.InProgress),
 				Gap:        messages(cat, res.Gaps, visible),
+				Fix:        messages(cat, res.Fixes, visible),
 				Hint:       res.Requirement.Hint.In(lang),
 			}
 			for _, n := range res.Notes {
@@ -218,7 +224,15 @@ func Build(m *coverage.Matrix, hospital string, cat *i18n.Catalog, names Names) 
 	}
 	r.Next = next(r.Articles)
 	for _, s := range m.Stale {
-		r.Stale = append(r.Stale, StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, redact(s.Reason.Args, visible)...)})
+		note := StaleNote{Requirement: s.Attestation.Requirement, Reason: cat.T(s.Reason.Key, redact(s.Reason.Args, visible)...)}
+		for _, a := range m.Articles {
+			for _, res := range a.Requirements {
+				if res.Requirement.ID == note.Requirement {
+					note.Article, note.Title = a.Article.Number, res.Requirement.Title.In(lang)
+				}
+			}
+		}
+		r.Stale = append(r.Stale, note)
 	}
 	return r
 }

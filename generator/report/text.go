@@ -7,6 +7,18 @@ import (
 	"strings"
 )
 
+// gapAndFix is a requirement's gap followed by how the maintainer closes
+// it: the terminal is the maintainer's, so it says both.
+func (r *Report) gapAndFix(q Requirement) string {
+	if q.Fix == "" {
+		return q.Gap
+	}
+	if r.Lang == "en" {
+		return q.Gap + " " + q.Fix
+	}
+	return q.Gap + q.Fix
+}
+
 // WriteText writes the terminal summary: the score and counts, then every
 // scored article that is not met, with each unmet requirement's gap.
 // Requirements awaiting an auditor are listed after the gaps.
@@ -35,7 +47,7 @@ func (r *Report) WriteText(w io.Writer, t func(key string, args ...any) string) 
 		}
 		for _, q := range a.Requirements {
 			if q.Status == "partial" || q.Status == "missing" {
-				fmt.Fprintln(w, t("report.requirement", q.ID, q.Title, t("status."+q.Status), q.Gap))
+				fmt.Fprintln(w, t("report.requirement", q.ID, q.Title, t("status."+q.Status), r.gapAndFix(q)))
 			}
 		}
 	}
@@ -48,7 +60,7 @@ func (r *Report) WriteText(w io.Writer, t func(key string, args ...any) string) 
 				fmt.Fprintln(w, "\n"+t("report.manual"))
 			}
 			manual++
-			fmt.Fprintln(w, t("report.requirement", q.ID, q.Title, t("status.manual"), q.Gap))
+			fmt.Fprintln(w, t("report.requirement", q.ID, q.Title, t("status.manual"), r.gapAndFix(q)))
 		}
 	}
 	if len(r.Stale) > 0 {
