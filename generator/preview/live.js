@@ -1,6 +1,7 @@
 // The preview's live reload (guifan serve only; built sites never load
-// it): reloads the page after each good build and shows the problems of
-// a broken one over the last good page.
+// it): reloads the page when a good build changed its file (a reload
+// event names the files that changed; one that names none reloads every
+// page) and shows the problems of a broken build over the last good page.
 (function () {
   "use strict";
   var gen = null;
@@ -51,6 +52,19 @@
     document.body.appendChild(overlay);
   }
 
+  // here is the file of this page, as the site names it: "docs/x/index.html".
+  function here() {
+    var p = location.pathname;
+    try {
+      p = decodeURIComponent(p);
+    } catch (err) {
+      // keep it as it is
+    }
+    p = p.replace(/^\/+/, "");
+    if (p === "" || p.charAt(p.length - 1) === "/") p += "index.html";
+    return p;
+  }
+
   function connect() {
     var es = new EventSource("/__guifan/events");
     es.addEventListener("hello", function (e) {
@@ -61,8 +75,18 @@
       }
       gen = d.gen;
     });
-    es.addEventListener("reload", function () {
+    es.addEventListener("reload", function (e) {
       hide();
+      var d = {};
+      try {
+        d = JSON.parse(e.data);
+      } catch (err) {
+        d = {};
+      }
+      if (d.paths && d.paths.indexOf(here()) < 0) {
+        if (typeof d.gen === "number") gen = d.gen;
+        return; // this page's file did not change
+      }
       location.reload();
     });
     es.addEventListener("problems", function (e) {

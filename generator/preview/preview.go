@@ -11,9 +11,11 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -108,12 +110,92 @@ func (s *Server) Publish(files map[string][]byte) {
 	s.send(event{"reload", s.genJSON()})
 }
 
+// maxPaths is how many changed paths a reload event names; beyond, it
+// names none and every open page reloads.
+const maxPaths = 500
+
+// Patch serves files (by path relative to the site's root) over the
+// current build, before the rest of the build is made: a document's page
+// just saved. Open pages that show one of them reload; the others do not.
+// settled says the change fixes the problems shown, which go.
+func (s *Server) Patch(files map[string][]byte, settled bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	next := maps.Clone(s.files)
+	var changed []string
+	for p, data := range files {
+		if old, ok := next[p]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, p)
+		}
+		next[p] = data
+	}
+	if len(changed) == 0 && (!settled || s.problems == nil) {
+		return
+	}
+	s.swap(next, changed, settled)
+}
+
+// Update serves a new good build (files by path relative to the site's
+// root) in place of the last, forgets the deferred outputs made for it and
+// the problems, and tells open pages which files changed: a page reloads
+// when its own file did. Nothing is sent when no file changed and no
+// problems were shown.
+func (s *Server) Update(files map[string][]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var changed []string
+	for p, data := range files {
+		if old, ok := s.files[p]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, p)
+		}
+	}
+	for p := range s.files {
+		if _, ok := files[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	s.made = map[string]*made{}
+	if len(changed) == 0 && s.problems == nil {
+		s.files = files
+		return
+	}
+	s.swap(files, changed, true)
+}
+
+// swap serves files, tells open pages the paths that changed, and
+// forgets the problems when settled. Called with s.mu held.
+func (s *Server) swap(files map[string][]byte, changed []string, settled bool) {
+	s.gen++
+	s.built = time.Now()
+	s.files = files
+	if settled {
+		s.problems = nil
+	}
+	if len(changed) > maxPaths {
+		s.send(event{"reload", s.genJSON()}) // no paths: every page reloads
+		return
+	}
+	slices.Sort(changed)
+	data, _ := json.Marshal(struct {
+		Gen   int      `json:"gen"`
+		Paths []string `json:"paths"`
+	}{s.gen, append([]string{}, changed...)})
+	s.send(event{"reload", data})
+}
+
 // Fail keeps the last good build served and tells open pages to show p.
+// Problems the pages already show are not sent again (a save's quick
+// look and its full check often find the same).
 func (s *Server) Fail(p Problems) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.problems = &p
 	data, _ := json.Marshal(p)
+	if s.problems != nil {
+		if old, _ := json.Marshal(s.problems); bytes.Equal(old, data) {
+			return
+		}
+	}
+	s.problems = &p
 	s.send(event{"problems", data})
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
@@ -280,5 +281,68 @@ func TestWindow(t *testing.T) {
 	}
 	if window("short\n", 3) != "short" {
 		t.Error("a short line is shown whole")
+	}
+}
+
+// TestReloadNamesPaths: a saved page served first (Patch) and the rest of
+// the build after it (Update) send reload events that name the files
+// whose bytes changed, so a page reloads only when its own file did;
+// an update that changes nothing sends nothing; a fix clears the
+// problems even when no file changed.
+func TestReloadNamesPaths(t *testing.T) {
+	t.Parallel()
+	cat := catalog(t)
+	s := New(cat.T, "")
+	s.Publish(map[string][]byte{"index.html": []byte("home"), "docs/a/index.html": []byte("a1"), "docs/b/index.html": []byte("b1")})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	events := subscribe(t, srv.URL)
+	if ev := <-events; ev.Name != "hello" {
+		t.Fatalf("first event %+v", ev)
+	}
+	next := func(want Event) {
+		t.Helper()
+		select {
+		case ev := <-events:
+			if ev != want {
+				t.Errorf("event %+v, want %+v", ev, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no event, want %+v", want)
+		}
+	}
+	s.Patch(map[string][]byte{"docs/a/index.html": []byte("a2")}, false)
+	next(Event{"reload", `{"gen":2,"paths":["docs/a/index.html"]}`})
+	if _, body := getBody(t, srv.URL+"/docs/a/index.html"); !strings.HasPrefix(body, "a2") {
+		t.Errorf("the patched page: %q", body)
+	}
+	// The rest of the build: a's page as patched, b's changed, c new, the
+	// home page gone.
+	s.Update(map[string][]byte{"docs/a/index.html": []byte("a2"), "docs/b/index.html": []byte("b2"), "docs/c/index.html": []byte("c")})
+	next(Event{"reload", `{"gen":3,"paths":["docs/b/index.html","docs/c/index.html","index.html"]}`})
+	if code, _ := getBody(t, srv.URL+"/index.html"); code != 404 {
+		t.Errorf("a file the update left out is served: %d", code)
+	}
+	// Nothing changed: no event; the next one is the problems'.
+	s.Update(map[string][]byte{"docs/a/index.html": []byte("a2"), "docs/b/index.html": []byte("b2"), "docs/c/index.html": []byte("c")})
+	s.Patch(map[string][]byte{"docs/a/index.html": []byte("a2")}, false)
+	s.Fail(Problems{Title: "broken"})
+	s.Fail(Problems{Title: "broken"}) // the same problems again: not sent
+	next(Event{"problems", `{"title":"broken","problems":null}`})
+	// A quick look that settles the site clears them with no file changed.
+	s.Patch(map[string][]byte{"docs/a/index.html": []byte("a2")}, true)
+	next(Event{"reload", `{"gen":4,"paths":[]}`})
+	s.Fail(Problems{Title: "broken again"})
+	next(Event{"problems", `{"title":"broken again","problems":null}`})
+	s.Update(map[string][]byte{"docs/a/index.html": []byte("a2"), "docs/b/index.html": []byte("b2"), "docs/c/index.html": []byte("c")})
+	next(Event{"reload", `{"gen":5,"paths":[]}`})
+	late := subscribe(t, srv.URL)
+	if ev := <-late; ev.Name != "hello" || ev.Data != `{"gen":5}` {
+		t.Errorf("a page opened after the fix: %+v", ev)
+	}
+	select {
+	case ev := <-late:
+		t.Errorf("a page opened after the fix hears %+v", ev)
+	case <-time.After(100 * time.Millisecond):
 	}
 }

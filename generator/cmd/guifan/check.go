@@ -104,11 +104,18 @@ func parseSiteArgs(e *env, fs *flag.FlagSet, args []string, asOfFlag, format *st
 // write, an output --only does not know, or an internal failure.
 func runStages(e *env, dir string, opt build.Options) (*build.Result, int, bool) {
 	res, err := build.Run(dir, opt)
+	if err == nil {
+		return res, 0, true
+	}
+	return nil, stagesFailed(e, dir, opt, res, err), false
+}
+
+// stagesFailed says why a run of the stages failed (err, not nil) and
+// returns the exit code.
+func stagesFailed(e *env, dir string, opt build.Options, res *build.Result, err error) int {
 	var oe *build.OutputError
 	var ue *build.UnknownOutputError
 	switch {
-	case err == nil:
-		return res, 0, true
 	case errors.Is(err, build.ErrNoSite):
 		e.errorf("cli.no-site", dir)
 	case errors.As(err, &oe):
@@ -124,7 +131,7 @@ func runStages(e *env, dir string, opt build.Options) (*build.Result, int, bool)
 		}
 		e.errorf("cli.internal", err.Error())
 	}
-	return nil, exitMisuse, false
+	return exitMisuse
 }
 
 func printer(e *env, site *build.Site) diag.Printer {

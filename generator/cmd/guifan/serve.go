@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"guifan/generator/build"
+	"guifan/generator/diag"
 	"guifan/generator/preview"
 	"guifan/generator/watch"
 )
@@ -43,7 +44,7 @@ var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // quietPeriod is how long the files must be still before a rebuild: an
 // editor's save is several writes in a few milliseconds.
-const quietPeriod = 100 * time.Millisecond
+const quietPeriod = 30 * time.Millisecond
 
 // deferredOutputs are the outputs the preview makes on the first request
 // for one of their files (by the folder of the site they are in): the
@@ -120,11 +121,12 @@ func listen(e *env, addr string) (net.Listener, bool) {
 // previewer builds the site in memory for the preview server: the site at
 // each change, the deferred outputs on first request.
 type previewer struct {
-	e   *env
-	req siteRequest
-	o   *serveOptions
-	pv  *preview.Server
-	opt build.Options
+	e    *env
+	req  siteRequest
+	o    *serveOptions
+	pv   *preview.Server
+	opt  build.Options
+	live *build.Live // the site kept loaded, after the first build
 }
 
 func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
@@ -157,22 +159,35 @@ func (p *previewer) make(kind string) (map[string][]byte, error) {
 }
 
 // rebuild builds the site and serves it, or shows its problems over the
-// last good one; changed is nil for the first build.
+// last good one; changed is nil for the first build. After the first, the
+// site stays loaded (build.Live): a save of documents serves their pages
+// (or shows their problems) first, then the rest of the site, whose open
+// pages reload only when their own file changed.
 func (p *previewer) rebuild(changed []string) (int, bool) {
 	e := p.e
 	start := time.Now()
-	res, code, ok := runStages(e, p.req.dir, p.opt)
-	if !ok {
-		return code, false
+	var res *build.Result
+	var err error
+	if p.live == nil {
+		p.live, res, err = build.NewLive(p.req.dir, p.opt)
+	} else {
+		res, err = p.live.Update(changed, p.quick)
+	}
+	if err != nil {
+		return stagesFailed(e, p.req.dir, p.opt, res, err), false
 	}
 	pr := printer(e, res.Site)
 	if res.Invalid() {
 		pr.Text(e.stderr, res.Diags)
 		summarize(e, res.Diags, res.Docs)
-		p.pv.Fail(preview.Problems{Title: e.cat.T("cmd.serve.overlay", res.Diags.Errors()), Problems: preview.FromDiags(pr, res.Diags)})
+		p.fail(pr, res.Diags)
 		return exitInvalid, false
 	}
-	p.pv.Publish(siteFiles(res.Files))
+	if changed == nil {
+		p.pv.Publish(siteFiles(res.Files))
+	} else {
+		p.pv.Update(siteFiles(res.Files))
+	}
 	if !p.o.quiet {
 		pr.Text(e.stderr, res.Diags)
 		if changed == nil {
@@ -182,6 +197,21 @@ func (p *previewer) rebuild(changed []string) (int, bool) {
 		}
 	}
 	return exitOK, true
+}
+
+// quick serves the pages of the documents just saved, or shows their
+// problems, before the rest of the site is rebuilt.
+func (p *previewer) quick(q build.Quick) {
+	if q.Problems.Errors() > 0 {
+		p.fail(printer(p.e, q.Site), q.Problems)
+		return
+	}
+	p.pv.Patch(siteFiles(q.Files), q.Settled)
+}
+
+// fail shows the problems over the last good site.
+func (p *previewer) fail(pr diag.Printer, l diag.List) {
+	p.pv.Fail(preview.Problems{Title: p.e.cat.T("cmd.serve.overlay", l.Errors()), Problems: preview.FromDiags(pr, l)})
 }
 
 // siteFiles returns the files of a run under site/, by their path in the

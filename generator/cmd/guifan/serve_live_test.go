@@ -183,12 +183,16 @@ func TestServeLive(t *testing.T) {
 	}
 	// reloaded waits for the reload that makes ok true: a change the
 	// watcher sees in two batches reloads twice.
+	var reloads []string // the reload events' data, in order
 	reloaded := func(what string, ok func() bool) {
 		t.Helper()
 		for {
 			ev := p.next(t)
 			if ev.name == "problems" {
 				t.Fatalf("%s: problems %s", what, ev.data)
+			}
+			if ev.name == "reload" {
+				reloads = append(reloads, ev.data)
 			}
 			if ev.name == "reload" && ok() {
 				return
@@ -212,6 +216,11 @@ func TestServeLive(t *testing.T) {
 	}
 	write(faq, edited)
 	reloaded("edit", served(page, "预览测试改动甲"))
+	// The reload names the files that changed, so that open pages whose
+	// own file did not change stay as they are.
+	if last := reloads[len(reloads)-1]; !strings.Contains(last, `"paths":[`) || !strings.Contains(last, `"docs/faq-common/index.html"`) {
+		t.Errorf("the reload after an edit does not name the page: %s", last)
+	}
 
 	// A new document.
 	newDoc := func(id, title string) string {
