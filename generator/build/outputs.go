@@ -83,7 +83,7 @@ type job struct {
 	cat    *i18n.Catalog
 	public *view // everything under site/ is made from this view only
 	full   *view // restricted/ and report.json
-	out    sink // where each file goes as it is made (job.put)
+	out    sink  // where each file goes as it is made (job.put)
 	diags  diag.List
 	// files are outputs not yet stored through put: each output's are
 	// moved to out when it returns.
@@ -94,6 +94,7 @@ type job struct {
 	// What the site lists of the other outputs.
 	downloads []site.Download
 	docPDFs   map[string]string // public document id -> its PDF under site/
+	cardPDFs  map[string]string // public document id -> its action card's PDF under site/ (card.go)
 	formFiles map[string]site.FormFiles
 	pdfWork   pdfWork // the PDFs to write, all at once (writePDFs)
 }
@@ -201,7 +202,7 @@ func (j *job) site() error {
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: j.m.Framework,
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
-		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, FormFiles: j.formFiles,
+		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
 		Texts: texts,
 	}
 	pages, sd, err := site.Write(in)

@@ -41,6 +41,7 @@ type plannedPDF struct {
 	title string
 	heavy bool
 	make  func() pdf.Binder
+	card  string // the document whose action card alone this is (card.go)
 }
 
 // planPDFs lists the PDFs of a build, in order: each public document's
@@ -55,7 +56,7 @@ func (j *job) planPDFs() []plannedPDF {
 	doc := func(v *view, d *model.Document) pdf.Doc {
 		pd, ok := typeset[v][d.ID]
 		if !ok {
-			pd = s.pdfDoc(d, v)
+			pd = j.withCard(s.pdfDoc(d, v), d, v)
 			typeset[v][d.ID] = pd
 		}
 		return pd
@@ -75,6 +76,7 @@ func (j *job) planPDFs() []plannedPDF {
 	for _, d := range public {
 		out = append(out, plannedPDF{path: "site/pdf/docs/" + d.ID + ".pdf", doc: d.ID, make: single(j.public, d)})
 	}
+	out = append(out, j.planCards(public, func(d *model.Document) pdf.Doc { return doc(j.public, d) })...)
 	all := byNumber(j.full.docs)
 	for _, d := range all {
 		if !j.public.names(d.ID) {
@@ -137,6 +139,12 @@ func (j *job) listPDFs(planned []plannedPDF) map[int]string {
 	for _, p := range planned {
 		if p.doc != "" {
 			j.docPDFs[p.doc] = strings.TrimPrefix(p.path, "site/")
+		}
+		if p.card != "" {
+			if j.cardPDFs == nil {
+				j.cardPDFs = map[string]string{}
+			}
+			j.cardPDFs[p.card] = strings.TrimPrefix(p.path, "site/")
 		}
 		if p.title != "" {
 			listed[len(j.downloads)] = p.path

@@ -89,6 +89,7 @@ func (c *Chars) AddBinder(b Binder, opt Options) {
 	for i := range b.Docs {
 		d := &b.Docs[i]
 		c.Add(d.Title)
+		c.addCard(d)
 		c.Add(d.Number)
 		if d.Version != "" && opt.T != nil {
 			c.Add(opt.T("pdf.version", d.Version))

@@ -27,6 +27,9 @@ func (w *writer) document(d *Doc, link int) int {
 	}
 	w.y += 3
 	w.controlBox(d.Control)
+	if d.Card != nil {
+		w.card(d.Card, false) // card.go: an emergency plan's action card first
+	}
 	for _, b := range d.Blocks {
 		w.block(b, 0)
 	}

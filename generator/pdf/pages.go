@@ -46,6 +46,7 @@ func (w *writer) footer() {
 	if w.onCoverPage() {
 		return
 	}
+	w.watermark() // card.go: a plan not in force
 	f := w.f
 	f.SetDrawColor(120, 120, 120)
 	f.Line(marginL, pageH-18, pageW-marginR, pageH-18)

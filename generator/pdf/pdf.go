@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"guifan/generator/card"
 	"guifan/generator/markdown"
 )
 
@@ -31,6 +32,12 @@ type Doc struct {
 	Version string
 	Control [][2]string // label, value pairs of the control box
 	Blocks  []markdown.Block
+	// Card is the document's action card (an emergency plan), drawn
+	// after its control box; nil for none.
+	Card *card.Card `json:",omitempty"`
+	// Watermark is drawn across every page of the document (a plan not
+	// in force); "" for none.
+	Watermark string `json:",omitempty"`
 }
 
 // Binder is a PDF of one or more documents.
@@ -38,6 +45,9 @@ type Binder struct {
 	Title    string // on the cover and in the header
 	Subtitle string // on the cover, under the title
 	Docs     []Doc
+	// CardOnly prints the first document's action card alone on one page
+	// (card.go), instead of the documents.
+	CardOnly bool    `json:",omitempty"`
 	Cover    bool    // a cover page and contents (binders); off for a single document
 	Report   *Report // the auditor's report, laid out by report.go, instead of Docs
 }
@@ -138,6 +148,11 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	f.SetHeaderFuncMode(w.header, false)
 	f.SetFooterFunc(w.footer)
 	w.setFont(styleSerif, bodyPt)
+
+	if b.CardOnly {
+		w.writeCard(b) // one page; no contents
+		b.Docs, b.Cover = nil, false
+	}
 
 	if b.Report != nil {
 		w.report(b.Report) // its own cover and sections; no contents

@@ -2,10 +2,12 @@ package site
 
 import (
 	"html/template"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 
+	"guifan/generator/card"
 	"guifan/generator/internal/pool"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
@@ -14,11 +16,13 @@ import (
 // kv is one labelled value of a control box or field list.
 type kv struct {
 	Label, Value, Href string
+	Hint               string // the field's schema hint: help text, not part of the label
 }
 
 type table struct {
 	Title   string
 	Columns []string
+	Hints   []string // each column's schema hint, "" for none
 	Rows    [][]string
 }
 
@@ -41,8 +45,56 @@ type docView struct {
 	Tables   []table
 	Related  []kv
 	PDF      string // link to the document's PDF, if there is one
-	Plan     *planView   // a five-year plan followed through its years
-	Budget   *budgetView // an annual plan's budget with total and ratio
+	// Contents is the contents list as a tree: a heading's subheadings
+	// nested under it, numbered by the list unless the headings carry
+	// their own numbers (一、, （一）, 1.).
+	Contents []tocItem
+	// Card is the action card (emergency plans), shown first; CardPDF
+	// links to it printed on one A4 page.
+	Card    *card.Card
+	CardPDF string
+	// Banner warns that the document does not apply (a plan that is a
+	// draft or not in force); "" when it does.
+	Banner string
+	// TablesFirst shows the type's tables before the body (a plan's
+	// levels and fallback, which its text refers to as at its top).
+	TablesFirst bool
+	Plan        *planView   // a five-year plan followed through its years
+	Budget      *budgetView // an annual plan's budget with total and ratio
+}
+
+// tocItem is a heading of the contents list with the headings under it.
+type tocItem struct {
+	markdown.Heading
+	Own      bool // the heading carries its own number
+	Children []tocItem
+}
+
+// ownNumber matches a heading that carries its own number: 一、 （一）
+// 第一章 1. 1、 1.2 (1) ①.
+var ownNumber = regexp.MustCompile(`^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分]|\d+(?:\.\d+)*[.、．\s]|\d+\.\d+|[①-⑳])`)
+
+// contents nests headings by level: each heading goes under the nearest
+// heading before it of a smaller level.
+func contents(hs []markdown.Heading) []tocItem {
+	var root []tocItem
+	var add func(list *[]tocItem, h markdown.Heading) bool
+	add = func(list *[]tocItem, h markdown.Heading) bool {
+		if n := len(*list); n > 0 && (*list)[n-1].Level < h.Level {
+			last := &(*list)[n-1]
+			if !add(&last.Children, h) {
+				last.Children = append(last.Children, tocItem{Heading: h, Own: ownNumber.MatchString(h.Text)})
+			}
+			return true
+		}
+		return false
+	}
+	for _, h := range hs {
+		if !add(&root, h) {
+			root = append(root, tocItem{Heading: h, Own: ownNumber.MatchString(h.Text)})
+		}
+	}
+	return root
 }
 
 func (w *writer) typeLabel(typ string) string {
@@ -117,16 +169,23 @@ func (w *writer) document(d *model.Document) ([]byte, markdown.Rendered, error) 
 	r := markdown.Render(d.BodyWithoutTitle(), w.docLinks(p))
 	v.Body = template.HTML(r.HTML)
 	v.TOC = r.TOC
+	v.Contents = contents(r.TOC)
+	if c := card.For(d, w.cardInput()); c != nil {
+		v.Card, v.Banner, v.TablesFirst = c, c.Banner, true
+		if pdf := w.in.CardPDFs[d.ID]; pdf != "" {
+			v.CardPDF = rel(p, pdf)
+		}
+	}
 	// Type-specific fields: scalars and lists first, then tables.
 	for _, it := range w.in.Present.Fields(d) {
-		f := kv{Label: it.Label, Value: it.Value}
+		f := kv{Label: it.Label, Value: it.Value, Hint: it.Hint}
 		if it.Ref != "" && w.byID[it.Ref] != nil {
 			f.Href = rel(p, PagePath(it.Ref))
 		}
 		v.Fields = append(v.Fields, f)
 	}
 	for _, t := range w.in.Present.Tables(d) {
-		v.Tables = append(v.Tables, table{Title: t.Title, Columns: t.Columns, Rows: t.Rows})
+		v.Tables = append(v.Tables, table{Title: t.Title, Columns: t.Columns, Hints: t.Hints, Rows: t.Rows})
 	}
 	for _, id := range d.Control.Related {
 		if o := w.byID[id]; o != nil {
@@ -148,10 +207,22 @@ func (w *writer) article(n int) *articleView {
 	return nil
 }
 
+// cardInput is what this copy's action cards are made from.
+func (w *writer) cardInput() card.Input {
+	in := card.Input{Schemas: w.in.Schemas, Present: w.in.Present, T: w.t, Docs: w.in.Docs, AsOf: w.in.AsOf}
+	if w.in.Hospital != nil {
+		in.Contact = w.in.Hospital.Contact
+	}
+	return in
+}
+
 // docRow is a document in a list.
 type docRow struct {
 	Title, Path, Number, Version, Status, Effective, Owner, ReviewBy string
 	Overdue                                                          bool
+	// Banner warns that the document does not apply (a plan not in
+	// force: card.Banner); "" when it does or its type has no card.
+	Banner string
 }
 
 func (w *writer) row(d *model.Document) docRow {
@@ -171,6 +242,9 @@ func (w *writer) row(d *model.Document) docRow {
 	if !c.ReviewBy.IsZero() && c.ReviewBy.Before(w.in.AsOf) {
 		r.Overdue = true
 	}
+	if card.Has(w.in.Schemas, d) {
+		r.Banner = card.Banner(d, w.in.AsOf, w.t)
+	}
 	return r
 }
 
@@ -178,13 +252,14 @@ type listView struct {
 	Title       string
 	Description string
 	Docs        []docRow
+	Status      bool         // the list shows each document's status (a type with cards)
 	Outline     []outlineRow // the type's sections and the documents covering each
 }
 
 func (w *writer) typeLists() error {
 	for _, n := range w.typeNames() {
 		t := w.in.Schemas.Types[n]
-		v := listView{Title: t.Label.In(w.lang), Description: t.Description.In(w.lang)}
+		v := listView{Title: t.Label.In(w.lang), Description: t.Description.In(w.lang), Status: t.Card}
 		docs := append([]*model.Document(nil), w.byType[n]...)
 		sort.SliceStable(docs, func(i, j int) bool {
 			a, b := docs[i].String("number"), docs[j].String("number")

@@ -47,6 +47,9 @@ type Input struct {
 	Downloads []Download
 	// DocPDFs gives each document's PDF, by path under site/.
 	DocPDFs map[string]string
+	// CardPDFs gives each action card's one-page PDF (package card), by
+	// document id, by path under site/.
+	CardPDFs map[string]string
 	// FormFiles gives each blank form's PDF and workbook, by path under site/.
 	FormFiles map[string]FormFiles
 	// Texts, when not nil, is filled with the plain text of every body
@@ -103,8 +106,11 @@ type writer struct {
 	byFold map[string]*model.Document // public documents by model.FoldID
 	byType map[string][]*model.Document
 	nav    []navItem
-	served map[string][]int             // document id -> articles it is evidence for
-	render map[string]markdown.Rendered // by document id: its headings only
+	// emergency is the header's 应急 link: the list of the first type
+	// with action cards (schema.DocType.Card) that has documents.
+	emergency navItem
+	served    map[string][]int             // document id -> articles it is evidence for
+	render    map[string]markdown.Rendered // by document id: its headings only
 }
 
 type navItem struct {
@@ -243,6 +249,12 @@ func (w *writer) buildNav() {
 		navItem{w.t("site.nav.downloads"), "downloads/index.html"},
 	)
 	pages(schema.PageTerms)
+	for _, n := range w.typeNames() {
+		if w.in.Schemas.Types[n].Card {
+			w.emergency = navItem{w.t("site.emergency"), "types/" + n + "/index.html"}
+			break
+		}
+	}
 	// Group labels repeat for related types; show the type label only.
 	for i := range w.nav {
 		if _, after, ok := strings.Cut(w.nav[i].Title, "·"); ok {

@@ -113,6 +113,9 @@ type siteData struct {
 	Name, NameEn, Level, Lang, AsOf, Contact string
 	Nav                                      []navItem
 	Framework                                string
+	// Emergency is the page the header's 应急 link opens (the list of
+	// the first type with action cards); empty Path when there is none.
+	Emergency navItem
 }
 
 func (w *writer) siteData() *siteData {
@@ -120,6 +123,7 @@ func (w *writer) siteData() *siteData {
 	return &siteData{
 		Name: h.Name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
 		Contact: h.Contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
+		Emergency: w.emergency,
 	}
 }
 

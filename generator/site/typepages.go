@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"guifan/generator/card"
 	"guifan/generator/markdown"
 	"guifan/generator/schema"
 )
@@ -149,7 +150,13 @@ func (w *writer) terms(t *schema.DocType) []term {
 // homeList is a type's documents listed on the home page (schema home).
 type homeList struct {
 	Heading string
-	Docs    []navItem
+	Docs    []homeDoc
+}
+
+// homeDoc is a document listed on the home page; Banner warns that it
+// does not apply (a plan not in force), "" when it does.
+type homeDoc struct {
+	Title, Path, Banner string
 }
 
 // homeLists are the lists of documents on the home page, by type.
@@ -163,7 +170,11 @@ func (w *writer) homeLists() []homeList {
 		}
 		l := homeList{Heading: h}
 		for _, d := range w.byType[n] {
-			l.Docs = append(l.Docs, navItem{Title: d.Title(), Path: PagePath(d.ID)})
+			hd := homeDoc{Title: d.Title(), Path: PagePath(d.ID)}
+			if t.Card {
+				hd.Banner = card.Banner(d, w.in.AsOf, w.t)
+			}
+			l.Docs = append(l.Docs, hd)
 		}
 		out = append(out, l)
 	}
