@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"guifan/generator/schema"
 	"guifan/schemas"
@@ -42,8 +43,13 @@ type skeletonDiag struct {
 // checkJSON runs guifan check --format json on dir.
 func checkJSON(t *testing.T, dir string) (int, []skeletonDiag) {
 	t.Helper()
+	return checkJSONAsOf(t, dir, skeletonAsOf)
+}
+
+func checkJSONAsOf(t *testing.T, dir, asOf string) (int, []skeletonDiag) {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := run([]string{"--lang", "zh-CN", "check", "--format", "json", "--as-of", skeletonAsOf, dir}, &stdout, &stderr)
+	code := run([]string{"--lang", "zh-CN", "check", "--format", "json", "--as-of", asOf, dir}, &stdout, &stderr)
 	var diags []skeletonDiag
 	if err := json.Unmarshal(stdout.Bytes(), &diags); err != nil {
 		t.Fatalf("check --format json: %v\n%s%s", err, stdout.String(), stderr.String())
@@ -406,4 +412,116 @@ func fillDraft(t *testing.T, text string, c fillCase) string {
 		out = append(out, line)
 	}
 	return "+++\n" + fm + "+++\n" + strings.Join(out, "\n") + c.body
+}
+
+// TestNewEveryType writes a draft of every type in schemas/types into a
+// new site; check passes with placeholder warnings only, and new --list
+// names every type in Chinese.
+func TestNewEveryType(t *testing.T) {
+	t.Parallel()
+	dir := initSkeleton(t)
+	set, errs := schema.Load(schemas.FS)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	names := set.TypeNames()
+	if len(names) < 10 {
+		t.Fatalf("schemas/types has %d types", len(names))
+	}
+	for _, n := range names {
+		if out := runCapture([]string{"--lang", "zh-CN", "new", n, "new-" + n, dir}); !strings.HasPrefix(out, "exit 0") {
+			t.Errorf("new %s:\n%s", n, out)
+		}
+	}
+	// Records are dated today: assessed today, they count.
+	code, diags := checkJSONAsOf(t, dir, time.Now().Format("2006-01-02"))
+	if code != 0 {
+		t.Fatalf("check exits %d: %v", code, diags)
+	}
+	for _, d := range diags {
+		if d.Code != "section.placeholder" {
+			t.Errorf("%s %s at %s:%d: %s (only placeholder warnings expected)", d.Severity, d.Code, d.File, d.Line, d.Message)
+		}
+	}
+	for _, n := range names {
+		if !draftWith(t, filepath.Join(dir, "content", set.Types[n].Dir), `id = "new-`+n+`"`, "") {
+			t.Errorf("new %s wrote no document in content/%s", n, set.Types[n].Dir)
+		}
+	}
+	out := runCapture([]string{"--lang", "zh-CN", "new", "--list", dir})
+	if !strings.HasPrefix(out, "exit 0") {
+		t.Fatalf("new --list:\n%s", out)
+	}
+	for _, n := range names {
+		tp := set.Types[n]
+		if !regexp.MustCompile(`(?m)^.*\b` + regexp.QuoteMeta(n) + `\b.*` + regexp.QuoteMeta(tp.Label.In("zh-CN")) + `.*$`).MatchString(out) {
+			t.Errorf("new --list has no line with %s and %s:\n%s", n, tp.Label.In("zh-CN"), out)
+		}
+	}
+}
+
+// TestNewYears: the years of a plan follow its id, or --term; a term of
+// one year ends four years on; placeholder review dates are a year ahead,
+// not due the day they are uncommented; the drafting steps start in order.
+func TestNewYears(t *testing.T) {
+	t.Parallel()
+	dir := initSkeleton(t)
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"five-year-plan", "plan-2027-2031"}, []string{"term_start = 2027", "term_end = 2031"}},
+		{[]string{"five-year-plan", "plan-2032"}, []string{"term_start = 2032", "term_end = 2036"}},
+		{[]string{"--term", "2028-2032", "five-year-plan", "plan-next"}, []string{"term_start = 2028", "term_end = 2032"}},
+		{[]string{"--term", "2041", "five-year-plan", "plan-later"}, []string{"term_start = 2041", "term_end = 2045"}},
+		{[]string{"annual-plan", "plan-2027"}, []string{"year = 2027"}},
+		{[]string{"--term", "2029", "annual-plan", "plan-this-year"}, []string{"year = 2029"}},
+	}
+	for _, c := range cases {
+		args := append([]string{"--lang", "zh-CN", "new"}, c.args...)
+		out := runCapture(append(args, dir))
+		if !strings.HasPrefix(out, "exit 0") {
+			t.Errorf("new %v:\n%s", c.args, out)
+			continue
+		}
+		id := c.args[len(c.args)-1]
+		data, err := os.ReadFile(filepath.Join(dir, "content", "plans", id+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(w) + `\b`).Match(data) {
+				t.Errorf("new %v: no %q in\n%s", c.args, w, data)
+			}
+		}
+		m := regexp.MustCompile(`(?m)^# review_by = (\d{4}-\d{2}-\d{2})`).FindSubmatch(data)
+		if m == nil {
+			t.Errorf("new %v: no placeholder review date", c.args)
+		} else if today := time.Now().Format("2006-01-02"); string(m[1]) <= today {
+			t.Errorf("new %v: review date %s is not after today (%s)", c.args, m[1], today)
+		}
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "new", "--term", "2031-2027", "five-year-plan", "plan-bad", dir}); !strings.HasPrefix(out, "exit 2") {
+		t.Errorf("a term that ends before it starts:\n%s", out)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "content", "plans", "plan-2027-2031.md"))
+	steps := regexp.MustCompile(`(?m)^(?:# )?step = "([a-z-]+)"`).FindAllSubmatch(data, -1)
+	if len(steps) != 5 {
+		t.Errorf("the draft has %d drafting steps; want the five", len(steps))
+	}
+	set, _ := schema.Load(schemas.FS)
+	for _, f := range set.Types["five-year-plan"].Fields {
+		if f.Name != "drafting" {
+			continue
+		}
+		for _, c := range f.Columns {
+			if c.Name == "step" {
+				for i, v := range c.Values {
+					if i < len(steps) && string(steps[i][1]) != v.Value {
+						t.Errorf("drafting step %d is %s; want %s", i+1, steps[i][1], v.Value)
+					}
+				}
+			}
+		}
+	}
 }
