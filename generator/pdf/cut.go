@@ -11,7 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/go-pdf/fpdf"
+	"guifan/generator/pdf/internal/fpdf"
 
 	"guifan/generator/markdown"
 	"guifan/generator/schema"

@@ -18,7 +18,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"guifan/generator/pdf/internal/fpdf"
 
 	"guifan/generator/card"
 	"guifan/generator/markdown"
