@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -256,7 +257,7 @@ func TestOutputs(t *testing.T) {
 		t.Errorf("levels count %d hospitals of %d", total, len(sum.Hospitals))
 	}
 	heat, _ := os.ReadFile(filepath.Join(out, "site", "heatmap.html"))
-	if c := strings.Count(string(heat), `<rect class="status-`); c != 50*len(sum.Hospitals) {
+	if c := len(regexp.MustCompile(`\.html#a\d+"><rect class="status-`).FindAllIndex(heat, -1)); c != 50*len(sum.Hospitals) {
 		t.Errorf("heat map has %d cells, want %d", c, 50*len(sum.Hospitals))
 	}
 }
