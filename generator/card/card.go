@@ -99,6 +99,23 @@ func Banner(d *model.Document, asOf model.Date, t func(string, ...any) string) s
 	return t("card.banner.draft")
 }
 
+// Mark is the short word for why a document does not apply on asOf
+// (草稿, 未生效, 已废止), for lists; "" when it is in force. Banner says
+// the same at length.
+func Mark(d *model.Document, asOf model.Date, t func(string, ...any) string) string {
+	switch d.Control.Stage(asOf) {
+	case model.StageInForce:
+		return ""
+	case model.StageNotYet:
+		return t("card.mark.not-yet")
+	case model.StageRetired:
+		return t("card.mark.retired")
+	case model.StageIncomplete:
+		return t("card.mark.incomplete")
+	}
+	return t("card.mark.draft")
+}
+
 // For returns d's card, or nil when its type has none.
 func For(d *model.Document, in Input) *Card {
 	if !Has(in.Schemas, d) {

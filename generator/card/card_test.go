@@ -93,9 +93,14 @@ func TestBanner(t *testing.T) {
 	} {
 		ctl := base
 		c.edit(&ctl)
-		got := card.Banner(&model.Document{Control: ctl}, asOf, in.T)
+		d := &model.Document{Control: ctl}
+		got := card.Banner(d, asOf, in.T)
 		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("stage %v: banner %q, want one with %q", ctl.Stage(asOf), got, c.want)
+		}
+		// The word for lists is there exactly when the banner is.
+		if mark := card.Mark(d, asOf, in.T); (mark == "") != (got == "") || len(mark) >= len(got) && got != "" {
+			t.Errorf("stage %v: mark %q with banner %q", ctl.Stage(asOf), mark, got)
 		}
 	}
 }

@@ -221,8 +221,9 @@ type docRow struct {
 	Title, Path, Number, Version, Status, Effective, Owner, ReviewBy string
 	Overdue                                                          bool
 	// Banner warns that the document does not apply (a plan not in
-	// force: card.Banner); "" when it does or its type has no card.
-	Banner string
+	// force: card.Banner), Mark says so in a word (card.Mark); "" when
+	// it does or its type has no card.
+	Banner, Mark string
 }
 
 func (w *writer) row(d *model.Document) docRow {
@@ -243,7 +244,7 @@ func (w *writer) row(d *model.Document) docRow {
 		r.Overdue = true
 	}
 	if card.Has(w.in.Schemas, d) {
-		r.Banner = card.Banner(d, w.in.AsOf, w.t)
+		r.Banner, r.Mark = card.Banner(d, w.in.AsOf, w.t), card.Mark(d, w.in.AsOf, w.t)
 	}
 	return r
 }

@@ -154,9 +154,10 @@ type homeList struct {
 }
 
 // homeDoc is a document listed on the home page; Banner warns that it
-// does not apply (a plan not in force), "" when it does.
+// does not apply (a plan not in force) and Mark says so in a word; ""
+// when it does.
 type homeDoc struct {
-	Title, Path, Banner string
+	Title, Path, Banner, Mark string
 }
 
 // homeLists are the lists of documents on the home page, by type.
@@ -172,7 +173,7 @@ func (w *writer) homeLists() []homeList {
 		for _, d := range w.byType[n] {
 			hd := homeDoc{Title: d.Title(), Path: PagePath(d.ID)}
 			if t.Card {
-				hd.Banner = card.Banner(d, w.in.AsOf, w.t)
+				hd.Banner, hd.Mark = card.Banner(d, w.in.AsOf, w.t), card.Mark(d, w.in.AsOf, w.t)
 			}
 			l.Docs = append(l.Docs, hd)
 		}
