@@ -129,7 +129,7 @@ func ImportAudit(dir, workbookPath string, opt AuditOptions) (*AuditResult, diag
 	}
 	cats := audit.Catalogs(site.ThemeFS)
 	imp, idiags, err := audit.Import(audit.Input{
-		Workbook: workbookPath, Sheet: excel.Checklist, Rows: rows,
+		Workbook: workbookPath, Sheet: meta.Sheet, Rows: rows,
 		Framework: fw, Existing: old, Auditor: opt.Auditor, AsOf: opt.AsOf,
 		Words: audit.VerdictWords(cats...), Header: siteCatalog(cats, h.Lang()).T("audit.file-header"),
 	})

@@ -203,7 +203,7 @@ func (j *job) site() error {
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
-		Texts: texts,
+		Texts: texts, Figures: j.figures(v),
 	}
 	pages, sd, err := site.Write(in)
 	if s.siteInput != nil && err == nil {

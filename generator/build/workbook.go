@@ -19,8 +19,9 @@ func (j *job) excel() error {
 			if !j.public.names(id) {
 				return "", false
 			}
-			return "../" + PagePath(id), true
+			return j.bookLink(id, "../"), true
 		},
+		Page: PagePath,
 	})
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
@@ -30,10 +31,11 @@ func (j *job) excel() error {
 		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
 		Link: func(id string) (string, bool) {
 			if j.public.names(id) {
-				return "../../site/" + PagePath(id), true
+				return j.bookLink(id, "../../site/"), true
 			}
 			return "", j.full.names(id)
 		},
+		Page: PagePath,
 	})
 	if err != nil {
 		return fmt.Errorf("audit workbook: %w", err)
@@ -41,6 +43,18 @@ func (j *job) excel() error {
 	j.put("restricted/"+auditBook, fullBook)
 	j.listBook(len(siteBook))
 	return j.failed()
+}
+
+// bookLink is the workbook's link to a public document's page: by the
+// site's address (hospital.toml site_url) when it has one, so that a copy
+// opened from a download folder still reaches it; else relative to the
+// workbook (up, the way back to the site's root), which works where the
+// output folder is.
+func (j *job) bookLink(id, up string) string {
+	if l := j.s.Project.Hospital.SiteLink(PagePath(id)); l != "" {
+		return l
+	}
+	return up + PagePath(id)
 }
 
 // auditBook is where the audit workbook is, in the site and in restricted/.

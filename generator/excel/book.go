@@ -83,6 +83,13 @@ func (b *book) link(sh, ref, href string) {
 	}
 }
 
+// innerLink links a cell to a place in the workbook ('证据'!A3).
+func (b *book) innerLink(sh, ref, place string) {
+	if b.err == nil {
+		b.keep(b.f.SetCellHyperLink(sh, ref, place, "Location"))
+	}
+}
+
 func (b *book) validate(sh string, dv *excelize.DataValidation) {
 	if b.err == nil {
 		b.keep(b.f.AddDataValidation(sh, dv))

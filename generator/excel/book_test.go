@@ -99,7 +99,7 @@ func TestTallRowIsCapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	h, err := f.GetRowHeight(checklistSheet, firstDataRow)
+	h, err := f.GetRowHeight(sheetNames(words)[checklistSheet], firstDataRow)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 func (w *writer) checklist() error {
-	sh := checklistSheet
+	sh := w.sheet(checklistSheet)
 	if _, err := w.f.NewSheet(sh); err != nil {
 		return err
 	}
@@ -85,8 +85,12 @@ func (w *writer) checklistRows(sh string, st checklistStyle) int {
 				colReqID: q.ID, colReqTitle: q.Title, colKind: t("kind." + q.Kind), colVerdict: t("status." + q.Status),
 				colGap: gapText(q, t),
 			}
-			ev, href := w.evidence(q)
-			values[colEvidence] = ev
+			docs, hidden := w.evidenceDocs(q)
+			values[colEvidence] = w.evidenceText(docs, hidden)
+			first := len(w.evRows) + firstDataRow // the requirement's first row in the evidence sheet
+			for _, d := range docs {
+				w.evRows = append(w.evRows, evidenceRow{article: a.Number, req: q, doc: d})
+			}
 			if at := q.Attestation; at != nil {
 				values[colAuditVerdict] = t("status." + at.Verdict)
 				values[colAuditNote] = audit.NoteCell(at.Note, at.Justification)
@@ -112,10 +116,17 @@ func (w *writer) checklistRows(sh string, st checklistStyle) int {
 				}
 			}
 			// Spreadsheet programs do not wrap a hyperlink cell, so the link
-			// to the first document gets a short cell of its own.
-			if href != "" {
+			// gets a short cell of its own: to the document when there is
+			// one, to the requirement's rows of the evidence sheet (where
+			// each document is linked) when there are several.
+			switch {
+			case len(docs) > 1:
+				w.str(sh, cell(colLink, row), t("excel.open-all", len(docs)))
+				w.innerLink(sh, cell(colLink, row), quoteSheet(w.sheet(evidenceSheet))+"!"+cell(1, first))
+				w.setStyle(sh, cell(colLink, row), cell(colLink, row), st.link)
+			case len(docs) == 1 && docs[0].href != "":
 				w.str(sh, cell(colLink, row), t("excel.open"))
-				w.link(sh, cell(colLink, row), href)
+				w.link(sh, cell(colLink, row), docs[0].href)
 				w.setStyle(sh, cell(colLink, row), cell(colLink, row), st.link)
 			}
 			row++
@@ -198,14 +209,26 @@ func rowHeight(values map[int]string, widths []float64) float64 {
 	return float64(lines)*14.5 + 4
 }
 
-// evidence lists a requirement's evidence for the checklist and returns the
-// link of the first document that may be named.
-func (w *writer) evidence(q report.Requirement) (string, string) {
-	// One line per document: its title, then what in it is the evidence.
-	var titles []string
-	details := map[string][]string{}
-	href := ""
-	hidden := 0
+// evidenceDoc is a document a requirement's evidence names: its title,
+// what in it is the evidence, its link and its page on the site.
+type evidenceDoc struct {
+	title      string
+	details    []string
+	href, page string
+}
+
+// evidenceRow is a row of the evidence sheet: one document of one
+// requirement.
+type evidenceRow struct {
+	article int
+	req     report.Requirement
+	doc     evidenceDoc
+}
+
+// evidenceDocs lists the documents of a requirement's evidence that may be
+// named, in order, each once, and counts those that may not.
+func (w *writer) evidenceDocs(q report.Requirement) (docs []evidenceDoc, hidden int) {
+	at := map[string]int{}
 	for _, e := range q.Evidence {
 		link, visible := "", false // no Link: no document is named
 		if w.in.Link != nil {
@@ -215,9 +238,15 @@ func (w *writer) evidence(q report.Requirement) (string, string) {
 			hidden++
 			continue
 		}
-		if _, seen := details[e.Title]; !seen {
-			titles = append(titles, e.Title)
-			details[e.Title] = nil
+		i, seen := at[e.Title]
+		if !seen {
+			i = len(docs)
+			at[e.Title] = i
+			d := evidenceDoc{title: e.Title, href: link}
+			if w.in.Page != nil && link != "" {
+				d.page = w.in.Page(e.ID)
+			}
+			docs = append(docs, d)
 		}
 		detail := e.Section
 		if e.How != "" && e.How != "keyword" {
@@ -226,25 +255,28 @@ func (w *writer) evidence(q report.Requirement) (string, string) {
 		if e.Date != "" {
 			detail = strings.TrimSpace(detail + " " + e.Date)
 		}
-		if detail != "" && !slices.Contains(details[e.Title], detail) {
-			details[e.Title] = append(details[e.Title], detail)
-		}
-		if href == "" {
-			href = link
+		if detail != "" && !slices.Contains(docs[i].details, detail) {
+			docs[i].details = append(docs[i].details, detail)
 		}
 	}
+	return docs, hidden
+}
+
+// evidenceText lists a requirement's evidence for the checklist: one line
+// per document, its title, then what in it is the evidence.
+func (w *writer) evidenceText(docs []evidenceDoc, hidden int) string {
 	var lines []string
-	for _, title := range titles {
-		line := title
-		if d := details[title]; len(d) > 0 {
-			line = w.t("excel.evidence-line", title, strings.Join(d, w.t("excel.evidence-sep")))
+	for _, d := range docs {
+		line := d.title
+		if len(d.details) > 0 {
+			line = w.t("excel.evidence-line", d.title, strings.Join(d.details, w.t("excel.evidence-sep")))
 		}
 		lines = append(lines, line)
 	}
 	if hidden > 0 {
 		lines = append(lines, w.t("excel.restricted-evidence", hidden))
 	}
-	return strings.Join(lines, "\n"), href
+	return strings.Join(lines, "\n")
 }
 
 func gapText(q report.Requirement, t func(string, ...any) string) string {

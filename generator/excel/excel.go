@@ -1,31 +1,41 @@
 // Package excel writes the auditor's workbook and reads the auditor's
 // verdicts back from it. It is the only package that imports excelize.
 //
-// The workbook has four sheets: the checklist (one row per requirement,
-// grouped by article, with guifan's verdict, the evidence, the gap and
-// four columns for the auditor: verdict from a dropdown, note, date and
-// name), a summary per chapter, a register of the documents and their
-// field values (the last two laid out by the build). A hidden
-// sheet records the hospital, framework and assessment date so that a
-// workbook cannot be imported into the wrong site.
+// The workbook has five sheets, named in the catalog's language: the
+// checklist (one row per requirement, grouped by article, with guifan's
+// verdict, the evidence, the gap and four columns for the auditor: verdict
+// from a dropdown, note, date and name), a summary per chapter with its
+// chart, the evidence (one row per document of each requirement, each
+// linked), a register of the documents and their field values (the last
+// two laid out by the build). A hidden sheet records the hospital,
+// framework, assessment date and the checklist's name, so that a workbook
+// cannot be imported into the wrong site and is read back whatever
+// language it was written in.
 package excel
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"guifan/generator/report"
 )
 
-// Sheet names are fixed (not translated) so that a workbook can be read
-// back whatever language it was written in; the visible titles and
-// headers are translated.
+// The sheets' own names; the visible names come from the catalog
+// (excel.sheet.*, see sheetNames). The hidden meta sheet keeps its fixed
+// name and records the checklist's visible one; a workbook written before
+// the names were translated has a sheet named checklist.
 const (
 	checklistSheet = "checklist"
 	summarySheet   = "summary"
+	evidenceSheet  = "evidence"
 	registerSheet  = "register"
 	fieldsSheet    = "fields"
 	metaSheet      = "guifan"
@@ -75,10 +85,17 @@ type Input struct {
 	// Fields lists those documents' own field values (a plan's projects,
 	// a register's rows), one row per value.
 	Fields Table
-	// Link returns the link (relative to the workbook) of a document's
-	// page, and whether the document may be named in this copy of the
-	// workbook. Nil names no document: evidence is counted, not named.
+	// Link returns the link of a document's page (absolute when the site's
+	// address is known, else relative to the workbook; "" for a document
+	// not on the site), and whether the document may be named in this
+	// copy of the workbook. Nil names no document: evidence is counted,
+	// not named.
 	Link func(id string) (href string, visible bool)
+	// Page returns where a document's page is on the site
+	// (docs/<id>/index.html), shown beside its link so that a copy of
+	// the workbook away from the site still says where to find it; nil
+	// or "" shows none.
+	Page func(id string) string
 	// T gives the words, from the message catalog.
 	T func(key string, args ...any) string
 }
@@ -98,8 +115,8 @@ func Write(in Input) ([]byte, error) { return write(in, nil) }
 func write(in Input, spoil func(*excelize.Style)) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &writer{book: &book{f: f, spoil: spoil}, in: in, t: in.T}
-	steps := []func() error{w.checklist, w.summary, w.register, w.fields, w.meta, w.props}
+	w := &writer{book: &book{f: f, spoil: spoil}, in: in, t: in.T, names: sheetNames(in.T)}
+	steps := []func() error{w.checklist, w.summary, w.evidenceSheet, w.register, w.fields, w.meta, w.props}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -116,13 +133,85 @@ func write(in Input, spoil func(*excelize.Style)) ([]byte, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return stableContentTypes(buf.Bytes())
+}
+
+// defaultRE is a Default element of [Content_Types].xml.
+var defaultRE = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
+
+// stableContentTypes sorts the Default elements of a workbook's
+// [Content_Types].xml: excelize adds the image types of a chart's drawing
+// in map order, and the same workbook must give the same bytes. The other
+// parts are copied as they are, in their order.
+func stableContentTypes(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if zf.Name == "[Content_Types].xml" {
+			defaults := defaultRE.FindAll(part, -1)
+			sorted := slices.Clone(defaults)
+			slices.SortStableFunc(sorted, bytes.Compare)
+			i := 0
+			part = defaultRE.ReplaceAllFunc(part, func([]byte) []byte { i++; return sorted[i-1] })
+		}
+		h := zf.FileHeader
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(part); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }
 
 type writer struct {
 	*book
 	in Input
 	t  func(key string, args ...any) string
+	// names are the sheets' visible names, by their own names.
+	names map[string]string
+	// evRows are the evidence sheet's rows, gathered with the checklist's.
+	evRows []evidenceRow
+}
+
+// sheet is the visible name of a sheet.
+func (w *writer) sheet(own string) string { return w.names[own] }
+
+// sheetNames gives each sheet its name from the catalog (excel.sheet.*),
+// or its own name when the catalog's is not a valid sheet name (longer
+// than 31 characters, holding one of []:*?/\ or a quote at either end)
+// or names two sheets alike.
+func sheetNames(t func(string, ...any) string) map[string]string {
+	names := map[string]string{}
+	seen := map[string]bool{metaSheet: true}
+	for _, own := range []string{checklistSheet, summarySheet, evidenceSheet, registerSheet, fieldsSheet} {
+		name := strings.TrimSpace(t("excel.sheet." + own))
+		if name == "" || utf8.RuneCountInString(name) > 31 || strings.ContainsAny(name, "[]:*?/\\") ||
+			strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'") || seen[strings.ToLower(name)] {
+			name = own
+		}
+		seen[strings.ToLower(name)] = true
+		names[own] = name
+	}
+	return names
 }
 
 func (w *writer) props() error {
@@ -172,10 +261,13 @@ func (w *writer) printSetup(sh string, landscape bool, titles string) error {
 		return err
 	}
 	if titles != "" {
-		return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: "'" + sh + "'!" + titles})
+		return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh, RefersTo: quoteSheet(sh) + "!" + titles})
 	}
 	return nil
 }
+
+// quoteSheet quotes a sheet name for a reference ('审核清单', 'it”s').
+func quoteSheet(sh string) string { return "'" + strings.ReplaceAll(sh, "'", "''") + "'" }
 
 // escapeHF keeps an ampersand in a header or footer literal.
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }

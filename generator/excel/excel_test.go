@@ -20,6 +20,13 @@ import (
 
 var asOf = model.Date{Year: 2026, Month: 11, Day: 25}
 
+// The sheets' names in the workbooks these tests read, made with the
+// zh-CN catalog (excel.sheet.*); TestSheetNames checks them.
+const (
+	checklistName = "审核清单"
+	registerName  = "文档登记"
+)
+
 func community(t *testing.T) (*build.Site, *i18n.Catalog, []byte) {
 	t.Helper()
 	site, diags, err := build.Load(os.DirFS(filepath.Join("..", "..", "examples", "community-hospital")))
@@ -40,7 +47,7 @@ func community(t *testing.T) (*build.Site, *i18n.Catalog, []byte) {
 
 // rowOf finds the checklist row of a requirement.
 func rowOf(t *testing.T, f *excelize.File, id string) int {
-	rows, err := f.GetRows("checklist")
+	rows, err := f.GetRows(checklistName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,10 +69,10 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rowOf(t, f, "40.practice")
-	f.SetCellStr("checklist", "K"+itoa(r), "不满足")
-	f.SetCellStr("checklist", "L"+itoa(r), "9 月 3 日上午 10 点升级了挂号系统。")
-	f.SetCellValue("checklist", "M"+itoa(r), 46300.0) // a date serial, as a spreadsheet stores it: 2026-10-05
-	f.SetCellStr("checklist", "N"+itoa(r), "周宏")
+	f.SetCellStr(checklistName, "K"+itoa(r), "不满足")
+	f.SetCellStr(checklistName, "L"+itoa(r), "9 月 3 日上午 10 点升级了挂号系统。")
+	f.SetCellValue(checklistName, "M"+itoa(r), 46300.0) // a date serial, as a spreadsheet stores it: 2026-10-05
+	f.SetCellStr(checklistName, "N"+itoa(r), "周宏")
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		t.Fatal(err)
@@ -134,15 +141,15 @@ func TestWorkbookShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dvs, err := f.GetDataValidations("checklist")
+	dvs, err := f.GetDataValidations(checklistName)
 	if err != nil || len(dvs) < 1 || !strings.Contains(dvs[0].Formula1, "部分满足") {
 		t.Errorf("verdict dropdown missing: %+v %v", dvs, err)
 	}
-	panes, _ := f.GetPanes("checklist")
+	panes, _ := f.GetPanes(checklistName)
 	if !panes.Freeze {
 		t.Error("the header is not frozen")
 	}
-	layout, _ := f.GetPageLayout("checklist")
+	layout, _ := f.GetPageLayout(checklistName)
 	if layout.Orientation == nil || *layout.Orientation != "landscape" || layout.Size == nil || *layout.Size != 9 {
 		t.Errorf("print layout %+v, want A4 landscape", layout)
 	}
@@ -158,7 +165,7 @@ func TestWorkbookShape(t *testing.T) {
 		t.Error("the information sheet is visible")
 	}
 	// The site copy names no restricted document.
-	rows, _ := f.GetRows("register")
+	rows, _ := f.GetRows(registerName)
 	for _, r := range rows[1:] {
 		if len(r) > 11 && r[11] != "公开" {
 			t.Errorf("restricted document %s in the site's register", r[0])

@@ -16,17 +16,20 @@ import (
 	"guifan/generator/model"
 )
 
-// Meta is what a workbook says it is about.
+// Meta is what a workbook says it is about, and the name of its checklist
+// sheet (positions in the workbook are path:sheet:row).
 type Meta struct {
 	Format, Hospital, Framework, AsOf, Lang string
+	Sheet                                   string
 }
 
 // Verdict is the auditor's columns of one checklist row: the row of an
 // import (package audit checks and merges it).
 type Verdict = audit.Row
 
-// Checklist is the name of the sheet Read reads the rows from, for
-// positions in the workbook (path:sheet:row).
+// Checklist is the name of the sheet Read reads the rows from in a
+// workbook whose meta sheet does not name it (one written before the
+// sheets were named in the site's language); Meta.Sheet gives the name.
 const Checklist = checklistSheet
 
 // Errors of Read, besides ErrNotAudit. The command names each in the
@@ -211,11 +214,11 @@ func Read(data []byte) (Meta, []Verdict, error) {
 	if m.Format != formatVersion {
 		return m, nil, ErrNotAudit
 	}
-	rows, err := f.GetRows(checklistSheet, excelize.Options{RawCellValue: true})
+	rows, err := f.GetRows(m.Sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return m, nil, ErrNotAudit
 	}
-	shown, _ := f.GetRows(checklistSheet)
+	shown, _ := f.GetRows(m.Sheet)
 	var out []Verdict
 	for i := firstDataRow - 1; i < len(rows); i++ {
 		if v, ok := verdictRow(rows, shown, i); ok {
@@ -227,7 +230,7 @@ func Read(data []byte) (Meta, []Verdict, error) {
 
 // readMeta reads the meta sheet's key–value rows.
 func readMeta(f *excelize.File) (Meta, error) {
-	var m Meta
+	m := Meta{Sheet: checklistSheet}
 	metaRows, err := f.GetRows(metaSheet)
 	if err != nil {
 		return Meta{}, ErrNotAudit
@@ -247,6 +250,8 @@ func readMeta(f *excelize.File) (Meta, error) {
 			m.AsOf = r[1]
 		case "lang":
 			m.Lang = r[1]
+		case "checklist":
+			m.Sheet = r[1]
 		}
 	}
 	return m, nil

@@ -165,10 +165,10 @@ func TestReadRefusesBombs(t *testing.T) {
 // auditRow fills the auditor's columns of a requirement's row.
 func auditRow(t *testing.T, f *excelize.File, id string, verdict, note string, date any, auditor string) int {
 	r := rowOf(t, f, id)
-	f.SetCellStr("checklist", "K"+itoa(r), verdict)
-	f.SetCellStr("checklist", "L"+itoa(r), note)
-	f.SetCellValue("checklist", "M"+itoa(r), date)
-	f.SetCellStr("checklist", "N"+itoa(r), auditor)
+	f.SetCellStr(checklistName, "K"+itoa(r), verdict)
+	f.SetCellStr(checklistName, "L"+itoa(r), note)
+	f.SetCellValue(checklistName, "M"+itoa(r), date)
+	f.SetCellStr(checklistName, "N"+itoa(r), auditor)
 	return r
 }
 
@@ -198,7 +198,7 @@ func TestReadDates(t *testing.T) {
 		{"9.supervision", 73416, "", "2101-01-01"},
 	}
 	rows := map[string]int{}
-	rowsOf, _ := f.GetRows("checklist")
+	rowsOf, _ := f.GetRows(checklistName)
 	ids := map[string]bool{}
 	for _, r := range rowsOf {
 		if len(r) > 3 {

@@ -5,10 +5,10 @@ package excel
 import "github.com/xuri/excelize/v2"
 
 // register writes the register of documents.
-func (w *writer) register() error { return w.table(registerSheet, w.in.Register) }
+func (w *writer) register() error { return w.table(w.sheet(registerSheet), w.in.Register) }
 
 // fields writes the documents' field values.
-func (w *writer) fields() error { return w.table(fieldsSheet, w.in.Fields) }
+func (w *writer) fields() error { return w.table(w.sheet(fieldsSheet), w.in.Fields) }
 
 // table writes a Table as a sheet: a styled header row, the rows, a
 // filter on the header, the header frozen and repeated on every page.
@@ -29,13 +29,23 @@ func (w *writer) table(sh string, tb Table) error {
 		w.colWidth(sh, i+1, c.Width)
 	}
 	w.setStyle(sh, "A1", cell(n, 1), header)
+	widths := make([]float64, n)
+	for i, c := range tb.Columns {
+		widths[i] = c.Width
+	}
+	w.rowHeight(sh, 1, rowHeight(labels(tb.Columns), widths))
 	row := 2
 	for _, r := range tb.Rows {
+		values := map[int]string{}
 		for i, v := range r {
 			if i < n {
 				w.str(sh, cell(i+1, row), v)
+				values[i+1] = v
 			}
 		}
+		// Spreadsheet programs do not grow a row another program wrote:
+		// without a height, wrapped lines print over the next row.
+		w.rowHeight(sh, row, rowHeight(values, widths))
 		w.setStyle(sh, cell(1, row), cell(n, row), body)
 		row++
 	}
@@ -50,13 +60,22 @@ func (w *writer) table(sh string, tb Table) error {
 	return w.printSetup(sh, true, "$1:$1")
 }
 
+// labels are a table's column labels, as the values of a row.
+func labels(cols []Column) map[int]string {
+	m := map[int]string{}
+	for i, c := range cols {
+		m[i+1] = c.Label
+	}
+	return m
+}
+
 // meta records what the workbook is about, for Import.
 func (w *writer) meta() error {
 	r := w.in.Report
 	if _, err := w.f.NewSheet(metaSheet); err != nil {
 		return err
 	}
-	rows := [][2]string{{"format", formatVersion}, {"hospital", r.Hospital}, {"framework", r.Framework}, {"as_of", r.AsOf}, {"lang", r.Lang}}
+	rows := [][2]string{{"format", formatVersion}, {"hospital", r.Hospital}, {"framework", r.Framework}, {"as_of", r.AsOf}, {"lang", r.Lang}, {"checklist", w.sheet(checklistSheet)}}
 	for i, kv := range rows {
 		w.str(metaSheet, cell(1, i+1), kv[0])
 		w.str(metaSheet, cell(2, i+1), kv[1])

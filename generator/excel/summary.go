@@ -2,11 +2,18 @@
 
 package excel
 
-import "github.com/xuri/excelize/v2"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"guifan/generator/chart"
+)
 
 func (w *writer) summary() error {
 	f, t, r := w.f, w.t, w.in.Report
-	sh := summarySheet
+	sh := w.sheet(summarySheet)
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
@@ -71,5 +78,44 @@ func (w *writer) summary() error {
 	w.setStyle(sh, cell(1, row), cell(9, row), bold)
 	w.setStyle(sh, cell(10, row), cell(10, row), w.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, NumFmt: 10}))
 	w.str(sh, cell(1, row+2), t("excel.score-formula"))
+	if err := w.summaryChart(sh, cols[3:9], row-1, row+4); err != nil {
+		return err
+	}
 	return w.printSetup(sh, false, "")
+}
+
+// summaryChart draws the chapters' articles stacked by verdict (the
+// site's picture of the same counts, in its colours), from the summary
+// table's rows 3 to last, below the table at row at.
+func (w *writer) summaryChart(sh string, verdicts []string, last, at int) error {
+	if last < 3 {
+		return nil
+	}
+	q := quoteSheet(sh)
+	var series []excelize.ChartSeries
+	for i, s := range verdicts {
+		c := 4 + i
+		colour := chart.Colours[s].Ink
+		if s == "info" || s == "not_applicable" {
+			colour = chart.Colours[s].Fill
+		}
+		series = append(series, excelize.ChartSeries{
+			Name:       q + "!$" + col(c) + "$2",
+			Categories: q + "!$B$3:$B$" + strconv.Itoa(last),
+			Values:     q + "!$" + col(c) + "$3:$" + col(c) + "$" + strconv.Itoa(last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{strings.TrimPrefix(strings.ToUpper(colour), "#")}},
+		})
+	}
+	gap, overlap := uint(40), 100
+	return w.f.AddChart(sh, cell(1, at), &excelize.Chart{
+		Type:      excelize.BarStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.t("excel.chart-title")}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(120 + 34*(last-2))},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, MajorUnit: 1},
+		GapWidth:  &gap,
+		Overlap:   &overlap,
+	})
 }

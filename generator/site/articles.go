@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 
 	"guifan/generator/report"
@@ -137,7 +138,8 @@ func (w *writer) articles() error {
 				Article      articleView
 				ChapterTitle string
 				Prev, Next   int
-			}{a, ch.Title, a.Number - 1, a.Number + 1}
+				Charts       []template.HTML // the article's pictures (package chart)
+			}{a, ch.Title, a.Number - 1, a.Number + 1, w.articleCharts(a.Number)}
 			if data.Next > len(w.in.Report.Articles) {
 				data.Next = 0
 			}
@@ -175,7 +177,11 @@ func (w *writer) reportPage() error {
 		Chapters []chapterView
 		Gaps     []gapArticle
 		Stale    []report.StaleNote
-	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale}
+		// The pictures (package chart): verdicts by chapter, the articles
+		// as a grid, the ratios and the timelines.
+		ChapterChart, GridChart template.HTML
+		Charts                  []template.HTML
+	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale, w.chaptersChart("report-chapters"), w.gridChart(p), w.articleCharts(0)}
 	return w.emit("report", p, w.t("site.nav.report"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, data)
 }
 

@@ -291,11 +291,13 @@ type homeView struct {
 	// written for it still runs. Types listed on the home page are
 	// declared in their schemas (home) and given by homeLists.
 	Emergency []docRow
+	// Chart draws the verdicts by chapter (package chart).
+	Chart template.HTML
 }
 
 func (w *writer) home() error {
 	s := w.in.Report.Summary
-	v := homeView{Score: s.Score}
+	v := homeView{Score: s.Score, Chart: w.chaptersChart("home-chapters")}
 	for _, st := range []struct {
 		key string
 		n   int

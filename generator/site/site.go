@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"guifan/generator/chart"
 	"guifan/generator/config"
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
@@ -57,6 +58,9 @@ type Input struct {
 	// entry's of an entries page by EntryURL. The search index takes them
 	// from here rather than parse each body again.
 	Texts map[string]string
+	// Figures are the pictures drawn from the documents (a ratio's inputs,
+	// records against due dates), computed from the public documents only.
+	Figures chart.Figures
 }
 
 // Download is a file offered on the downloads page.

@@ -301,7 +301,7 @@ func fillRow(t *testing.T, book []byte, req string, cells map[string]string) ([]
 		return ""
 	}
 	// The checklist sheet's part, through the workbook's relationships.
-	id := regexp.MustCompile(`<sheet name="checklist" sheetId="\d+" r:id="(rId\d+)"`).FindStringSubmatch(read("xl/workbook.xml"))
+	id := regexp.MustCompile(`<sheet name="审核清单" sheetId="\d+" r:id="(rId\d+)"`).FindStringSubmatch(read("xl/workbook.xml"))
 	if id == nil {
 		t.Fatal("no checklist sheet")
 	}
@@ -651,8 +651,8 @@ func TestImportRowPositions(t *testing.T) {
 	}
 	out := runCapture([]string{"--lang", "zh-CN", "audit", "import", path, site})
 	for _, want := range []string{
-		fmt.Sprintf("%s:checklist:%d: 错误: 第 %d 行（40.practice）：审核结论 “很好” 无效，请从下拉列表中选择。", path, verdictRow, verdictRow),
-		fmt.Sprintf("%s:checklist:%d: 错误: 第 %d 行（48.drills）：没有填写审核员", path, auditorRow, auditorRow),
+		fmt.Sprintf("%s:审核清单:%d: 错误: 第 %d 行（40.practice）：审核结论 “很好” 无效，请从下拉列表中选择。", path, verdictRow, verdictRow),
+		fmt.Sprintf("%s:审核清单:%d: 错误: 第 %d 行（48.drills）：没有填写审核员", path, auditorRow, auditorRow),
 		"有 2 行需要更正，审核确认文件未修改。",
 	} {
 		if !strings.HasPrefix(out, "exit 1") || !strings.Contains(out, want) {
