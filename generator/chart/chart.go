@@ -200,10 +200,10 @@ func present(has map[string]bool) []string {
 func figure(class, svgMarkup, caption, alt string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<figure class="chart %s">`, class)
-	b.WriteString(svgMarkup)
 	if caption != "" {
-		fmt.Fprintf(&b, `<figcaption>%s</figcaption>`, caption)
+		fmt.Fprintf(&b, `<figcaption>%s</figcaption>`, esc(caption))
 	}
+	b.WriteString(svgMarkup)
 	b.WriteString(alt)
 	b.WriteString(`</figure>`)
 	return b.String()

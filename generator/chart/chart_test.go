@@ -145,7 +145,7 @@ func TestChapters(t *testing.T) {
 			var k int
 			fmt.Sscan(seg.attr("data-n"), &k)
 			got[seg.attr("class")] += k
-			if seg.attr("fill") != colour(strings.TrimPrefix(seg.attr("class"), "status-")).Ink {
+			if fill, _, _ := barColours(strings.TrimPrefix(seg.attr("class"), "status-")); seg.attr("fill") != fill {
 				t.Errorf("chapter %d: %s drawn in %s", ch.Number, seg.attr("class"), seg.attr("fill"))
 			}
 		}

@@ -97,5 +97,5 @@ func RatioHTML(id string, c RatioChart, w Words) string {
 		rows = append(rows, []string{w.T("chart.ratio"), w.T("chart.ratio-formula", Percent(y.Ratio), w.T("status."+y.Status))})
 		alt += table(w.T("chart.ratio-inputs", y.Year, y.Doc), []string{w.T("chart.col.item"), w.T("chart.col.amount")}, rows, false)
 	}
-	return figure("chart-ratio", markup, "", alt)
+	return figure("chart-ratio", markup, c.Title, alt)
 }

@@ -122,7 +122,7 @@ func TimelineHTML(id string, c TimelineChart, w Words) string {
 		rows = append(rows, []string{r.Label, strings.Join(ds, w.T("chart.sep")), dueWords(r, w)})
 	}
 	alt := table(c.Title, []string{w.T("chart.col.target"), w.T("chart.col.dates"), w.T("chart.col.due")}, rows, true)
-	return figure("chart-timeline", s.close(), "", alt)
+	return figure("chart-timeline", s.close(), c.Title, alt)
 }
 
 // dueWords says when a row's next record is due.

@@ -37,22 +37,29 @@ func ChaptersHTML(id string, bars []ChapterBar, w Words) string {
 	y := 12.0
 	for _, b := range bars {
 		s.printf(`<g class="mark chapter" data-chapter="%d">`, b.Number)
-		met := 0
+		met, scored := 0, 0
 		for _, c := range b.Counts {
 			if c.Status == "met" {
 				met = c.N
 			}
+			if c.Status != "info" && c.Status != "not_applicable" {
+				scored += c.N
+			}
 		}
 		s.text(0, y+14, 14, "start", ink, "", w.T("site.chapter", b.Number, b.Title))
-		s.text(width, y+14, 13, "end", muted, "", w.T("chart.chapter-met", met, b.Total))
+		if scored > 0 {
+			s.text(width, y+14, 13, "end", muted, "", w.T("chart.chapter-met", met, scored))
+		} else {
+			s.text(width, y+14, 13, "end", muted, "", w.T("chart.chapter-unscored"))
+		}
 		x := 0.0
 		for _, c := range b.Counts {
 			seg := width * float64(c.N) / float64(most)
-			col := colour(c.Status)
-			s.printf(`<rect class="status-%s" data-n="%d" x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s</title></rect>`,
-				c.Status, c.N, num(x), num(y+20), num(max(seg-1, 1)), num(barH), col.Ink, esc(w.T("status."+c.Status)+" "+strconv.Itoa(c.N)))
+			fill, stroke, label := barColours(c.Status)
+			s.printf(`<rect class="status-%s" data-n="%d" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="%s"><title>%s</title></rect>`,
+				c.Status, c.N, num(x+.5), num(y+20.5), num(max(seg-2, 1)), num(barH-1), fill, stroke, esc(w.T("status."+c.Status)+" "+strconv.Itoa(c.N)))
 			if seg >= 18 {
-				s.text(x+seg/2, y+20+13.5, 12, "middle", "#ffffff", "600", strconv.Itoa(c.N))
+				s.text(x+seg/2, y+20+13.5, 12, "middle", label, "600", strconv.Itoa(c.N))
 			}
 			x += seg
 		}
@@ -74,6 +81,17 @@ func ChaptersHTML(id string, bars []ChapterBar, w Words) string {
 	}
 	alt := table(w.T("chart.chapters-title"), []string{w.T("chart.col.chapter"), w.T("chart.col.articles"), w.T("chart.col.verdicts")}, rows, true)
 	return figure("chart-chapters", s.close(), "", alt)
+}
+
+// barColours are a bar's fill, outline and label colours: the verdict's
+// strong colour, except for articles that are not scored (info, not
+// applicable), drawn pale so that they recede.
+func barColours(status string) (fill, stroke, label string) {
+	c := colour(status)
+	if status == "info" || status == "not_applicable" {
+		return c.Fill, c.Ink, c.Ink
+	}
+	return c.Ink, c.Ink, "#ffffff"
 }
 
 // GridHTML draws the articles as a grid of cells, ten to a row, each
