@@ -57,8 +57,12 @@
 package coverage
 
 import (
+	"sync"
+	"sync/atomic"
+
 	"guifan/generator/config"
 	"guifan/generator/diag"
+	"guifan/generator/internal/pool"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 	"guifan/generator/sections"
@@ -179,30 +183,71 @@ func (s Status) Credit() float64 {
 // Scored reports whether a verdict counts in the score.
 func (s Status) Scored() bool { return s != Info && s != NotApplicable }
 
-// Assess evaluates every requirement of the framework.
-func Assess(in Input) *Matrix {
+// Assess evaluates every requirement of the framework. The articles are
+// evaluated on every core (an article's verdict depends only on the input),
+// each worker with its own copy of the evaluator's memos; the results are
+// put together in the framework's order, so the matrix is the same
+// whichever worker evaluated what.
+func Assess(in Input) *Matrix { return assess(in, pool.Workers()) }
+
+// assess is Assess on up to workers goroutines.
+func assess(in Input, workers int) *Matrix {
 	e := newEvaluator(in)
+	arts := in.Framework.Articles
+	results := make([]ArticleResult, len(arts))
+	stale := make([][]StaleAttestation, len(arts))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(arts))) {
+		w := e.fork()
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(arts) {
+					return
+				}
+				w.stale = nil
+				results[i] = w.article(arts[i])
+				stale[i] = w.stale
+			}
+		})
+	}
+	wg.Wait()
 	m := &Matrix{Framework: in.Framework, AsOf: in.AsOf, Summary: Summary{Counts: map[Status]int{}}}
 	total, n := 0.0, 0
-	for _, a := range in.Framework.Articles {
-		ar := ArticleResult{Article: a}
-		for _, r := range a.Requirements {
-			ar.Requirements = append(ar.Requirements, e.requirement(r))
-		}
-		ar.Status, ar.Credit = articleVerdict(ar.Requirements)
-		ar.Notes = articleNotes(ar.Status, ar.Requirements)
+	for i, ar := range results {
 		m.Summary.Counts[ar.Status]++
 		if ar.Status.Scored() {
 			total += ar.Credit
 			n++
 		}
 		m.Articles = append(m.Articles, ar)
+		m.Stale = append(m.Stale, stale[i]...)
 	}
 	if n > 0 {
 		m.Summary.Score = total / float64(n)
 	}
-	m.Stale = e.stale
 	return m
+}
+
+// article evaluates an article's requirements and derives its verdict.
+func (e *evaluator) article(a *schema.Article) ArticleResult {
+	ar := ArticleResult{Article: a}
+	for _, r := range a.Requirements {
+		ar.Requirements = append(ar.Requirements, e.requirement(r))
+	}
+	ar.Status, ar.Credit = articleVerdict(ar.Requirements)
+	ar.Notes = articleNotes(ar.Status, ar.Requirements)
+	return ar
+}
+
+// fork returns a copy of the evaluator for another goroutine: the
+// documents, types and attestations are shared (only read once made); the
+// memos and the stale attestations found are its own.
+func (e *evaluator) fork() *evaluator {
+	c := *e
+	c.found, c.hollows, c.stale = nil, nil, nil
+	return &c
 }
 
 // articleVerdict derives an article's verdict and credit from its
