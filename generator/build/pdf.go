@@ -77,7 +77,7 @@ func (s *Site) pdfDoc(d *model.Document, v *view) pdf.Doc {
 			head = append(head, []markdown.Span{{Text: c}})
 		}
 		tb.Rows = append(tb.Rows, head)
-		for _, row := range t.Rows {
+		for _, row := range append(t.Rows, s.budgetFoot(d, t, v.present)...) {
 			var cells [][]markdown.Span
 			for _, c := range row {
 				cells = append(cells, []markdown.Span{{Text: c}})

@@ -47,6 +47,30 @@ func RatioOf(fw *schema.Framework) (Ratio, bool) {
 	return Ratio{}, false
 }
 
+// Level is the verdict of a budget ratio x against the thresholds: "met",
+// "partial" or "missing", or "" when x < 0 (not known).
+func (r Ratio) Level(x float64) string {
+	switch {
+	case x < 0:
+		return ""
+	case x >= r.Met:
+		return "met"
+	case x >= r.Partial:
+		return "partial"
+	}
+	return "missing"
+}
+
+// Table is the table field the ratio's numerator sums ("budget" of
+// "budget.amount"), or "" when it reads a plain field.
+func (r Ratio) Table() string {
+	table, _, ok := strings.Cut(r.Numerator, ".")
+	if !ok {
+		return ""
+	}
+	return table
+}
+
 // Task is a main task of a five-year plan and the projects serving it.
 type Task struct {
 	ID, Name, Years string

@@ -43,6 +43,7 @@ type Item struct {
 
 // Table is a table field of a document: its label, column labels and rows.
 type Table struct {
+	Name    string // the table field's name ("budget")
 	Title   string
 	Columns []string
 	Hints   []string // each column's schema hint, "" for none
@@ -288,7 +289,7 @@ func (p *Presenter) Tables(d *model.Document) []Table {
 		if f.Type != "table" || len(rows) == 0 {
 			continue
 		}
-		tb := Table{Title: f.Label.In(p.lang())}
+		tb := Table{Name: f.Name, Title: f.Label.In(p.lang())}
 		for _, c := range f.Columns {
 			tb.Columns = append(tb.Columns, c.Label.In(p.lang()))
 			tb.Hints = append(tb.Hints, c.Hint.In(p.lang()))

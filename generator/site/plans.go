@@ -58,17 +58,7 @@ func yuan(x float64) string {
 	return strconv.FormatFloat(x/10000, 'f', -1, 64)
 }
 
-func level(ratio float64, r plans.Ratio) string {
-	switch {
-	case ratio < 0:
-		return ""
-	case ratio >= r.Met:
-		return "met"
-	case ratio >= r.Partial:
-		return "partial"
-	}
-	return "missing"
-}
+func level(ratio float64, r plans.Ratio) string { return r.Level(ratio) }
 
 // planOf is the tracking of a five-year plan, for its page.
 func (w *writer) planOf(d *model.Document, p string) *planView {
