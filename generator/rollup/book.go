@@ -13,6 +13,17 @@ import (
 type book struct {
 	s *state
 	b *excel.RollupBook
+	// The rows are written by a goroutine of their own, in order, so
+	// that the workbook is made while the next reports are read.
+	queue chan bookReport
+	done  chan error
+}
+
+// bookReport is one report queued for the workbook.
+type bookReport struct {
+	sub    *submission.Submission
+	name   string
+	edited bool
 }
 
 func newBook(s *state) (*book, error) {
@@ -30,15 +41,32 @@ func newBook(s *state) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &book{s: s, b: b}, nil
+	k := &book{s: s, b: b, queue: make(chan bookReport, 16), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for q := range k.queue {
+			if err == nil {
+				err = k.write(q.sub, q.name, q.edited)
+			}
+		}
+		k.done <- err
+	}()
+	return k, nil
 }
 
+// report queues a report's rows.
 func (k *book) report(sub *submission.Submission, h *Hospital, r *Report) error {
+	k.queue <- bookReport{sub: sub, name: h.Name, edited: r.Edited}
+	return nil
+}
+
+// write writes a report's rows: one per requirement.
+func (k *book) write(sub *submission.Submission, name string, isEdited bool) error {
 	cat := k.s.opt.Catalog
-	level := cat.T(levelKeyPrefix + levelKey(LevelClass(sub.Hospital.Level, h.Name)))
+	level := cat.T(levelKeyPrefix + levelKey(LevelClass(sub.Hospital.Level, name)))
 	dist := districtName(cat.T("rollup.unknown-district"), district(sub.Hospital.Region))
 	edited := ""
-	if r.Edited {
+	if isEdited {
 		edited = cat.T("rollup.site.edited")
 	}
 	for _, a := range sub.Articles {
@@ -48,7 +76,7 @@ func (k *book) report(sub *submission.Submission, h *Hospital, r *Report) error 
 			if at := q.Attestation; at != nil {
 				att = cat.T("rollup.site.attest", at.Auditor, at.Date, cat.T("status."+safeStatus(at.Verdict)))
 			}
-			if err := k.b.Detail([]any{h.Name, level, dist, sub.AsOf, a.Number, q.ID, q.Title, cat.T("status." + st), q.Gap, att, edited}, st); err != nil {
+			if err := k.b.Detail([]any{name, level, dist, sub.AsOf, a.Number, q.ID, q.Title, cat.T("status." + st), q.Gap, att, edited}, st); err != nil {
 				return err
 			}
 		}
@@ -58,6 +86,11 @@ func (k *book) report(sub *submission.Submission, h *Hospital, r *Report) error 
 
 // finish writes the hospitals sheet and the workbook.
 func (k *book) finish() error {
+	close(k.queue)
+	if err := <-k.done; err != nil {
+		k.b.Close()
+		return err
+	}
 	cat := k.s.opt.Catalog
 	col := func(k string) string { return cat.T(colKey + k) }
 	sheet := excel.RollupSheet{
@@ -91,4 +124,9 @@ func (k *book) finish() error {
 	return f.Close()
 }
 
-func (k *book) close() { _ = k.b.Close() }
+// close drops the workbook after a failure.
+func (k *book) close() {
+	close(k.queue)
+	<-k.done
+	_ = k.b.Close()
+}
