@@ -196,6 +196,24 @@ func withCSP(page []byte) []byte {
 	return append(out, page[at:]...)
 }
 
+// dateRE matches a date as the catalogs print one (2026年3月1日,
+// 2026-03-01).
+var dateRE = regexp.MustCompile(`\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{2}-\d{2}`)
+
+// keepDates escapes s and keeps each date in it on one line (an info box
+// never splits 2026年12月/19日).
+func keepDates(s string) template.HTML {
+	var b strings.Builder
+	last := 0
+	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+		b.WriteString(template.HTMLEscapeString(s[last:m[0]]))
+		b.WriteString(`<span class="date">` + template.HTMLEscapeString(s[m[0]:m[1]]) + `</span>`)
+		last = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(s[last:]))
+	return template.HTML(b.String())
+}
+
 func (w *writer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"T":           func(key string, args ...any) string { return w.t(key, args...) },
@@ -214,5 +232,6 @@ func (w *writer) funcs() template.FuncMap {
 		"csp":         func() template.HTML { return template.HTML(CSPMeta) },
 		"homeLists":   w.homeLists,
 		"quickPages":  w.quickPages,
+		"dates":       keepDates,
 	}
 }
