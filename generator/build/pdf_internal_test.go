@@ -1,6 +1,7 @@
 package build
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -43,5 +44,53 @@ func TestMissingGlyphsReadOnce(t *testing.T) {
 	diags := s.missingGlyphs(append(missing, missing...))
 	if len(diags) != n || diags[n-1].Pos.Line != n || diags[n-1].Args[0] != string(runes[n-1]) {
 		t.Errorf("%d warnings, the last %+v", len(diags), diags[len(diags)-1])
+	}
+}
+
+// TestVolumes: a whole-site binder splits into volumes under both bounds,
+// in order, none empty, and one of few documents stays whole.
+func TestVolumes(t *testing.T) {
+	t.Parallel()
+	mk := func(n, size int) []*model.Document {
+		out := make([]*model.Document, n)
+		for i := range out {
+			out[i] = &model.Document{ID: strconv.Itoa(i), Body: make([]byte, size)}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name    string
+		docs    []*model.Document
+		volumes int
+	}{
+		{"few", mk(10, 1000), 1},
+		{"none", nil, 0},
+		{"by count", mk(2*maxVolumeDocs+1, 10), 3},
+		{"by bytes", mk(30, maxVolumeBytes/10), 3},
+		{"one huge document", mk(2, 2*maxVolumeBytes), 2},
+	} {
+		vols := volumes(c.docs)
+		if len(vols) != c.volumes {
+			t.Errorf("%s: %d volumes, want %d", c.name, len(vols), c.volumes)
+		}
+		var again []*model.Document
+		for _, v := range vols {
+			size := 0
+			for _, d := range v {
+				size += len(d.Body)
+			}
+			if len(v) == 0 || len(v) > maxVolumeDocs || len(v) > 1 && size > maxVolumeBytes {
+				t.Errorf("%s: a volume of %d documents, %d bytes", c.name, len(v), size)
+			}
+			again = append(again, v...)
+		}
+		if len(again) != len(c.docs) {
+			t.Fatalf("%s: %d documents in the volumes, want %d", c.name, len(again), len(c.docs))
+		}
+		for i := range again {
+			if again[i] != c.docs[i] {
+				t.Fatalf("%s: document %d out of order", c.name, i)
+			}
+		}
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
+	"guifan/generator/i18n"
 	"guifan/generator/model"
 	"guifan/generator/pdf"
 )
@@ -46,8 +48,11 @@ type plannedPDF struct {
 
 // planPDFs lists the PDFs of a build, in order: each public document's
 // (site/pdf/docs/), each restricted one's (restricted/pdf/docs/), the
-// types' binders in the types' order, the whole-site binder and the gap
-// report, public and restricted. Binders follow the documents' numbers.
+// types' binders in the types' order, the whole-site binder (in volumes
+// when large: volumes) and the gap report, public and restricted. A type's
+// binder follows the documents' numbers; the whole-site binder the types'
+// order, in parts by the types' groups. Restricted documents' PDFs and
+// binders carry the internal mark (pdf.internal) on every page.
 // A document is typeset once per view, when first needed. The pdf output
 // makes them; a run that defers it (Options.Defer) lists them only.
 func (j *job) planPDFs() []plannedPDF {
@@ -80,7 +85,12 @@ func (j *job) planPDFs() []plannedPDF {
 	all := byNumber(j.full.docs)
 	for _, d := range all {
 		if !j.public.names(d.ID) {
-			out = append(out, plannedPDF{path: "restricted/pdf/docs/" + d.ID + ".pdf", make: single(j.full, d)})
+			mark := cat.T("pdf.internal")
+			out = append(out, plannedPDF{path: "restricted/pdf/docs/" + d.ID + ".pdf", make: func() pdf.Binder {
+				b := single(j.full, d)()
+				b.Mark = mark
+				return b
+			}})
 		}
 	}
 	// Binders by the types' binder names, in the types' order.
@@ -114,14 +124,14 @@ func (j *job) planPDFs() []plannedPDF {
 		}})
 	}
 	whole := cat.T("pdf.whole", hospital)
+	out = append(out, j.wholeBinders("site/pdf/all", whole, "", "", s.byTypeOrder(public), func(list []*model.Document) []pdf.Doc { return docs(j.public, list) })...)
+	restricted := j.wholeBinders("restricted/pdf/all", whole, cat.T("pdf.restricted"), cat.T("pdf.internal"), s.byTypeOrder(all), func(list []*model.Document) []pdf.Doc { return docs(j.full, list) })
+	for i := range restricted {
+		restricted[i].title = "" // not listed on the site
+	}
+	out = append(out, restricted...)
 	gap := cat.T("report.pdf.title")
 	return append(out,
-		plannedPDF{path: "site/pdf/all.pdf", title: whole, heavy: true, make: func() pdf.Binder {
-			return pdf.Binder{Title: whole, Docs: docs(j.public, public), Cover: true}
-		}},
-		plannedPDF{path: "restricted/pdf/all.pdf", heavy: true, make: func() pdf.Binder {
-			return pdf.Binder{Title: whole, Subtitle: cat.T("pdf.restricted"), Docs: docs(j.full, all), Cover: true}
-		}},
 		plannedPDF{path: "site/pdf/report.pdf", title: gap, make: func() pdf.Binder {
 			return reportBinder(j.public.report, cat)
 		}},
@@ -129,6 +139,101 @@ func (j *job) planPDFs() []plannedPDF {
 			return reportBinder(j.full.report, cat)
 		}},
 	)
+}
+
+// byTypeOrder returns documents in the order of their types (the
+// schemas' order), each type's in the order of their numbers (byNumber);
+// documents of an unknown type go last.
+func (s *Site) byTypeOrder(docs []*model.Document) []*model.Document {
+	rank := map[string]int{}
+	for i, name := range s.typesInOrder() {
+		rank[name] = i
+	}
+	ordered := byNumber(docs)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, ok := rank[ordered[i].Type]
+		if !ok {
+			a = len(rank)
+		}
+		b, ok := rank[ordered[j].Type]
+		if !ok {
+			b = len(rank)
+		}
+		return a < b
+	})
+	return ordered
+}
+
+// binderParts groups documents in type order under their types' group
+// names (consecutive types of one group are one part), numbered with the
+// catalog's numerals: "一、规章制度".
+func (s *Site) binderParts(docs []*model.Document, cat *i18n.Catalog) []pdf.Part {
+	numerals := strings.Fields(cat.T("pdf.numerals"))
+	var parts []pdf.Part
+	last := ""
+	for i, d := range docs {
+		label := d.Type
+		if t := s.Schemas.Types[d.Type]; t != nil {
+			label = t.Group.In(cat.Lang)
+		}
+		if i > 0 && label == last {
+			continue
+		}
+		last = label
+		n := strconv.Itoa(len(parts) + 1)
+		if len(parts) < len(numerals) {
+			n = numerals[len(parts)]
+		}
+		parts = append(parts, pdf.Part{Title: cat.T("pdf.part", n, label), First: i})
+	}
+	return parts
+}
+
+// The bounds of one volume of a whole-site binder: fpdf holds every page
+// of a PDF in memory, and a reader's viewer slows down on very large
+// files. A binder beyond either is split into volumes.
+const (
+	maxVolumeDocs  = 1000
+	maxVolumeBytes = 6 << 20 // of the documents' Markdown
+)
+
+// volumes splits documents (in binder order) into the volumes of a
+// whole-site binder: as many as fit under both bounds each, at least one
+// document each. This is the one rule of where binders split; planPDFs
+// (and so listPDFs, the downloads page) follow it.
+func volumes(docs []*model.Document) [][]*model.Document {
+	var out [][]*model.Document
+	start, size := 0, 0
+	for i, d := range docs {
+		if i > start && (i-start >= maxVolumeDocs || size+len(d.Body) > maxVolumeBytes) {
+			out = append(out, docs[start:i])
+			start, size = i, 0
+		}
+		size += len(d.Body)
+	}
+	if start < len(docs) {
+		out = append(out, docs[start:])
+	}
+	return out
+}
+
+// wholeBinders plans a whole-site binder of docs (in type order) at base
+// + ".pdf", or, when volumes splits it, base + "-1.pdf", "-2.pdf", …, each
+// with its parts and, for more than one, the volume in its title.
+func (j *job) wholeBinders(base, title, subtitle, mark string, docs []*model.Document, typeset func([]*model.Document) []pdf.Doc) []plannedPDF {
+	vols := volumes(docs)
+	var out []plannedPDF
+	for i, vol := range vols {
+		path, t := base+".pdf", title
+		if len(vols) > 1 {
+			path = base + "-" + strconv.Itoa(i+1) + ".pdf"
+			t = j.cat.T("pdf.volume", title, i+1, len(vols))
+		}
+		out = append(out, plannedPDF{path: path, title: t, heavy: true, make: func() pdf.Binder {
+			return pdf.Binder{Title: t, Subtitle: subtitle, Docs: typeset(vol), Cover: true, Parts: j.s.binderParts(vol, j.cat), Mark: mark}
+		}})
+	}
+	return out
 }
 
 // listPDFs records what the site lists of the planned PDFs: each public

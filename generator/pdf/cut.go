@@ -85,6 +85,10 @@ func (c *Chars) AddOptions(opt Options) {
 func (c *Chars) AddBinder(b Binder, opt Options) {
 	c.Add(b.Title)
 	c.Add(b.Subtitle)
+	c.Add(b.Mark)
+	for _, p := range b.Parts {
+		c.Add(p.Title)
+	}
 	c.addReport(b.Report)
 	for i := range b.Docs {
 		d := &b.Docs[i]

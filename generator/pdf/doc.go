@@ -16,7 +16,10 @@ func (w *writer) document(d *Doc, link int) int {
 	page := f.PageNo()
 	f.SetLink(link, 0, page)
 	w.setFont(styleSans, 18)
-	f.Bookmark(outline(d.Title), 0, w.y)
+	if w.part != "" {
+		f.Bookmark(outline(w.part), 0, w.y)
+	}
+	f.Bookmark(outline(d.Title), w.level, w.y)
 	// Title, centred, in Hei.
 	for _, l := range wrapSimple(w, d.Title, styleSans, 18, textW) {
 		lh := w.lineHeight(18) * 0.85
@@ -116,7 +119,7 @@ func (w *writer) heading(b markdown.Block, x, width float64) {
 	w.y += lh * 0.4
 	if b.Level <= 2 && w.doc != nil {
 		w.setFont(styleSans, size)
-		w.f.Bookmark(outline(plain(b.Spans)), 1, w.y)
+		w.f.Bookmark(outline(plain(b.Spans)), w.level+1, w.y)
 	}
 	bold := make([]markdown.Span, len(b.Spans))
 	for i, s := range b.Spans {

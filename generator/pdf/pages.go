@@ -40,6 +40,28 @@ func (w *writer) header() {
 	tw := w.measure(9)(title, styleSans)
 	w.text(pageW-marginR-tw, 18, title, styleSans, 9)
 	f.SetTextColor(0, 0, 0)
+	w.mark()
+}
+
+// mark prints the binder's Mark ("内部资料") in red in a box at the top
+// right of the page, above the header.
+func (w *writer) mark() {
+	if w.binder.Mark == "" {
+		return
+	}
+	f := w.f
+	const size = 10.0
+	m := w.fit(w.binder.Mark, styleSans, size, textW/2)
+	mw := w.measure(size)(m, styleSans)
+	x, y := pageW-marginR-mw-2, 8.0
+	f.SetDrawColor(198, 40, 40)
+	f.SetLineWidth(0.4)
+	f.Rect(x-2, y, mw+4, 6.5, "D")
+	f.SetLineWidth(0.2)
+	f.SetDrawColor(0, 0, 0)
+	f.SetTextColor(198, 40, 40)
+	w.text(x, y+4.8, m, styleSans, size)
+	f.SetTextColor(0, 0, 0)
 }
 
 func (w *writer) footer() {
@@ -81,7 +103,7 @@ func (w *writer) cover() {
 	for i, l := range w.wrapFit(w.opt.Hospital, styleSans, 20, textW, 2) {
 		center(80+float64(i)*10, l, styleSans, 20)
 	}
-	lines := w.wrapFit(w.binder.Title, styleSans, 30, textW, 4)
+	lines := w.balanced(w.binder.Title, styleSans, 30, textW, 4)
 	y := 120.0
 	for _, l := range lines {
 		center(y, l, styleSans, 30)
@@ -97,14 +119,30 @@ func (w *writer) cover() {
 	f.Line(marginL+20, 200, pageW-marginR-20, 200)
 	f.SetLineWidth(0.2)
 	f.SetDrawColor(0, 0, 0)
+	w.mark()
 	w.onCover = false
 }
 
 // contents fills the reserved contents pages: each document's title, a
-// dotted leader and its first page, linked to it.
+// dotted leader and its first page, linked to it; under parts, each
+// part's heading in Hei before its documents, which are indented.
 func (w *writer) contents(first, pages int, starts, links []int) {
 	f := w.f
 	lh := 8.0
+	// The lines: a document's index, or -1-k for part k.
+	rows := make([]int, 0, w.binder.tocRows())
+	for i := range w.binder.Docs {
+		for k, p := range w.binder.Parts {
+			if p.First == i {
+				rows = append(rows, -1-k)
+			}
+		}
+		rows = append(rows, i)
+	}
+	in := 0.0
+	if len(w.binder.Parts) > 0 {
+		in = 2 * bodyPt * ptToMM
+	}
 	for p := 0; p < pages; p++ {
 		f.SetPage(first + p)
 		y := marginT + 6
@@ -116,18 +154,24 @@ func (w *writer) contents(first, pages int, starts, links []int) {
 			w.text((pageW-tw)/2, y, title, styleSans, 16)
 			y += 14
 		}
-		for i := p * tocLines; i < len(w.binder.Docs) && i < (p+1)*tocLines; i++ {
-			d := w.binder.Docs[i]
+		for r := p * tocLines; r < len(rows) && r < (p+1)*tocLines; r++ {
+			i, x, style := rows[r], marginL+in, styleSerif
+			var title string
+			if i < 0 {
+				part := w.binder.Parts[-1-i]
+				i, x, style, title = part.First, marginL, styleSans, part.Title
+			} else {
+				title = w.binder.Docs[i].Title
+			}
 			num := fmt.Sprint(starts[i])
-			title := d.Title
-			nw := w.measure(bodyPt)(num, styleSerif)
-			title = w.fit(title, styleSerif, bodyPt, textW-nw-12)
-			tw := w.text(marginL, y, title, styleSerif, bodyPt)
-			w.text(pageW-marginR-nw, y, num, styleSerif, bodyPt)
+			nw := w.measure(bodyPt)(num, style)
+			title = w.fit(title, style, bodyPt, textW-(x-marginL)-nw-12)
+			tw := w.text(x, y, title, style, bodyPt)
+			w.text(pageW-marginR-nw, y, num, style, bodyPt)
 			// dotted leader
 			f.SetDrawColor(150, 150, 150)
 			f.SetDashPattern([]float64{0.3, 1.2}, 0)
-			f.Line(marginL+tw+2, y-0.6, pageW-marginR-nw-2, y-0.6)
+			f.Line(x+tw+2, y-0.6, pageW-marginR-nw-2, y-0.6)
 			f.SetDashPattern(nil, 0)
 			f.SetDrawColor(0, 0, 0)
 			f.Link(marginL, y-lh+2, textW, lh, links[i])

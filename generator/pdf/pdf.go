@@ -50,7 +50,25 @@ type Binder struct {
 	CardOnly bool    `json:",omitempty"`
 	Cover    bool    // a cover page and contents (binders); off for a single document
 	Report   *Report // the auditor's report, laid out by report.go, instead of Docs
+	// Parts group the documents under headings ("一、规章制度") in the
+	// contents and as top-level bookmarks, the documents' own one level
+	// below; in the order of Docs. None: the documents are top level.
+	Parts []Part `json:",omitempty"`
+	// Mark is printed in red at the top of every page but the cover
+	// ("内部资料" on a binder with restricted documents); "" for none.
+	Mark string `json:",omitempty"`
 }
+
+// Part is a heading over the documents of a binder from Docs[First] up to
+// the next part's First.
+type Part struct {
+	Title string
+	First int
+}
+
+// tocRows is the number of lines of a binder's contents: a line per
+// document and per part.
+func (b *Binder) tocRows() int { return len(b.Docs) + len(b.Parts) }
 
 // Options are what every PDF shares.
 type Options struct {
@@ -112,7 +130,9 @@ type writer struct {
 	onCover bool
 	probe   *probe
 	orient  string
-	uncut   bool // a character was missing from a cut font: write again whole
+	uncut   bool   // a character was missing from a cut font: write again whole
+	level   int    // the bookmark level of a document's title: 1 under parts
+	part    string // the part the next document starts, bookmarked before it
 }
 
 type widthKey struct {
@@ -141,6 +161,9 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 		return nil, nil, false, err
 	}
 	w.binder = b
+	if len(b.Parts) > 0 {
+		w.level = 1
+	}
 	f := w.f
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(false, marginB)
@@ -163,15 +186,21 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	if b.Cover {
 		w.cover()
 		tocStart = f.PageCount() + 1
-		tocPages = (len(b.Docs) + tocLines - 1) / tocLines
+		tocPages = (b.tocRows() + tocLines - 1) / tocLines
 		for i := 0; i < tocPages; i++ {
 			f.AddPage()
 		}
 	}
 	starts := make([]int, len(b.Docs))
 	links := make([]int, len(b.Docs))
+	part := 0
 	for i := range b.Docs {
 		links[i] = f.AddLink()
+		w.part = ""
+		if part < len(b.Parts) && b.Parts[part].First == i {
+			w.part = b.Parts[part].Title
+			part++
+		}
 		starts[i] = w.document(&b.Docs[i], links[i])
 	}
 	last := f.PageCount()

@@ -188,6 +188,27 @@ func (w *writer) wrapFit(s string, style int, size, width float64, n int) []stri
 	return lines
 }
 
+// balanced breaks s like wrapFit, into at most n lines of width, but
+// with lines of even length: the narrowest width that still needs no more
+// lines, so that no line is left with a character or two (a centred
+// title's last line). Widths are tried to a tenth of a millimetre.
+func (w *writer) balanced(s string, style int, size, width float64, n int) []string {
+	lines := w.wrapFit(s, style, size, width, n)
+	if len(lines) < 2 || len(lines) >= n && len(wrapSimple(w, s, style, size, width)) > n {
+		return lines
+	}
+	lo, hi := width/float64(len(lines)), width // hi always gives len(lines)
+	for hi-lo > 0.1 {
+		mid := (lo + hi) / 2
+		if len(wrapSimple(w, s, style, size, mid)) <= len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrapSimple(w, s, style, size, hi)
+}
+
 // wrapSimple breaks a short text (a title) into lines.
 func wrapSimple(w *writer, s string, style int, size, width float64) []string {
 	lines := Break(Atoms(s, style, w.measure(size)), width, 0)
