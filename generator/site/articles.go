@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"guifan/generator/report"
@@ -181,8 +182,38 @@ func (w *writer) reportPage() error {
 		// as a grid, the ratios and the timelines.
 		ChapterChart, GridChart template.HTML
 		Charts                  []template.HTML
-	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale, w.chaptersChart("report-chapters"), w.gridChart(p), w.articleCharts(0)}
+		Next                    []nextView // what to write next (report.Report.Next)
+	}{w.in.Report.Summary, w.articleViews(p), gaps, w.in.Report.Stale, w.chaptersChart("report-chapters"), w.gridChart(p), w.articleCharts(0), w.nextViews(p)}
 	return w.emit("report", p, w.t("site.nav.report"), []navItem{{w.t("site.nav.home"), "index.html"}}, p, data)
+}
+
+// nextView is a draft to write next, as the report ranks them: its
+// title, its page, and the articles it unlocks once filled in and
+// approved.
+type nextView struct {
+	Title, Href string
+	Articles    string
+	Count       int
+}
+
+// nextViews are the report's drafts to write next, linked to their pages.
+func (w *writer) nextViews(p string) []nextView {
+	var out []nextView
+	for _, d := range w.in.Report.Next {
+		v := nextView{Title: d.Title, Count: len(d.Articles)}
+		parts := make([]string, len(d.Articles))
+		for i, n := range d.Articles {
+			parts[i] = strconv.Itoa(n)
+		}
+		v.Articles = strings.Join(parts, w.t("list.sep"))
+		for _, doc := range w.in.Docs {
+			if doc.ID == d.ID {
+				v.Href = rel(p, PagePath(d.ID))
+			}
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 type formView struct {

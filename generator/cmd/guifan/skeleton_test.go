@@ -525,3 +525,44 @@ func TestNewYears(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonSiteNext: the site of a new hospital shows on its report
+// page what to write next, in the report's order, each linked to its
+// draft's page.
+func TestSkeletonSiteNext(t *testing.T) {
+	t.Parallel()
+	dir := initSkeleton(t)
+	rep := reportJSON(t, dir)
+	out := filepath.Join(t.TempDir(), "out")
+	if res := runCapture([]string{"--lang", "zh-CN", "build", "--quiet", "--as-of", skeletonAsOf, "--only", "site", "-o", out, dir}); !strings.HasPrefix(res, "exit 0") {
+		t.Fatalf("build:\n%s", res)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "site", "report", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	at := strings.Index(html, "接下来写什么")
+	if at < 0 || len(rep.Next) == 0 {
+		t.Fatalf("the report page has no list of what to write next (%d in the report)", len(rep.Next))
+	}
+	list := html[at:]
+	list = list[:strings.Index(list, "</ol>")]
+	rank := map[string]int{}
+	for i, n := range rep.Next {
+		rank[n.ID] = i + 1
+	}
+	links := regexp.MustCompile(`href="\.\./docs/([^/"]+)/index\.html"`).FindAllStringSubmatch(list, -1)
+	// The site names public documents only (the register is internal).
+	if len(links) < len(rep.Next)/2 || links[0][1] != rep.Next[0].ID {
+		t.Errorf("the report page lists %d drafts to write next, first %v; the report %d, first %s", len(links), links[:min(1, len(links))], len(rep.Next), rep.Next[0].ID)
+	}
+	prev := 0
+	for _, l := range links {
+		r := rank[l[1]]
+		if r <= prev {
+			t.Errorf("next: %s (rank %d) is listed after rank %d", l[1], r, prev)
+		}
+		prev = r
+	}
+}
