@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"guifan/generator/excel"
 	"guifan/generator/model"
@@ -12,8 +13,10 @@ import (
 // excel makes the audit workbook from each view: the site's copy names
 // the public documents only; the restricted copy names all, and links
 // those that are on the site.
+//
+// The two copies are independent: they are made at once, one per core.
 func (j *job) excel() error {
-	siteBook, err := excel.Write(excel.Input{
+	in := [2]excel.Input{{
 		Report: j.public.report, Register: j.register(j.public), Fields: j.fieldValues(j.public), T: j.cat.T,
 		Link: func(id string) (string, bool) {
 			if !j.public.names(id) {
@@ -22,12 +25,7 @@ func (j *job) excel() error {
 			return j.bookLink(id, "../"), true
 		},
 		Page: PagePath,
-	})
-	if err != nil {
-		return fmt.Errorf("audit workbook: %w", err)
-	}
-	j.put("site/"+auditBook, siteBook)
-	fullBook, err := excel.Write(excel.Input{
+	}, {
 		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
 		Link: func(id string) (string, bool) {
 			if j.public.names(id) {
@@ -36,12 +34,21 @@ func (j *job) excel() error {
 			return "", j.full.names(id)
 		},
 		Page: PagePath,
-	})
-	if err != nil {
-		return fmt.Errorf("audit workbook: %w", err)
+	}}
+	var books [2][]byte
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i := range in {
+		wg.Go(func() { books[i], errs[i] = excel.Write(in[i]) })
 	}
-	j.put("restricted/"+auditBook, fullBook)
-	j.listBook(len(siteBook))
+	wg.Wait()
+	for i, p := range []string{"site/" + auditBook, "restricted/" + auditBook} {
+		if errs[i] != nil {
+			return fmt.Errorf("audit workbook: %w", errs[i])
+		}
+		j.put(p, books[i])
+	}
+	j.listBook(len(books[0]))
 	return j.failed()
 }
 
