@@ -24,8 +24,7 @@ import (
 // catalogs are read once, and an Update reads again only the documents
 // that changed. Its result after each Update is the result of a cold Run
 // of the same files with the same options (TestLiveMatchesCold), made
-// from the same stages. Update is safe to call from one goroutine at a
-// time (calls are serialized).
+// from the same stages.
 type Live struct {
 	dir string
 	opt Options
@@ -36,7 +35,9 @@ type Live struct {
 	docs  *content.Cache // the documents as read
 	hsrc  *diag.Source   // hospital.toml
 	in    *site.Input    // what the last good site was written from
-	diags diag.List      // the last Update's (or NewLive's) diagnostics
+	diags diag.List      // the diagnostics of the latest update's run
+	gen   int            // updates started
+	kept  int            // the update whose run in and diags are from
 }
 
 // Quick is what an Update knows before checking and rebuilding the whole
@@ -77,9 +78,10 @@ func NewLive(dir string, opt Options) (*Live, *Result, error) {
 	return l, res, nil
 }
 
-// reload loads the whole site again and runs the stages.
+// reload loads the whole site again and runs the stages, l.mu held.
 func (l *Live) reload() (*Result, error) {
 	l.opt.step(StageLoad)
+	l.gen++
 	fsys, err := fsutil.SiteFS(l.dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
@@ -95,26 +97,36 @@ func (l *Live) reload() (*Result, error) {
 	l.s, l.docs, l.in = s, docs, nil
 	l.hsrc = s.Project.Sources[config.FileName]
 	l.base = append(slices.Clone(diags[:span[0]]), diags[span[1]:]...)
-	return l.run(diags)
+	res, in, err := l.run(s, diags)
+	l.keep(l.gen, res, in, err)
+	return res, err
 }
 
-// run runs the stages after loading on l.s, keeping what the site's pages
-// were written from.
-func (l *Live) run(diags diag.List) (*Result, error) {
-	s := l.s
+// run runs the stages after loading on s, returning also what the site's
+// pages were written from. It reads nothing of l that changes.
+func (l *Live) run(s *Site, diags diag.List) (*Result, *site.Input, error) {
 	s.progress = l.opt.Progress
 	var in *site.Input
 	s.siteInput = func(x site.Input) { in = &x }
 	res, err := s.run(l.dir, "", diags, l.opt)
 	s.siteInput = nil
-	if res != nil {
-		l.diags = res.Diags
-	}
-	if err == nil && res.Files != nil && in != nil {
+	if in != nil {
 		in.Texts = nil
+	}
+	return res, in, err
+}
+
+// keep remembers the result of the run of update gen, unless a later
+// update's is already kept; l.mu held.
+func (l *Live) keep(gen int, res *Result, in *site.Input, err error) {
+	if gen < l.kept || res == nil {
+		return
+	}
+	l.kept = gen
+	l.diags = res.Diags
+	if err == nil && res.Files != nil && in != nil {
 		l.in = in
 	}
-	return res, err
 }
 
 // Site returns the site as last loaded.
@@ -131,13 +143,41 @@ func (l *Live) Site() *Site {
 // their pages, or their problems, before the site is checked and rebuilt;
 // a change to anything else (hospital.toml, schemas, themes, layouts,
 // forms, attestations) loads the whole site again.
+//
+// Update is Start and then the function it returns.
 func (l *Live) Update(changed []string, quick func(Quick)) (*Result, error) {
+	return l.Start(changed, quick)()
+}
+
+// Start reads the changed files and gives the quick look now, and returns
+// the rest of Update: the rebuild of the whole site, which runs on the
+// site as this update left it. A preview calls Start at each change, in
+// order, and runs what it returns in the background, so that a save made
+// while the last one is still being rebuilt does not wait for it; it
+// publishes the result of the latest update only. Start and the functions
+// it returns may be called from several goroutines.
+func (l *Live) Start(changed []string, quick func(Quick)) func() (*Result, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	if !slices.ContainsFunc(changed, func(p string) bool { return !isDocFile(p) }) && l.s != nil {
-		return l.update(changed, quick)
+	if slices.ContainsFunc(changed, func(p string) bool { return !isDocFile(p) }) || l.s == nil {
+		res, err := l.reload()
+		l.mu.Unlock()
+		return func() (*Result, error) { return res, err }
 	}
-	return l.reload()
+	l.gen++
+	gen := l.gen
+	diags := l.update(changed)
+	if quick != nil {
+		quick(l.quick(changed, diags))
+	}
+	snap := *l.s // this update's site: a later update changes l.s
+	l.mu.Unlock()
+	return func() (*Result, error) {
+		res, in, err := l.run(&snap, diags)
+		l.mu.Lock()
+		l.keep(gen, res, in, err)
+		l.mu.Unlock()
+		return res, err
+	}
 }
 
 // isDocFile reports whether p is a document under content/ (by its
@@ -160,8 +200,9 @@ func isDocFile(p string) bool {
 	return false
 }
 
-// update reads the changed documents again and rebuilds.
-func (l *Live) update(changed []string, quick func(Quick)) (*Result, error) {
+// update reads the changed documents again into l.s and returns the
+// load's diagnostics; l.mu held.
+func (l *Live) update(changed []string) diag.List {
 	l.opt.step(StageLoad)
 	s := l.s
 	l.docs.Forget(changed...)
@@ -175,11 +216,7 @@ func (l *Live) update(changed []string, quick func(Quick)) (*Result, error) {
 		live[d] = true
 	}
 	s.found.Keep(func(d *model.Document) bool { return live[d] })
-	diags := append(slices.Clone(l.base), cd...)
-	if quick != nil {
-		quick(l.quick(changed, diags))
-	}
-	return l.run(diags)
+	return append(slices.Clone(l.base), cd...)
 }
 
 // quick is the quick look at the saved documents: their own checks and,

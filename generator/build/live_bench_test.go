@@ -18,6 +18,8 @@ import (
 //
 //	go test ./generator/build -run XXX -bench ServeSave -benchtime 5x
 //
+// GUIFAN_SERVE_SITE=folder benchmarks that site as well (site=folder).
+//
 // page-ms is from the save to the saved document's page being ready to
 // serve (the quick look: what the preview publishes and reloads first);
 // full-ms is to the whole site checked and rebuilt (published after,
@@ -33,6 +35,13 @@ func BenchmarkServeSave(b *testing.B) {
 		// and themes/ are the built-in ones).
 		{"demo", func(b *testing.B) string { return root }, []string{"content", "audit", "hospital.toml"}},
 		{"docs=1000", func(b *testing.B) string { return benchSite(b, 1000) }, nil},
+	}
+	if dir := os.Getenv("GUIFAN_SERVE_SITE"); dir != "" {
+		sites = append(sites, struct {
+			name string
+			dir  func(b *testing.B) string
+			only []string
+		}{"site=" + filepath.Base(dir), func(b *testing.B) string { return dir }, nil})
 	}
 	for _, site := range sites {
 		b.Run(site.name, func(b *testing.B) {

@@ -187,6 +187,32 @@ func TestLiveMatchesCold(t *testing.T) {
 			t.Errorf("%s: the quick look has no %s with %q (%v)", st.what, st.page, st.text, slices.Sorted(maps.Keys(q.Files)))
 		}
 	}
+
+	// Overlapping saves: the second starts before the first's rebuild has
+	// run, the rebuilds finish in the other order; the second's result is
+	// the cold build's, and the next update starts from it.
+	write(faqRel, replace(edited, "改动甲", "重叠一"))
+	first := l.Start([]string{faqRel}, nil)
+	write("content/faq/faq-overlap.md", newDoc("faq-overlap", "CYSQ-XXK-FAQ-2025-093", "重叠新增问答"))
+	second := l.Start([]string{"content/faq/faq-overlap.md"}, nil)
+	res2, err := second()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsCold(t, "overlap", dir, res2)
+	if _, err := first(); err != nil {
+		t.Fatal(err)
+	}
+	write(faqRel, replace(edited, "改动甲", "重叠二"))
+	var q Quick
+	res3, err := l.Update([]string{faqRel}, func(x Quick) { q = x })
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsCold(t, "after overlap", dir, res3)
+	if !strings.Contains(string(q.Files[page]), "实时预览重叠二") {
+		t.Errorf("after overlap: the quick look has no page with the edit (%v)", slices.Sorted(maps.Keys(q.Files)))
+	}
 }
 
 // TestDocPageAsWrite: the page of one document (site.DocPage) from the

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -89,9 +90,8 @@ func serve(ctx context.Context, e *env, args []string) int {
 	if o.once {
 		return exitOK
 	}
-	err := watch.Watch(ctx, req.dir, quietPeriod, []string{"output"}, func(paths []string) {
-		p.rebuild(paths)
-	})
+	err := watch.Watch(ctx, req.dir, quietPeriod, []string{"output"}, p.changed)
+	p.wg.Wait()
 	if err != nil {
 		e.errorf("cli.internal", err.Error())
 		return exitMisuse
@@ -127,6 +127,10 @@ type previewer struct {
 	pv   *preview.Server
 	opt  build.Options
 	live *build.Live // the site kept loaded, after the first build
+
+	mu     sync.Mutex // over latest and what is published
+	latest int        // the latest change's number
+	wg     sync.WaitGroup
 }
 
 func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
@@ -158,21 +162,51 @@ func (p *previewer) make(kind string) (map[string][]byte, error) {
 	return siteFiles(res.Files), nil
 }
 
-// rebuild builds the site and serves it, or shows its problems over the
-// last good one; changed is nil for the first build. After the first, the
-// site stays loaded (build.Live): a save of documents serves their pages
-// (or shows their problems) first, then the rest of the site, whose open
-// pages reload only when their own file changed.
+// changed rebuilds the site after a change. The site stays loaded
+// (build.Live): the saved documents' pages are served (or their problems
+// shown) at once, and the rest of the site is rebuilt in the background,
+// its open pages reloading only when their own file changed. A change
+// that comes while the last is being rebuilt does not wait for it: only
+// the latest change's site is published.
+func (p *previewer) changed(paths []string) {
+	start := time.Now()
+	p.mu.Lock()
+	p.latest++
+	n := p.latest
+	p.mu.Unlock()
+	finish := p.live.Start(paths, func(q build.Quick) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if n == p.latest {
+			p.quick(q)
+		}
+	})
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		res, err := finish()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if n == p.latest {
+			p.show(paths, start, res, err)
+		}
+	}()
+}
+
+// rebuild builds the site the first time and serves it, or shows its
+// problems.
 func (p *previewer) rebuild(changed []string) (int, bool) {
-	e := p.e
 	start := time.Now()
 	var res *build.Result
 	var err error
-	if p.live == nil {
-		p.live, res, err = build.NewLive(p.req.dir, p.opt)
-	} else {
-		res, err = p.live.Update(changed, p.quick)
-	}
+	p.live, res, err = build.NewLive(p.req.dir, p.opt)
+	return p.show(changed, start, res, err)
+}
+
+// show serves a build, or shows its problems over the last good one;
+// changed is nil for the first build.
+func (p *previewer) show(changed []string, start time.Time, res *build.Result, err error) (int, bool) {
+	e := p.e
 	if err != nil {
 		return stagesFailed(e, p.req.dir, p.opt, res, err), false
 	}
