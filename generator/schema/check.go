@@ -51,6 +51,12 @@ func (s *Set) checkType(d *diag.List, t *DocType) {
 		if s.Document != nil && s.Document.Field(fld.Name) != nil {
 			d.Add(s.pos(f, idx("fields", i)+".name"), "schema.shadow", fld.Name)
 		}
+		// An enum value's guidance goes under a section of the type.
+		for j, v := range fld.Values {
+			if v.Section != "" && t.Section(v.Section) == nil {
+				d.Add(s.pos(f, idx(idx("fields", i)+".values", j)+".section"), "schema.unknown-section", v.Section, t.Name)
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for i, sec := range t.Sections {

@@ -139,6 +139,12 @@ type EnumValue struct {
 	Value   string   `toml:"value"`
 	Label   Text     `toml:"label"`
 	Aliases []string `toml:"aliases"`
+	// Guide is what a document with this value should say, in our own
+	// words (a job duty's model duties for its post, appendix 3); guifan
+	// init writes it as guidance under the section named Section (or the
+	// title when Section is ""), never as content.
+	Guide   Text   `toml:"guide"`
+	Section string `toml:"section"`
 }
 
 // Section is a part of a document body, found by its heading. Match lists

@@ -190,10 +190,17 @@ func Write(set *schema.Set, tp *schema.DocType, spec Spec, t T, pick func(types 
 	if g := tp.Guide.In(lang); g != "" {
 		fmt.Fprintf(&body, "\n%s\n", quote(t("skeleton.guide-doc", g)))
 	}
+	byValue := valueGuides(tp, spec, lang, t)
+	for _, g := range byValue[""] {
+		fmt.Fprintf(&body, "\n%s\n", quote(g))
+	}
 	for _, s := range tp.Sections {
 		fmt.Fprintf(&body, "\n## %s\n\n", s.Label.In(lang))
 		if g := s.Guide.In(lang); g != "" {
 			fmt.Fprintf(&body, "%s\n\n", quote(t("skeleton.guide", g)))
+		}
+		for _, g := range byValue[s.ID] {
+			fmt.Fprintf(&body, "%s\n\n", quote(g))
 		}
 		fmt.Fprintf(&body, "%s\n", t("skeleton.section"))
 	}
@@ -202,6 +209,28 @@ func Write(set *schema.Set, tp *schema.DocType, spec Spec, t T, pick func(types 
 		dir = tp.Name
 	}
 	return "content/" + dir + "/" + id + ".md", []byte(body.String())
+}
+
+// valueGuides is the guidance of the enum values spec gives (a job duty's
+// post: its model duties), by the section it goes under ("" the title).
+func valueGuides(tp *schema.DocType, spec Spec, lang string, t T) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range tp.Fields {
+		given, ok := spec.Values[f.Name]
+		if !ok || f.Type != "enum" {
+			continue
+		}
+		v, err := strconv.Unquote(given)
+		if err != nil {
+			continue
+		}
+		for _, ev := range f.Values {
+			if g := ev.Guide.In(lang); ev.Value == v && g != "" {
+				out[ev.Section] = append(out[ev.Section], t("skeleton.guide-value", ev.Label.In(lang), g))
+			}
+		}
+	}
+	return out
 }
 
 // quote makes text a Markdown block quote, line by line.

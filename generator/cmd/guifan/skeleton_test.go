@@ -194,6 +194,47 @@ func TestInitSkeleton(t *testing.T) {
 			}
 		}
 	}
+	// A value's own guidance (a post's model duties, appendix 3) is in
+	// the draft for that value, under its section's heading.
+	models := 0
+	for _, n := range set.TypeNames() {
+		tp := set.Types[n]
+		for _, f := range tp.Fields {
+			for _, v := range f.Values {
+				g := v.Guide.In("zh-CN")
+				if g == "" {
+					continue
+				}
+				models++
+				heading := "## " + tp.Section(v.Section).Label.In("zh-CN")
+				files, _ := filepath.Glob(filepath.Join(dir, "content", tp.Dir, "*.md"))
+				found := false
+				for _, file := range files {
+					data, _ := os.ReadFile(file)
+					text := string(data)
+					if !strings.Contains(text, fmt.Sprintf("\n%s = %q", f.Name, v.Value)) {
+						continue
+					}
+					at := strings.Index(text, heading+"\n")
+					if at < 0 {
+						t.Errorf("%s: no heading %s", file, heading)
+						continue
+					}
+					under := text[at+len(heading):]
+					if next := strings.Index(under, "\n## "); next >= 0 {
+						under = under[:next]
+					}
+					found = strings.Contains(under, "> 编写提示") && strings.Contains(under, g)
+				}
+				if !found {
+					t.Errorf("no %s draft with %s = %q has its model under %s", n, f.Name, v.Value, heading)
+				}
+			}
+		}
+	}
+	if models < 6 {
+		t.Errorf("%d values have a model; the job duties have six (appendix 3)", models)
+	}
 	if drafts < 20 {
 		t.Errorf("init wrote %d drafts; the framework asks for more than 20 documents", drafts)
 	}
