@@ -28,7 +28,6 @@ const (
 type input struct {
 	name string
 	data []byte
-	err  *Notice // the file could not be read
 }
 
 // walk calls each for every input under args in a fixed order (folders

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -182,14 +181,13 @@ type state struct {
 	reqIndex map[string]int
 	reqIDs   []string
 	// gap texts: gapText[id-1]; gapIDs per requirement index
-	gapText  []string
-	gapIDs   []map[string]uint32
-	seen     map[string]string // hospital + as-of -> file
-	byName   map[string]*Hospital
-	site     *siteWriter
-	book     *book
-	pages    int
-	problems int
+	gapText []string
+	gapIDs  []map[string]uint32
+	seen    map[string]string // hospital + as-of -> file
+	byName  map[string]*Hospital
+	site    *siteWriter
+	book    *book
+	pages   int
 }
 
 // Run rolls up the submissions under args (folders, zips or files) into
@@ -603,11 +601,4 @@ func hospitalID(name string) string {
 		h *= 1099511628211
 	}
 	return fmt.Sprintf("%016x", h)
-}
-
-// WriteText prints what the roll-up found, one line per notice.
-func (sum *Summary) WriteText(w io.Writer, cat *i18n.Catalog) {
-	for _, n := range sum.Notices {
-		fmt.Fprintln(w, n.Text)
-	}
 }
