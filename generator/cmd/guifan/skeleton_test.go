@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -605,5 +606,48 @@ func TestSkeletonSiteNext(t *testing.T) {
 			t.Errorf("next: %s (rank %d) is listed after rank %d", l[1], r, prev)
 		}
 		prev = r
+	}
+}
+
+// TestOutlineLinksLand: the five-year-plan list page shows appendix 1's
+// outline with, per section, a link to the plan's heading for it
+// (markdown.Slug of the heading); every such link lands on exactly one
+// heading anchor of the demo plan's page.
+func TestOutlineLinksLand(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "out")
+	if res := runCapture([]string{"--lang", "zh-CN", "build", "--quiet", "--as-of", skeletonAsOf, "--only", "site", "-o", out, filepath.Join("..", "..", "..")}); !strings.HasPrefix(res, "exit 0") {
+		t.Fatalf("build of the demo:\n%s", res)
+	}
+	list := filepath.Join(out, "site", "types", "five-year-plan")
+	page, err := os.ReadFile(filepath.Join(list, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(page)
+	at := strings.Index(html, `class="plan-outline"`)
+	if at < 0 {
+		t.Fatal("the five-year-plan list page has no outline")
+	}
+	html = html[at:]
+	html = html[:strings.Index(html, "</section>")]
+	links := regexp.MustCompile(`<a href="([^"#]+)#([^"]+)"`).FindAllStringSubmatch(html, -1)
+	if len(links) < 5 {
+		t.Fatalf("the outline links %d sections to the plan; the demo plan covers them all:\n%s", len(links), html)
+	}
+	for _, l := range links {
+		frag, err := url.PathUnescape(l[2])
+		if err != nil {
+			t.Errorf("link %s#%s: %v", l[1], l[2], err)
+			continue
+		}
+		target, err := os.ReadFile(filepath.Join(list, filepath.FromSlash(l[1])))
+		if err != nil {
+			t.Errorf("link %s: %v", l[1], err)
+			continue
+		}
+		if n := strings.Count(string(target), `id="`+frag+`"`); n != 1 {
+			t.Errorf("link %s#%s: %d headings with id %q on the page", l[1], l[2], n, frag)
+		}
 	}
 }
