@@ -217,13 +217,8 @@ func (j *job) site() error {
 	if err != nil {
 		return err
 	}
-	for p, data := range pages {
-		j.put("site/"+p, data)
-		delete(pages, p) // written: not held to the end of the site
-	}
+	j.putAll("site/", pages)
 	// The search index always comes with the site.
-	for p, data := range s.searchIndex(v, j.cat, texts) {
-		j.put("site/"+p, data)
-	}
+	j.putAll("site/", s.searchIndex(v, j.cat, texts))
 	return j.failed()
 }
