@@ -82,7 +82,7 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 			fields = append(fields, ff.Label.In(lang))
 		}
 		entries = append(entries, search.Entry{Doc: f.ID, URL: "forms/index.html#form-" + f.ID, Title: f.Title.In(lang), Type: "form",
-			Keywords: []string{f.Number}, Body: f.Purpose.In(lang) + " " + strings.Join(fields, " ")})
+			Keywords: []string{f.Number, labels["form"]}, Body: f.Purpose.In(lang) + " " + strings.Join(fields, " ")})
 	}
 	for _, a := range rep.Articles {
 		var reqs []string
@@ -100,8 +100,15 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 	if b, err := fs.ReadFile(s.ThemeFS, "search/stopwords.txt"); err == nil {
 		idx.Stop = search.ParseWords(string(b))
 	}
+	// The framework's articles say what to do in general; a hospital's
+	// own document with the same words is what its staff look for.
+	idx.Prior = map[string]float64{"article": articlePrior}
 	return idx, labels
 }
+
+// articlePrior multiplies the score of a framework article among the first
+// results (search.Index.Prior).
+const articlePrior = 0.5
 
 // fieldText is the text of a document's own fields (a glossary's terms, a
 // plan's projects), so that registers written as pure TOML can be found.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"guifan/generator/internal/pool"
 )
@@ -48,6 +49,10 @@ type Index struct {
 	// Stop are query tokens that carry no meaning (怎么, 如何): a query
 	// drops them when it has other tokens.
 	Stop []string
+	// Prior multiplies the score of a type's entries in the second stage
+	// of ranking (Query): the framework's articles below the hospital's
+	// own documents that use the same words.
+	Prior map[string]float64
 }
 
 // Posting is one entry's weight for a token (tf' of BM25F, times 10,
@@ -307,27 +312,48 @@ func shardsFor(postings map[string][]Posting) int {
 	return shards
 }
 
-// Result is a ranked entry.
+// Result is a ranked entry. Exact is true when the entry matches every
+// word of the query (at least half of the tokens of each word, see
+// Index.exact); the others are near matches, listed after every exact one.
 type Result struct {
 	Entry int
 	Score float64
+	Exact bool
 }
 
 // maxPostings is how many postings a token keeps.
 const maxPostings = 1000
 
+// Rerank is how many of the first results the second stage orders again
+// with what only the entry blocks tell (title, type, document): the page
+// loads those blocks for the first results anyway.
+const Rerank = 20
+
+// Factors of the second stage.
+const (
+	titleBoost = 2.0 // the title holds a query word (or a synonym of one) whole
+	repeatDoc  = 0.5 // each further entry of a document already listed
+)
+
 // Query ranks entries for a query with the same rule as the page's script:
 // BM25 over the precomputed weights, times the square of the share of the
-// query's tokens an entry has, so entries with every word come first.
+// query's tokens an entry has, so entries with every word come first; exact
+// matches before near ones. Then the first Rerank are ordered again: a
+// title that holds a query word whole counts double, a type's prior
+// (Index.Prior: the framework's articles below the hospital's own
+// documents) multiplies, and each further entry of the same document
+// counts half as much as the one before, so that the first results are
+// different documents.
 func (idx *Index) Query(q string) []Result {
 	toks := dropStop(unique(Tokens(q)), idx.Stop)
 	if len(toks) == 0 {
 		return nil
 	}
+	words := idx.queryWords(q, toks)
 	n := float64(len(idx.Entries))
 	score := map[int]float64{}
-	matched := map[int]int{}
-	for _, t := range toks {
+	has := map[int][]bool{}
+	for ti, t := range toks {
 		ps := idx.Postings[t]
 		if len(ps) == 0 {
 			continue
@@ -337,18 +363,177 @@ func (idx *Index) Query(q string) []Result {
 		for _, p := range ps {
 			w := float64(p.W) / 10
 			score[p.Entry] += idf * w * (k1 + 1) / (w + k1)
-			matched[p.Entry]++
+			if has[p.Entry] == nil {
+				has[p.Entry] = make([]bool, len(toks))
+			}
+			has[p.Entry][ti] = true
 		}
 	}
 	var out []Result
 	for e, s := range score {
-		c := float64(matched[e]) / float64(len(toks))
-		out = append(out, Result{Entry: e, Score: s * c * c})
+		matched := 0
+		for _, h := range has[e] {
+			if h {
+				matched++
+			}
+		}
+		c := float64(matched) / float64(len(toks))
+		out = append(out, Result{Entry: e, Score: s * c * c, Exact: exact(words, has[e])})
 	}
-	slices.SortFunc(out, func(x, y Result) int {
-		return cmp.Or(cmp.Compare(y.Score, x.Score), cmp.Compare(x.Entry, y.Entry))
-	})
+	sortResults(out)
+	top := out[:min(Rerank, len(out))]
+	phrases := idx.Phrases(q)
+	for i := range top {
+		e := &idx.Entries[top[i].Entry]
+		f := 1.0
+		if p, ok := idx.Prior[e.Type]; ok {
+			f *= p
+		}
+		if TitleHas(e.Title, phrases) {
+			f *= titleBoost
+		}
+		top[i].Score *= f
+	}
+	sortResults(top)
+	seen := map[string]int{}
+	for i := range top {
+		d := idx.Entries[top[i].Entry].Doc
+		top[i].Score *= math.Pow(repeatDoc, float64(seen[d]))
+		seen[d]++
+	}
+	sortResults(top)
 	return out
+}
+
+func sortResults(rs []Result) {
+	slices.SortFunc(rs, func(x, y Result) int {
+		return cmp.Or(compareBool(y.Exact, x.Exact), cmp.Compare(y.Score, x.Score), cmp.Compare(x.Entry, y.Entry))
+	})
+}
+
+func compareBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
+}
+
+// queryWords are the query's words (a run of Chinese, a Latin word, a
+// number) as the indexes of their tokens in toks; a word all of whose
+// tokens were dropped as stop words is left out.
+func (idx *Index) queryWords(q string, toks []string) [][]int {
+	var words [][]int
+	for _, run := range runs(Normalize(q)) {
+		var word []int
+		for _, t := range Tokens(run) {
+			if i := slices.Index(toks, t); i >= 0 && !slices.Contains(word, i) {
+				word = append(word, i)
+			}
+		}
+		words = appendWord(words, word)
+	}
+	return words
+}
+
+func appendWord(words [][]int, w []int) [][]int {
+	if len(w) == 0 {
+		return words
+	}
+	return append(words, w)
+}
+
+// runs splits normalised text into maximal runs of Chinese characters and
+// of letters and digits.
+func runs(s string) []string {
+	var out []string
+	var b strings.Builder
+	kind := 0 // 0 none, 1 cjk, 2 word
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range s {
+		k := 0
+		switch {
+		case cjk(r):
+			k = 1
+		case wordRune(r):
+			k = 2
+		}
+		if k != kind {
+			flush()
+			kind = k
+		}
+		if k != 0 {
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// exact reports whether an entry that has the tokens has (by index in the
+// query's tokens) matches every word: at least half of each word's tokens
+// (xyz不存在 has no exact match where only 存在 occurs).
+func exact(words [][]int, has []bool) bool {
+	for _, w := range words {
+		n := 0
+		for _, i := range w {
+			if has[i] {
+				n++
+			}
+		}
+		if 2*n < len(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Phrases are the query's words of two characters or more, and every
+// word of a synonym group one of them names, normalised and without
+// punctuation: what a title must hold whole to count double.
+func (idx *Index) Phrases(q string) []string {
+	nq := Normalize(q)
+	var out []string
+	for _, r := range runs(nq) {
+		if utf8.RuneCountInString(r) >= 2 && !slices.Contains(idx.Stop, r) {
+			out = append(out, r)
+		}
+	}
+	for _, g := range idx.Synonyms {
+		hit := false
+		for _, w := range g {
+			if strings.Contains(nq, Normalize(w)) {
+				hit = true
+			}
+		}
+		if hit {
+			for _, w := range g {
+				if p := strings.Join(runs(Normalize(w)), ""); utf8.RuneCountInString(p) >= 2 {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return unique(out)
+}
+
+// TitleHas reports whether a title, normalised and without punctuation or
+// spaces, holds one of the phrases.
+func TitleHas(title string, phrases []string) bool {
+	t := strings.Join(runs(Normalize(title)), "")
+	for _, p := range phrases {
+		if strings.Contains(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropStop removes stop tokens unless nothing else would remain.
@@ -384,10 +569,32 @@ const blockSize = 4
 // snippetChars is how much of an entry's text its block keeps for snippets.
 const snippetChars = 300
 
+// fullChars is how much of a longer entry's text its own file keeps
+// (search/t/N.js), for snippets around words found further in.
+const fullChars = 3000
+
+// snippetShown is how many of the first results the page fetches the
+// longer text of, when their start does not have the words found.
+const snippetShown = 10
+
+// TextFile is the path of an entry's longer text, and whether it has one
+// (its text is longer than its block keeps).
+func TextFile(entry int, body string) (string, bool) {
+	if utf8.RuneCountInString(body) <= snippetChars {
+		return "", false
+	}
+	// Counted as the block counts: spaces folded.
+	if utf8.RuneCountInString(strings.Join(strings.Fields(body), " ")) <= snippetChars {
+		return "", false
+	}
+	return fmt.Sprintf("search/t/%d.js", entry), true
+}
+
 // Files returns the index as scripts, by path under the site: search/meta.js
 // (counts and type names, loaded up front), search/titles.js (titles for
-// suggestions, when small), search/s/NNN.js (postings) and
-// search/d/NNNN.js (titles, links and text of blocks of entries).
+// suggestions, when small), search/s/NNN.js (postings),
+// search/d/NNNN.js (titles, links and the start of the text of blocks of
+// entries) and search/t/N.js (the longer text of entry N).
 func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	files := map[string][]byte{}
 	types := make([]string, 0, len(typeLabels))
@@ -402,6 +609,7 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	meta := map[string]any{
 		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize,
 		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop, "syn": idx.Synonyms,
+		"prior": idx.Prior, "rerank": Rerank, "boost": titleBoost, "repeat": repeatDoc, "full": fullChars,
 	}
 	files["search/meta.js"] = script("meta", -1, meta)
 
@@ -439,6 +647,15 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 		}
 		files[fmt.Sprintf("search/d/%04d.js", start/blockSize)] = script("block", start/blockSize, block)
 	}
+	// The longer text of an entry whose block holds only its start, for a
+	// snippet around the words found: loaded for a shown result whose
+	// start does not have them.
+	for i, e := range idx.Entries {
+		if p, ok := TextFile(i, e.Body); ok {
+			text := []rune(strings.Join(strings.Fields(e.Body), " "))
+			files[p] = script("text", i, string(text[:min(len(text), fullChars)]))
+		}
+	}
 	// Titles for suggestions, only while they stay small.
 	var titles [][]any
 	size := 0
@@ -467,8 +684,9 @@ func script(kind string, n int, data any) []byte {
 }
 
 // LoadedBytes returns how many bytes the search page loads for a query:
-// the scripts loaded up front, the shards of the query's tokens and the
-// entry blocks of the first 20 results. files is what Files returned.
+// the scripts loaded up front, the shards of the query's tokens, the
+// entry blocks of the first 20 results and, at most, the longer texts of
+// the first 10. files is what Files returned.
 func (idx *Index) LoadedBytes(files map[string][]byte, q string) int {
 	n := len(files["search/meta.js"]) + len(files["search/titles.js"])
 	shards := map[int]bool{}
@@ -485,6 +703,12 @@ func (idx *Index) LoadedBytes(files map[string][]byte, q string) int {
 	}
 	for b := range blocks {
 		n += len(files[fmt.Sprintf("search/d/%04d.js", b)])
+	}
+	// At most, the longer texts of the first results shown.
+	for i := 0; i < len(res) && i < snippetShown; i++ {
+		if p, ok := TextFile(res[i].Entry, idx.Entries[res[i].Entry].Body); ok {
+			n += len(files[p])
+		}
 	}
 	return n
 }

@@ -5,11 +5,18 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"guifan/generator/build"
+	"guifan/generator/i18n"
+	"guifan/generator/model"
 )
 
 type hit struct {
@@ -95,5 +102,120 @@ func TestSearchInBrowser(t *testing.T) {
 	if os.Getenv("GUIFAN_SCREENSHOTS") != "" {
 		searchPage(t, ctx, out, "数据备份")
 		shoot(t, ctx, "search")
+	}
+}
+
+// searchShown is the search page's status line and the entries of its
+// two lists (exact, near) as the page shows them.
+type searchShown struct {
+	Status    string   `json:"status"`
+	Exact     []string `json:"exact"`
+	Near      []string `json:"near"`
+	NearShown bool     `json:"nearShown"`
+	Snippets  []string `json:"snippets"`
+}
+
+func searchLists(t *testing.T, ctx context.Context, out, q string) searchShown {
+	t.Helper()
+	searchPage(t, ctx, out, q)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[searchShown](`(() => {
+		const hrefs = sel => Array.from(document.querySelectorAll(sel + " li > a")).map(a => a.getAttribute("href").replace(/^\.\.\//, ""));
+		return {
+			status: document.getElementById("search-status").textContent,
+			exact: hrefs("#search-results"), near: hrefs("#search-near"),
+			nearShown: !document.getElementById("search-near").hidden && !document.getElementById("search-near-h").hidden,
+			snippets: Array.from(document.querySelectorAll("#search-results li, #search-near li")).map(li => li.innerHTML),
+		};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// TestSearchNoExactMatch: a query no entry really matches (xyz不存在: xyz
+// is nowhere) says so, lists nothing as found and shows the near matches
+// under their own heading; a query that matches counts what it shows.
+func TestSearchNoExactMatch(t *testing.T) {
+	out := buildDemo(t)
+	ctx, cancel := browser(t)
+	defer cancel()
+	got := searchLists(t, ctx, out, "xyz不存在")
+	if !strings.Contains(got.Status, "没有与“xyz不存在”完全相符的结果") {
+		t.Errorf("xyz不存在: status %q does not say there is no exact match", got.Status)
+	}
+	if len(got.Exact) != 0 {
+		t.Errorf("xyz不存在: %d results listed as found: %v", len(got.Exact), got.Exact)
+	}
+	if len(got.Near) == 0 || !got.NearShown {
+		t.Errorf("xyz不存在: near matches not shown apart (%d, shown %v)", len(got.Near), got.NearShown)
+	}
+	// A query with matches: the count line agrees with the list.
+	got = searchLists(t, ctx, out, "数据备份")
+	m := regexp.MustCompile(`找到 (\d+) 条结果(?:，显示前 (\d+) 条)?`).FindStringSubmatch(got.Status)
+	if m == nil {
+		t.Fatalf("数据备份: status %q", got.Status)
+	}
+	total, _ := strconv.Atoi(m[1])
+	shown := total
+	if m[2] != "" {
+		shown, _ = strconv.Atoi(m[2])
+	}
+	if shown != len(got.Exact) || total < shown {
+		t.Errorf("数据备份: status %q but %d results listed", got.Status, len(got.Exact))
+	}
+}
+
+// TestSearchSnippetsAtMatch: the snippets of the first results show the
+// words found, highlighted, even when they are far into a long document.
+func TestSearchSnippetsAtMatch(t *testing.T) {
+	out := buildDemo(t)
+	ctx, cancel := browser(t)
+	defer cancel()
+	for _, q := range []string{"离线磁带", "表空间扩容", "机房温度", "锁定15分钟"} {
+		got := searchLists(t, ctx, out, q)
+		if len(got.Snippets) == 0 {
+			t.Errorf("%q: no results", q)
+			continue
+		}
+		for i, html := range got.Snippets[:min(5, len(got.Snippets))] {
+			_, snip, _ := strings.Cut(html, `<p class="snippet">`)
+			if !strings.Contains(snip, "<mark>") {
+				t.Errorf("%q: result %d's snippet has no highlighted word: %s", q, i+1, snip)
+			}
+		}
+	}
+}
+
+// TestSearchSameOrderAsGo: the page ranks as search.Index.Query does, the
+// second stage (titles, types, one document's repeats) included.
+func TestSearchSameOrderAsGo(t *testing.T) {
+	out := buildDemo(t)
+	site, _, err := build.Load(os.DirFS(filepath.Join("..", "..")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := model.Date{Year: 2026, Month: 11, Day: 25}
+	m, _ := site.Assess(asOf)
+	cat, err := i18n.Load(site.ThemeFS, site.Project.Hospital.Lang())
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := site.SearchIndex(m, cat)
+	ctx, cancel := browser(t)
+	defer cancel()
+	for _, q := range []string{"断网", "五年规划", "扫码枪没反应", "忘了密码", "xyz不存在", "HIS 很慢", "UPS", "数据备份", "打印空白工作单"} {
+		got := searchLists(t, ctx, out, q)
+		page := append(got.Exact, got.Near...)
+		var want []string
+		for _, r := range idx.Query(q) {
+			if len(want) == len(page) {
+				break
+			}
+			want = append(want, idx.Entries[r.Entry].URL)
+		}
+		if !slices.Equal(page, want) {
+			t.Errorf("%q: the page ranks\n%v\nGo ranks\n%v", q, page, want)
+		}
 	}
 }

@@ -6,12 +6,13 @@
 (function () {
   "use strict";
   var S = window.guifanSearch = window.guifanSearch || {};
-  var shards = {}, blocks = {}, waiting = {}, meta = null, titles = null;
+  var shards = {}, blocks = {}, texts = {}, waiting = {}, meta = null, titles = null;
 
   S.meta = function (m) { meta = m; };
   S.shard = function (n, data) { shards[n] = data; done("s" + n); };
   S.block = function (n, data) { blocks[n] = data; done("d" + n); };
   S.titles = function (t) { titles = t; };
+  S.text = function (n, t) { texts[n] = t; done("t" + n); };
 
   function done(key) {
     var w = waiting[key];
@@ -23,12 +24,12 @@
   // load adds a <script> for a shard ("s") or block ("d") once.
   function load(kind, n) {
     var key = kind + n;
-    if ((kind === "s" && shards[n]) || (kind === "d" && blocks[n])) return Promise.resolve();
+    if ((kind === "s" && shards[n]) || (kind === "d" && blocks[n]) || (kind === "t" && texts[n] != null)) return Promise.resolve();
     return new Promise(function (resolve) {
       if (waiting[key]) { waiting[key].push(resolve); return; }
       waiting[key] = [resolve];
       var el = document.createElement("script");
-      el.src = kind === "s" ? "s/" + pad(n, 3) + ".js" : "d/" + pad(n, 4) + ".js";
+      el.src = kind === "s" ? "s/" + pad(n, 3) + ".js" : kind === "d" ? "d/" + pad(n, 4) + ".js" : "t/" + n + ".js";
       el.onerror = function () { done(key); };
       document.head.appendChild(el);
     });
@@ -73,22 +74,57 @@
 
   function unique(a) { var seen = {}, out = []; a.forEach(function (x) { if (!seen[x]) { seen[x] = 1; out.push(x); } }); return out; }
 
-  // rank mirrors Index.Query: BM25 over precomputed weights, times the
-  // square of the share of the query's tokens an entry has.
   // dropStop mirrors the Go side: question words go unless nothing else is left.
   function dropStop(toks) {
     var stop = meta.stop || [], kept = toks.filter(function (t) { return stop.indexOf(t) < 0; });
     return kept.length ? kept : toks;
   }
 
+  // runs mirrors search.runs: maximal runs of Chinese, of letters and digits.
+  function runs(s) {
+    var out = [], cur = "", kind = 0;
+    Array.from(s).forEach(function (r) {
+      var k = cjkRE.test(r) ? 1 : letterRE.test(r) ? 2 : 0;
+      if (k !== kind) { if (cur) out.push(cur); cur = ""; kind = k; }
+      if (k) cur += r;
+    });
+    if (cur) out.push(cur);
+    return out;
+  }
+
+  // words mirrors Index.queryWords: each run's tokens, by index in toks.
+  function words(q, toks) {
+    var out = [];
+    runs(normalize(q)).forEach(function (run) {
+      var w = [];
+      tokens(run).forEach(function (t) { var i = toks.indexOf(t); if (i >= 0 && w.indexOf(i) < 0) w.push(i); });
+      if (w.length) out.push(w);
+    });
+    return out;
+  }
+
+  // exact mirrors search.exact: at least half of each word's tokens.
+  function exact(ws, has) {
+    return ws.every(function (w) {
+      var n = w.filter(function (i) { return has[i]; }).length;
+      return 2 * n >= w.length;
+    });
+  }
+
+  function byRank(a, b) { return (b.exact - a.exact) || (b.score - a.score) || (a.entry - b.entry); }
+
+  // rank mirrors the first stage of Index.Query: BM25 over precomputed
+  // weights, times the square of the share of the query's tokens an entry
+  // has; exact matches before near ones.
   function rank(q) {
     if (!meta) return Promise.resolve([]);
     var toks = dropStop(unique(tokens(q)));
     if (!toks.length || !meta) return Promise.resolve([]);
+    var ws = words(q, toks);
     var need = unique(toks.map(shardOf));
     return Promise.all(need.map(function (n) { return load("s", n); })).then(function () {
-      var score = {}, matched = {}, n = meta.n, k1 = meta.k1;
-      toks.forEach(function (t) {
+      var score = {}, has = {}, n = meta.n, k1 = meta.k1;
+      toks.forEach(function (t, ti) {
         var ps = (shards[shardOf(t)] || {})[t];
         if (!ps) return;
         var df = ps[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), e = 0;
@@ -96,18 +132,66 @@
           e += ps[i];
           var w = ps[i + 1] / 10;
           score[e] = (score[e] || 0) + idf * w * (k1 + 1) / (w + k1);
-          matched[e] = (matched[e] || 0) + 1;
+          (has[e] = has[e] || [])[ti] = true;
         }
       });
       var out = Object.keys(score).map(function (k) {
-        var c = matched[k] / toks.length;
-        return { entry: +k, score: score[k] * c * c };
+        var m = has[k].filter(Boolean).length, c = m / toks.length;
+        return { entry: +k, score: score[k] * c * c, exact: exact(ws, has[k]) };
       });
-      out.sort(function (a, b) { return b.score - a.score || a.entry - b.entry; });
+      out.sort(byRank);
       return out;
     });
   }
   S.rank = rank;
+
+  // phrases mirrors Index.Phrases: the query's words of two characters or
+  // more and the words of the synonym groups they name, without punctuation.
+  function phrases(q) {
+    var nq = normalize(q), out = [], stop = meta.stop || [];
+    runs(nq).forEach(function (r) { if (Array.from(r).length >= 2 && stop.indexOf(r) < 0) out.push(r); });
+    (meta.syn || []).forEach(function (g) {
+      var hit = g.some(function (w) { return nq.indexOf(normalize(w)) >= 0; });
+      if (hit) g.forEach(function (w) { var p = runs(normalize(w)).join(""); if (Array.from(p).length >= 2) out.push(p); });
+    });
+    return unique(out);
+  }
+
+  function titleHas(title, ps) {
+    var t = runs(normalize(title || "")).join("");
+    return ps.some(function (p) { return t.indexOf(p) >= 0; });
+  }
+
+  // rerank mirrors the second stage of Index.Query over the first results,
+  // their details loaded: title, type prior, one document's repeats.
+  function rerank(q, top) {
+    var ps = phrases(q), prior = meta.prior || {};
+    top.forEach(function (r) {
+      var f = 1;
+      if (Object.prototype.hasOwnProperty.call(prior, r.type)) f *= prior[r.type];
+      if (titleHas(r.title, ps)) f *= meta.boost;
+      r.score *= f;
+    });
+    top.sort(byRank);
+    var seen = {};
+    top.forEach(function (r) {
+      r.score *= Math.pow(meta.repeat, seen[r.doc] || 0);
+      seen[r.doc] = (seen[r.doc] || 0) + 1;
+    });
+    top.sort(byRank);
+    return top;
+  }
+
+  // search ranks, loads the first results' details and orders them again:
+  // the same order as Index.Query.
+  function search(q) {
+    return rank(q).then(function (ranked) {
+      return details(ranked.slice(0, meta.rerank)).then(function (top) {
+        return { results: rerank(q, top), total: ranked.length, exact: ranked.filter(function (r) { return r.exact; }).length };
+      });
+    });
+  }
+  S.search = search;
 
   // details loads the titles, links and text of entries.
   function details(list) {
@@ -115,7 +199,7 @@
     return Promise.all(need.map(function (n) { return load("d", n); })).then(function () {
       return list.map(function (r) {
         var b = blocks[Math.floor(r.entry / meta.block)] || [], d = b[r.entry % meta.block] || [];
-        return { entry: r.entry, score: r.score, title: d[0], url: d[1], type: meta.types[d[2]], label: meta.labels[d[2]], text: d[3], doc: d[4] };
+        return { entry: r.entry, score: r.score, exact: r.exact, title: d[0], url: d[1], type: meta.types[d[2]], label: meta.labels[d[2]], text: d[3], doc: d[4] };
       });
     });
   }
@@ -158,14 +242,23 @@
     return out + escapeHTML(text.slice(pos));
   }
 
-  // snippet cuts the text around the first term found and marks the terms.
+  // snippet cuts the text around the first place of the longest term
+  // found (terms come longest first), and marks the terms.
   function snippet(text, ts) {
     if (!text) return "";
     var lower = normalize(text), first = -1;
-    ts.forEach(function (t) { var at = lower.indexOf(t); if (at >= 0 && (first < 0 || at < first)) first = at; });
-    var start = Math.max(0, first - 30), end = Math.min(text.length, start + 110);
+    for (var i = 0; i < ts.length && first < 0; i++) first = lower.indexOf(ts[i]);
+    var start = Math.max(0, first - 40), end = Math.min(text.length, start + 120);
+    if (end - start < 120) start = Math.max(0, end - 120);
     var cut = text.slice(start, end);
     return (start > 0 ? "…" : "") + highlight(cut, ts) + (end < text.length ? "…" : "");
+  }
+  S.snippet = snippet;
+
+  // found reports whether the text has one of the terms.
+  function found(text, ts) {
+    var lower = normalize(text || "");
+    return ts.some(function (t) { return lower.indexOf(t) >= 0; });
   }
   S.highlight = highlight;
 
@@ -175,46 +268,74 @@
     if (!form) return;
     var input = document.getElementById("search-q"), list = document.getElementById("search-results");
     var status = document.getElementById("search-status"), filters = document.getElementById("search-filters");
-    var msgEl = document.getElementById("search-messages");
-    var msgs = { found: msgEl.getAttribute("data-found"), none: msgEl.getAttribute("data-none"), more: msgEl.getAttribute("data-more") };
+    var msgEl = document.getElementById("search-messages"), nearList = document.getElementById("search-near");
+    var nearHead = document.getElementById("search-near-h");
+    var msgs = {};
+    ["found", "none", "shown", "filtered", "noexact"].forEach(function (k) { msgs[k] = msgEl.getAttribute("data-" + k); });
     var off = {}, last = null, seq = 0, timer = null;
     document.getElementById("search-nojs").hidden = true;
     form.hidden = false;
 
-    function render(q, results, total) {
-      var shown = results.filter(function (r) { return !off[r.type]; }).slice(0, 20);
-      var ts = terms(q);
-      list.innerHTML = shown.map(function (r, i) {
-        return '<li><a href="../' + escapeHTML(r.url) + '" data-rank="' + (i + 1) + '" data-doc="' + escapeHTML(r.doc) + '">' +
-          '<span class="result-title">' + highlight(r.title, ts) + '</span></a> <span class="badge">' + escapeHTML(r.label) + '</span>' +
-          '<p class="snippet">' + snippet(r.text, ts) + '</p></li>';
-      }).join("");
+    function item(r, i, ts) {
+      var text = texts[r.entry] != null && !found(r.text, ts) ? texts[r.entry] : r.text;
+      return '<li><a href="../' + escapeHTML(r.url) + '" data-rank="' + (i + 1) + '" data-doc="' + escapeHTML(r.doc) + '">' +
+        '<span class="result-title">' + highlight(r.title, ts) + '</span></a> <span class="badge">' + escapeHTML(r.label) + '</span>' +
+        '<p class="snippet">' + snippet(text, ts) + '</p></li>';
+    }
+
+    // render shows the exact matches, then the near ones under their own
+    // heading; the status line counts what the lists show.
+    function render(q, res) {
+      var results = res ? res.results : [], ts = terms(q);
+      var on = results.filter(function (r) { return !off[r.type]; });
+      var exact = on.filter(function (r) { return r.exact; }), near = on.filter(function (r) { return !r.exact; });
+      list.innerHTML = exact.map(function (r, i) { return item(r, i, ts); }).join("");
+      nearList.innerHTML = near.map(function (r, i) { return item(r, exact.length + i, ts); }).join("");
+      nearHead.hidden = nearList.hidden = !near.length;
       var counts = {};
       results.forEach(function (r) { counts[r.type] = (counts[r.type] || 0) + 1; });
       filters.innerHTML = Object.keys(counts).sort().map(function (t) {
         var label = meta.labels[meta.types.indexOf(t)];
         return '<label><input type="checkbox" value="' + escapeHTML(t) + '"' + (off[t] ? "" : " checked") + '> ' + escapeHTML(label) + " (" + counts[t] + ")</label>";
       }).join("");
-      status.textContent = q ? (results.length ? msgs.found.replace("%d", total) + (total > 20 ? msgs.more : "") : msgs.none) : "";
+      var st = "";
+      if (q && !results.length) st = msgs.none;
+      else if (q && !res.exact) st = msgs.noexact.replace("%s", q);
+      else if (q) {
+        st = msgs.found.replace("%d", res.exact);
+        var loaded = results.filter(function (r) { return r.exact; }).length;
+        if (exact.length < res.exact) st += msgs.shown.replace("%d", exact.length);
+        if (exact.length < loaded) st += msgs.filtered;
+      }
+      status.textContent = st;
+      status.setAttribute("data-exact", res ? String(res.exact) : "0");
+    }
+
+    // moreText loads the longer text of the first shown results whose
+    // start lacks the words, then shows their snippets again.
+    function moreText(q, res, my) {
+      var ts = terms(q), need = [];
+      res.results.slice(0, 10).forEach(function (r) {
+        if (r.text && Array.from(r.text).length >= 300 && !found(r.text, ts)) need.push(r.entry);
+      });
+      if (!need.length) return Promise.resolve();
+      return Promise.all(need.map(function (n) { return load("t", n); })).then(function () {
+        if (my === seq) render(q, res);
+      });
     }
 
     function run() {
       var q = input.value.trim(), my = ++seq;
       try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : "?"); } catch (e) { /* file:// may refuse */ }
-      if (!q) { render("", [], 0); return; }
+      if (!q) { last = null; render("", null); return; }
       var t0 = performance.now();
-      var total = 0, ranked = [];
-      // The first results show as soon as their entries are loaded; the
-      // rest follow.
-      rank(q).then(function (r) { ranked = r; total = r.length; return details(r.slice(0, 5)); }).then(function (first) {
+      search(q).then(function (res) {
         if (my !== seq) return;
-        render(q, first, total);
+        last = { q: q, res: res };
+        render(q, res);
         S.lastMillis = performance.now() - t0;
-        return details(ranked.slice(0, 20)).then(function (results) {
-          if (my !== seq) return;
-          last = { q: q, results: results, total: total };
-          render(q, results, total);
-          document.body.setAttribute("data-search-done", String(my));
+        return moreText(q, res, my).then(function () {
+          if (my === seq) document.body.setAttribute("data-search-done", String(my));
         });
       });
     }
@@ -238,11 +359,11 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
     filters.addEventListener("change", function (e) {
       off[e.target.value] = !e.target.checked;
-      if (last) render(last.q, last.results, last.total);
+      if (last) render(last.q, last.res);
     });
     // Keyboard: arrows move through results, Escape goes back to the box.
     form.parentNode.addEventListener("keydown", function (e) {
-      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var links = Array.prototype.slice.call(list.querySelectorAll("a")).concat(Array.prototype.slice.call(nearList.querySelectorAll("a")));
       var at = links.indexOf(document.activeElement);
       if (e.key === "ArrowDown") { e.preventDefault(); (links[at + 1] || links[0] || input).focus(); }
       else if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
