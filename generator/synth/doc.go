@@ -25,10 +25,17 @@ func (g *gen) write(d *doc) (string, []byte) {
 	var tables strings.Builder
 	for _, f := range d.tp.Fields {
 		if f.Type == "table" {
+			if g.planTable(&tables, r, d, f) {
+				continue
+			}
 			if !f.Required && r.IntN(4) == 0 {
 				continue
 			}
 			g.table(&tables, r, d, f)
+			continue
+		}
+		if v, ok := g.planValue(r, d, f); ok {
+			fmt.Fprintf(&fm, "%s = %s\n", f.Name, v)
 			continue
 		}
 		if !f.Required && r.IntN(5) == 0 {
@@ -70,7 +77,7 @@ func (g *gen) control(b *strings.Builder, r *rand.Rand, d *doc) {
 	year := 2023 + r.IntN(3)
 	kv("number", strconv.Quote(fmt.Sprintf("HC-XX-%s-%d-%05d", strings.ToUpper(idPrefix(d.tp.Name)[:2]), year, d.i+1)))
 	kv("version", strconv.Quote(fmt.Sprintf("%d.%d", 1+r.IntN(3), r.IntN(10))))
-	if r.IntN(40) == 0 && !d.tp.Record {
+	if r.IntN(40) == 0 && !d.tp.Record && !planDoc(d.tp) {
 		kv("status", strconv.Quote(string(model.StatusDraft)))
 	} else {
 		kv("status", strconv.Quote(string(model.StatusInForce)))
@@ -187,12 +194,6 @@ func (g *gen) refs(r *rand.Rand, d *doc, types []string, n int) []string {
 
 // value is a TOML value of field f, "" for none.
 func (g *gen) value(r *rand.Rand, d *doc, f *schema.Field) string {
-	switch d.tp.Name + "." + f.Name {
-	case "five-year-plan.term_start":
-		return strconv.Itoa(2016 + 5*(d.i%3))
-	case "five-year-plan.term_end":
-		return strconv.Itoa(2020 + 5*(d.i%3))
-	}
 	switch f.Type {
 	case "string":
 		return strconv.Quote(phrase(r))

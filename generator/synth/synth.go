@@ -73,6 +73,7 @@ type gen struct {
 	pub    []*doc            // every public document
 	titles map[string]int
 	qn     int // FAQ questions made so far, for unique questions
+	plans  planning
 }
 
 // Site returns the files of a synthetic site of n documents (n >=
@@ -138,8 +139,14 @@ func (g *gen) plan(n int) {
 	// service desk stay public, and each type keeps a public document.
 	order := r.Perm(n)
 	restricted := map[int]bool{}
-	for _, i := range order[:n/10] {
-		restricted[i] = true
+	for _, i := range order {
+		if len(restricted) == n/10 {
+			break
+		}
+		// Plans are published to the whole hospital.
+		if !planDoc(g.set.Types[kinds[i]]) {
+			restricted[i] = true
+		}
 	}
 	seenPublic := map[string]bool{}
 	for i, name := range kinds {
@@ -156,7 +163,7 @@ func (g *gen) plan(n int) {
 			// Keep the share: restrict another document of a type that
 			// has public ones already.
 			for _, o := range g.docs[d.i+1:] {
-				if !o.restricted && seenPublic[o.tp.Name] && counts[o.tp.Name] > 1 {
+				if !o.restricted && seenPublic[o.tp.Name] && counts[o.tp.Name] > 1 && !planDoc(o.tp) {
 					o.restricted = true
 					break
 				}
@@ -175,6 +182,7 @@ func (g *gen) plan(n int) {
 			g.pub = append(g.pub, d)
 		}
 	}
+	g.planPlans()
 }
 
 func idPrefix(name string) string {
