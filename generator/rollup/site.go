@@ -321,8 +321,15 @@ func trend(rs []*Report, label string) template.HTML {
 		}
 		y := float64(h-pad) - r.Score*float64(h-2*pad)
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
-		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4"><title>%s %.1f%%</title></circle><text x="%.1f" y="%d" text-anchor="middle">%s</text>`,
-			x, y, r.AsOf, r.Score*100, x, h-8, r.AsOf)
+		anchor := "middle"
+		switch {
+		case i == 0:
+			anchor = "start"
+		case i == len(rs)-1:
+			anchor = "end"
+		}
+		fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="4"><title>%s %.1f%%</title></circle><text x="%.1f" y="%d" text-anchor="%s">%s</text>`,
+			x, y, r.AsOf, r.Score*100, x, h-8, anchor, r.AsOf)
 	}
 	fmt.Fprintf(&b, `<polyline points="%s"/>`, strings.Join(pts, " "))
 	b.WriteString(`</svg>`)
