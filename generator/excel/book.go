@@ -14,6 +14,8 @@ type book struct {
 	// spoil, in tests only, alters each style before it is made, to force
 	// an error through.
 	spoil func(*excelize.Style)
+	// links are the cells' links by sheet, written by finish.
+	links map[string][]sheetLink
 }
 
 // keep records err if it is the first.
@@ -77,18 +79,11 @@ func (b *book) merge(sh, ref, ref2 string) {
 	}
 }
 
-func (b *book) link(sh, ref, href string) {
-	if b.err == nil {
-		b.keep(b.f.SetCellHyperLink(sh, ref, href, "External"))
-	}
-}
+// link links a cell to an address or a file (written by finish).
+func (b *book) link(sh, ref, href string) { b.addLink(sh, ref, href, true) }
 
 // innerLink links a cell to a place in the workbook ('证据'!A3).
-func (b *book) innerLink(sh, ref, place string) {
-	if b.err == nil {
-		b.keep(b.f.SetCellHyperLink(sh, ref, place, "Location"))
-	}
-}
+func (b *book) innerLink(sh, ref, place string) { b.addLink(sh, ref, place, false) }
 
 func (b *book) validate(sh string, dv *excelize.DataValidation) {
 	if b.err == nil {

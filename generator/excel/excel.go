@@ -14,11 +14,7 @@
 package excel
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -133,53 +129,7 @@ func write(in Input, spoil func(*excelize.Style)) ([]byte, error) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, err
 	}
-	return stableContentTypes(buf.Bytes())
-}
-
-// defaultRE is a Default element of [Content_Types].xml.
-var defaultRE = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
-
-// stableContentTypes sorts the Default elements of a workbook's
-// [Content_Types].xml: excelize adds the image types of a chart's drawing
-// in map order, and the same workbook must give the same bytes. The other
-// parts are copied as they are, in their order.
-func stableContentTypes(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		part, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		if zf.Name == "[Content_Types].xml" {
-			defaults := defaultRE.FindAll(part, -1)
-			sorted := slices.Clone(defaults)
-			slices.SortStableFunc(sorted, bytes.Compare)
-			i := 0
-			part = defaultRE.ReplaceAllFunc(part, func([]byte) []byte { i++; return sorted[i-1] })
-		}
-		h := zf.FileHeader
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: h.Name, Method: h.Method, Modified: h.Modified})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(part); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return finish(buf.Bytes(), w.links)
 }
 
 type writer struct {
