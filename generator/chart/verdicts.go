@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	width = 480.0 // the drawing width of every picture, in px
+	width = 360.0 // the drawing width of every picture, in px: about a phone's width, so that its text is read at its size
 	ink   = "#1f2328"
 	muted = "#57606a"
 	line  = "#d0d7de"
@@ -30,7 +30,7 @@ func ChaptersHTML(id string, bars []ChapterBar, w Words) string {
 			total[c.Status] += c.N
 		}
 	}
-	const rowH, barH = 46.0, 18.0
+	const rowH, barH = 44.0, 18.0
 	height := 12 + rowH*float64(len(bars)) + 34
 	var s svg
 	s.open(id, "img", width, height, w.T("chart.chapters-title"), w.T("chart.chapters-desc", len(bars), articles, total["met"], total["partial"], total["missing"], total["manual"]))
@@ -46,7 +46,7 @@ func ChaptersHTML(id string, bars []ChapterBar, w Words) string {
 				scored += c.N
 			}
 		}
-		s.text(0, y+14, 14, "start", ink, "", w.T("site.chapter", b.Number, b.Title))
+		s.text(0, y+14, 13, "start", ink, "", w.T("site.chapter", b.Number, b.Title))
 		if scored > 0 {
 			s.text(width, y+14, 13, "end", muted, "", w.T("chart.chapter-met", met, scored))
 		} else {
@@ -97,7 +97,7 @@ func barColours(status string) (fill, stroke, label string) {
 // GridHTML draws the articles as a grid of cells, ten to a row, each
 // coloured and marked by its verdict and linking to href(article).
 func GridHTML(id string, cells []Cell, href func(article int) string, w Words) string {
-	const cols, size, gap = 10, 44.0, 4.0
+	const cols, size, gap = 10, 32.0, 4.0
 	rows := (len(cells) + cols - 1) / cols
 	has := map[string]bool{}
 	for _, c := range cells {
@@ -114,8 +114,8 @@ func GridHTML(id string, cells []Cell, href func(article int) string, w Words) s
 		s.printf(`<a class="mark article" data-article="%d" href="%s" aria-label="%s"><title>%s</title>`, c.Number, esc(href(c.Number)), esc(label), esc(label))
 		s.printf(`<rect class="status-%s" x="%s" y="%s" width="%s" height="%s" rx="4" fill="%s" stroke="%s" stroke-width="1.5"/>`,
 			c.Status, num(x+1), num(y+1), num(size-2), num(size-2), col.Fill, col.Ink)
-		s.text(x+size/2, y+21, 15, "middle", col.Ink, "700", strconv.Itoa(c.Number))
-		s.text(x+size/2, y+37, 11, "middle", col.Ink, "", Glyphs[c.Status])
+		s.text(x+size/2, y+15, 13, "middle", col.Ink, "700", strconv.Itoa(c.Number))
+		s.text(x+size/2, y+27.5, 10, "middle", col.Ink, "", Glyphs[c.Status])
 		s.printf(`</a>`)
 	}
 	s.legend(w, present(has), 0, float64(rows)*(size+gap)+18, width)
