@@ -66,8 +66,14 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 			if t.Page.Heading != "" {
 				kw = append(kw, d.String(t.Page.Heading))
 			}
-			for i, sec := range markdown.Split(d.Body, 2) {
-				url := site.EntryURL(d.Type, d.ID, i)
+			secs := markdown.Split(d.Body, 2)
+			var questions []string
+			for _, sec := range secs {
+				questions = append(questions, sec.Heading)
+			}
+			urls := site.EntryURLs(d.Type, d.ID, questions)
+			for i, sec := range secs {
+				url := urls[i]
 				entries = append(entries, search.Entry{
 					Doc: d.ID, URL: url, Title: sec.Heading, Type: d.Type,
 					Keywords: kw, Body: text(url, []byte(sec.Body)),

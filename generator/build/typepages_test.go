@@ -64,13 +64,13 @@ approved_on = 2026-01-04
 	page := string(files["site/lessons/index.html"])
 	for _, want := range []string{
 		`<h1 class="page-title">经验教训</h1>`, "每次故障之后我们学到的。",
-		`id="` + site.EntryAnchor("lessons-outage", 1) + `">下次先做什么？</h3>`, "先切换到备用线路。",
+		`id="` + site.EntryAnchor("lessons-outage", "下次先做什么？") + `">下次先做什么？</h3>`, "先切换到备用线路。",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("lessons/index.html lacks %q", want)
 		}
 	}
-	if got := site.EntryURL("lessons", "lessons-outage", 1); got != "lessons/index.html#lessons-outage-2" {
+	if got := site.EntryURL("lessons", "lessons-outage", "下次先做什么？"); got != "lessons/index.html#lessons-outage--下次先做什么" {
 		t.Errorf("EntryURL %q", got)
 	}
 	if _, listed := files["site/types/lessons/index.html"]; listed {

@@ -20,16 +20,48 @@ import (
 // TypePagePath is where the page of a type's entries is.
 func TypePagePath(typeName string) string { return typeName + "/index.html" }
 
-// EntryAnchor is the anchor of the i-th entry (from 0) of a document on
-// its type's entries page.
-func EntryAnchor(docID string, i int) string {
-	return fmt.Sprintf("%s-%d", markdown.Slug(docID), i+1)
+// EntryAnchors are the anchors of a document's entries (its questions,
+// in order) on its type's entries page: the document's id and the
+// question's words (markdown.Slug) joined by "--", which a slug never
+// holds, so that no two documents' anchors meet and none is a document's
+// own anchor. An anchor stays when entries are added, removed or moved,
+// and when the answer changes; a question asked twice in a document gets
+// -2, -3 on its later copies.
+func EntryAnchors(docID string, questions []string) []string {
+	out := make([]string, len(questions))
+	used := map[string]bool{}
+	for i, q := range questions {
+		base := markdown.Slug(docID) + "--" + markdown.Slug(q)
+		a := base
+		for n := 2; used[a]; n++ {
+			a = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[a] = true
+		out[i] = a
+	}
+	return out
 }
 
-// EntryURL is the link, from the site root, to the i-th entry (from 0) of
-// a document of type typeName on its entries page.
-func EntryURL(typeName, docID string, i int) string {
-	return TypePagePath(typeName) + "#" + EntryAnchor(docID, i)
+// EntryAnchor is the anchor of a document's entry that asks question
+// (asked once in the document; see EntryAnchors).
+func EntryAnchor(docID, question string) string {
+	return EntryAnchors(docID, []string{question})[0]
+}
+
+// EntryURLs are the links, from the site root, to a document's entries
+// (its questions, in order) on the entries page of its type typeName.
+func EntryURLs(typeName, docID string, questions []string) []string {
+	out := EntryAnchors(docID, questions)
+	for i, a := range out {
+		out[i] = TypePagePath(typeName) + "#" + a
+	}
+	return out
+}
+
+// EntryURL is the link, from the site root, to a document's entry that
+// asks question (asked once in the document).
+func EntryURL(typeName, docID, question string) string {
+	return EntryURLs(typeName, docID, []string{question})[0]
 }
 
 // pageTypes are the types with a page of their own, in schema order.
@@ -102,10 +134,16 @@ func (w *writer) entries(t *schema.DocType) []entryGroup {
 				g.Title = h
 			}
 		}
-		for i, part := range markdown.Split(d.Body, 2) {
+		parts := markdown.Split(d.Body, 2)
+		var questions []string
+		for _, part := range parts {
+			questions = append(questions, part.Heading)
+		}
+		anchors := EntryAnchors(d.ID, questions)
+		for i, part := range parts {
 			r := markdown.Render([]byte(part.Body), w.docLinks(p))
-			w.rendered(EntryURL(t.Name, d.ID, i), "", r)
-			g.Entries = append(g.Entries, entry{Question: part.Heading, Anchor: EntryAnchor(d.ID, i), Answer: template.HTML(r.HTML)})
+			w.rendered(p+"#"+anchors[i], "", r)
+			g.Entries = append(g.Entries, entry{Question: part.Heading, Anchor: anchors[i], Answer: template.HTML(r.HTML)})
 		}
 		groups = append(groups, g)
 	}
