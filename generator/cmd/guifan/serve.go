@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -131,6 +132,8 @@ type previewer struct {
 	mu     sync.Mutex // over latest and what is published
 	latest int        // the latest change's number
 	wg     sync.WaitGroup
+	// started is set once the first build is served.
+	started atomic.Bool
 }
 
 func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
@@ -139,6 +142,15 @@ func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
 		opt: build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: []string{"site"}, Defer: deferred, InMemory: true}}
 	p.pv.Deferred = deferredOutputs
 	p.pv.Make = p.make
+	if !o.quiet && terminal(e.stderr) {
+		// On a terminal, say which stage the first build is in (a long
+		// one for a large site); a save's rebuild prints its summary only.
+		p.opt.Progress = func(stage string) {
+			if !p.started.Load() {
+				fmt.Fprintln(e.stderr, e.cat.T("cmd.build.stage", e.cat.T("stage."+stage)))
+			}
+		}
+	}
 	return p
 }
 
@@ -200,6 +212,7 @@ func (p *previewer) rebuild(changed []string) (int, bool) {
 	var res *build.Result
 	var err error
 	p.live, res, err = build.NewLive(p.req.dir, p.opt)
+	p.started.Store(true)
 	return p.show(changed, start, res, err)
 }
 
