@@ -43,6 +43,14 @@ type Hospital struct {
 	Fonts   Fonts    `toml:"fonts"`
 	// Contact is the information centre's service phone, shown on outputs.
 	Contact string `toml:"contact"`
+	// Subtitle is the line beside the hospital's name in the site's
+	// header (信息科 · 规章制度与操作规程), Intro the sentence under the
+	// name on the home page; the _en forms are the English interface's.
+	// Empty: the theme's words, which name no department.
+	Subtitle   string `toml:"subtitle"`
+	SubtitleEn string `toml:"subtitle_en"`
+	Intro      string `toml:"intro"`
+	IntroEn    string `toml:"intro_en"`
 	// SiteURL is the address the intranet site is served at
 	// (http://intranet.example/guifan/), if it has one. The audit
 	// workbook links documents by it, so that its links still work in a
@@ -75,6 +83,16 @@ func Default() *Hospital {
 		Languages: []string{i18n.Default},
 		Theme:     "default",
 	}
+}
+
+// InLang returns a setting that has an English form (subtitle,
+// subtitle_en) in language lang: the English form for an English
+// interface (empty when not given), else the setting as written.
+func InLang(lang, zh, en string) string {
+	if strings.HasPrefix(lang, "en") {
+		return en
+	}
+	return zh
 }
 
 // Lang returns the default language of the site's outputs.
@@ -194,6 +212,6 @@ func contains(list []string, s string) bool {
 func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
-var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url"}
+var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url", "subtitle", "subtitle_en", "intro", "intro_en"}
 
 func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

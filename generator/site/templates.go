@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"guifan/generator/config"
 	"guifan/generator/schema"
 )
 
@@ -111,6 +112,10 @@ type page struct {
 
 type siteData struct {
 	Name, NameEn, Level, Lang, AsOf, Contact string
+	// Subtitle and Intro are hospital.toml's (subtitle, intro), in the
+	// page's language, or the theme's words (site.tagline,
+	// site.home.lede), which name no department.
+	Subtitle, Intro string
 	Nav                                      []navItem
 	Framework                                string
 	// Emergency is the page the header's 应急 link opens (the list of
@@ -124,6 +129,8 @@ func (w *writer) siteData() *siteData {
 		Name: h.Name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
 		Contact: h.Contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
 		Emergency: w.emergency,
+		Subtitle:  config.InLang(w.lang, h.Subtitle, h.SubtitleEn),
+		Intro:     config.InLang(w.lang, h.Intro, h.IntroEn),
 	}
 }
 
