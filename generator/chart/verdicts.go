@@ -111,11 +111,14 @@ func GridHTML(id string, cells []Cell, href func(article int) string, w Words) s
 		y := float64(i/cols) * (size + gap)
 		col := colour(c.Status)
 		label := w.T("chart.cell", c.Number, c.Title, w.T("status."+c.Status))
-		s.printf(`<a class="mark article" data-article="%d" href="%s" aria-label="%s"><title>%s</title>`, c.Number, esc(href(c.Number)), esc(label), esc(label))
+		// The link's name is its title (SVG's own way, also shown on
+		// hover); an aria-label would not contain the number it shows.
+		s.printf(`<a class="mark article" data-article="%d" href="%s"><title>%s</title>`, c.Number, esc(href(c.Number)), esc(label))
 		s.printf(`<rect class="status-%s" x="%s" y="%s" width="%s" height="%s" rx="4" fill="%s" stroke="%s" stroke-width="1.5"/>`,
 			c.Status, num(x+1), num(y+1), num(size-2), num(size-2), col.Fill, col.Ink)
 		s.text(x+size/2, y+15, 13, "middle", col.Ink, "700", strconv.Itoa(c.Number))
-		s.text(x+size/2, y+27.5, 10, "middle", col.Ink, "", Glyphs[c.Status])
+		// The glyph repeats the verdict the link's name says.
+		s.printf(`<text aria-hidden="true" x="%s" y="%s" font-size="10" text-anchor="middle" fill="%s">%s</text>`, num(x+size/2), num(y+27.5), col.Ink, Glyphs[c.Status])
 		s.printf(`</a>`)
 	}
 	s.legend(w, present(has), 0, float64(rows)*(size+gap)+18, width)
