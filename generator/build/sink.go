@@ -1,7 +1,6 @@
 package build
 
 import (
-	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -43,13 +42,6 @@ func (m *memSink) size(name string) (int, bool) {
 	defer m.mu.Unlock()
 	data, ok := m.files[name]
 	return len(data), ok
-}
-
-// all returns the files stored.
-func (m *memSink) all() map[string][]byte {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return maps.Clone(m.files)
 }
 
 // put stores a file of the build in its sink. The first failure is kept
