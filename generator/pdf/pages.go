@@ -22,6 +22,7 @@ func (w *writer) onCoverPage() bool {
 }
 
 func (w *writer) header() {
+	defer w.keepFont(w.cur)
 	if w.onCoverPage() {
 		return
 	}
@@ -65,10 +66,12 @@ func (w *writer) mark() {
 }
 
 func (w *writer) footer() {
+	defer w.keepFont(w.cur)
 	if w.onCoverPage() {
 		return
 	}
-	w.watermark() // card.go: a plan not in force
+	w.watermark()    // card.go: a plan not in force
+	w.cur.ok = false // the watermark's font was set within a saved state
 	f := w.f
 	f.SetDrawColor(120, 120, 120)
 	f.Line(marginL, pageH-18, pageW-marginR, pageH-18)
@@ -82,6 +85,10 @@ func (w *writer) footer() {
 	w.text(pageW-marginR-pw, pageH-13, page, styleSans, 9)
 	f.SetTextColor(0, 0, 0)
 }
+
+// keepFont puts back the font selection the header or footer found:
+// fpdf's AddPage selects it again after them (useFont).
+func (w *writer) keepFont(c curFont) { w.cur = c }
 
 func (w *writer) versionText(v string) string {
 	if v == "" {
@@ -145,6 +152,7 @@ func (w *writer) contents(first, pages int, starts, links []int) {
 	}
 	for p := 0; p < pages; p++ {
 		f.SetPage(first + p)
+		w.cur.ok = false
 		y := marginT + 6
 		if p == 0 {
 			title := w.opt.T("pdf.contents")

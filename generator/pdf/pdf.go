@@ -130,9 +130,10 @@ type writer struct {
 	onCover bool
 	probe   *probe
 	orient  string
-	uncut   bool   // a character was missing from a cut font: write again whole
-	level   int    // the bookmark level of a document's title: 1 under parts
-	part    string // the part the next document starts, bookmarked before it
+	cur     curFont // the font selected in fpdf (useFont)
+	uncut   bool    // a character was missing from a cut font: write again whole
+	level   int     // the bookmark level of a document's title: 1 under parts
+	part    string  // the part the next document starts, bookmarked before it
 }
 
 type widthKey struct {
@@ -207,6 +208,7 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	if b.Cover {
 		w.contents(tocStart, tocPages, starts, links)
 		f.SetPage(last)
+		w.cur.ok = false
 	}
 	if err := f.Error(); err != nil {
 		return nil, nil, false, err

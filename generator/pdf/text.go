@@ -11,7 +11,29 @@ import (
 
 func (w *writer) setFont(style int, size float64) {
 	w.size = size
-	w.f.SetFont(fontName(w.chains[style][0]), "", size)
+	w.useFont(w.chains[style][0], size)
+}
+
+// curFont is the font and size last selected in fpdf, when known (ok).
+type curFont struct {
+	font int
+	size float64
+	ok   bool
+}
+
+// useFont selects font i at size in fpdf unless it is selected already:
+// fpdf writes a font change into the page at every SetFont, which was a
+// tenth of a build's work. The selection is forgotten where the page's
+// graphics state may differ from it: after the watermark's saved and
+// restored state, and on going back to an earlier page (SetPage); the
+// page header and footer leave it as they found it, as fpdf's AddPage
+// restores the font after them.
+func (w *writer) useFont(i int, size float64) {
+	if w.cur.ok && w.cur.font == i && w.cur.size == size {
+		return
+	}
+	w.f.SetFont(fontName(i), "", size)
+	w.cur = curFont{font: i, size: size, ok: true}
 }
 
 // fontNames are the names fonts are registered under, by index: f0, f1, ...
@@ -83,7 +105,7 @@ func (w *writer) runeWidth(style int, size float64, r rune) float64 {
 	if v, ok := w.widths[k]; ok {
 		return v
 	}
-	w.f.SetFont(fontName(font), "", size)
+	w.useFont(font, size)
 	v := w.f.GetStringWidth(string(r))
 	w.widths[k] = v
 	return v
@@ -108,7 +130,7 @@ func (w *writer) text(x, y float64, s string, style int, size float64) float64 {
 	runFont := -1
 	flush := func() {
 		if len(run) > 0 {
-			w.f.SetFont(fontName(runFont), "", size)
+			w.useFont(runFont, size)
 			w.f.Text(x, y, string(run))
 			x0 := x
 			for _, r := range run {

@@ -7,6 +7,14 @@
 //   - fpdf.go (addFontFromBytes): a UTF-8 font's id, the SHA-1 of its
 //     metrics as JSON (65,536 widths), is computed once per font bytes
 //     (utf8FontID) instead of once per PDF; the id is the same.
+//   - fpdf.go (addFontFromBytes), utf8fontfile.go (GenerateCutFont): a
+//     UTF-8 font is parsed once per font bytes (parsedUTF8Font) and each
+//     PDF gets a copy; what the subsetter reads of the font before the
+//     used runes (tables, cmap, unscaled widths, glyph offsets: upstream's
+//     code, now prepareCut) is read once per font too (cutPrepared).
+//     Same bytes.
+//   - fpdf.go (Text): the text operator formatted with strconv instead of
+//     fmt; same bytes.
 //   - doc.go: no import comment; fpdf.go, def.go: vet and staticcheck
 //     findings (a constant format, an unused function).
 //
@@ -61,4 +69,88 @@ func utf8FontID(fontkey string, data []byte, def fontDefType) string {
 	fontIDs.m[k] = fontIDEntry{data: data, id: id}
 	fontIDs.Unlock()
 	return id
+}
+
+// parsedFont is what fpdf reads of a UTF-8 font's bytes, the same for every
+// PDF: the font as parseFile leaves it (metrics and widths, a template
+// never changed), and what GenerateCutFont reads before it looks at the
+// runes a PDF used (cutPrep, prepared on first use).
+type parsedFont struct {
+	data []byte // kept alive: see parsedFonts
+	file *utf8FontFile
+	once sync.Once
+	cut  *cutPrep
+}
+
+// cutPrep is the font's tables, cmap, unscaled widths and glyph offsets,
+// read only by the cuts that share it.
+type cutPrep struct {
+	tables                               map[string]*tableDescription
+	charSymbol                           map[int]int
+	symbolPosition                       []int
+	widths                               []int
+	defaultWidth                         float64
+	locaFormat, metricsCount, numSymbols int
+}
+
+// parsedFonts remembers the parsed UTF-8 fonts by their bytes' address and
+// length, as fontIDs does; at most maxFontIDs.
+var parsedFonts = struct {
+	sync.Mutex
+	m map[fontIDKey]*parsedFont
+}{m: map[fontIDKey]*parsedFont{}}
+
+// parsedUTF8Font returns a UTF-8 font file for a PDF, parsed once per font
+// bytes: a copy of the parsed template with its own reader and output
+// tables, sharing what no one changes (the widths, which the font's
+// definition holds as Cw, and the table directory).
+func parsedUTF8Font(data []byte) (*utf8FontFile, error) {
+	if len(data) == 0 {
+		u := newUTF8Font(&fileReader{array: data})
+		return u, u.parseFile()
+	}
+	k := fontIDKey{&data[0], len(data), ""}
+	parsedFonts.Lock()
+	p := parsedFonts.m[k]
+	parsedFonts.Unlock()
+	if p == nil {
+		u := newUTF8Font(&fileReader{array: data})
+		if err := u.parseFile(); err != nil {
+			return nil, err
+		}
+		p = &parsedFont{data: data, file: u}
+		parsedFonts.Lock()
+		if q := parsedFonts.m[k]; q != nil {
+			p = q
+		} else {
+			if len(parsedFonts.m) >= maxFontIDs {
+				clear(parsedFonts.m)
+			}
+			parsedFonts.m[k] = p
+		}
+		parsedFonts.Unlock()
+	}
+	c := *p.file
+	c.fileReader = &fileReader{array: data}
+	c.outTablesData = make(map[string][]byte)
+	c.symbolData = nil
+	c.CodeSymbolDictionary = nil
+	c.parsed = p
+	return &c, nil
+}
+
+// cutPrepared returns what GenerateCutFont reads of the font before the
+// runes: prepared once per parsed font (on a private copy, so the shared
+// template is not changed), or on utf itself for a font not parsed here
+// (UTF8CutFont).
+func (utf *utf8FontFile) cutPrepared() *cutPrep {
+	p := utf.parsed
+	if p == nil {
+		return utf.prepareCut()
+	}
+	p.once.Do(func() {
+		u := newUTF8Font(&fileReader{array: p.data})
+		p.cut = u.prepareCut()
+	})
+	return p.cut
 }
