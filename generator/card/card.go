@@ -59,7 +59,10 @@ type Step struct {
 // Labels are the card's headings, in the catalog's language.
 type Labels struct {
 	Card, Scenario, Levels, Calls, Fallback, First, Print string
-	Level, ReportTo, Within, Process, After, Who, Number  string
+	// ScenarioLine is the scenario with its label, as one line reads it
+	// (适用场景：…, Scenario: …).
+	ScenarioLine                                         string
+	Level, ReportTo, Within, Process, After, Who, Number string
 }
 
 // Input is what cards are made from: the documents this copy of the
@@ -124,7 +127,7 @@ func For(d *model.Document, in Input) *Card {
 	t := in.T
 	c := &Card{DocID: d.ID, Title: d.Title(), Scenario: d.String("scenario"), Banner: Banner(d, in.AsOf, t)}
 	c.Labels = Labels{
-		Card: t("card.title"), Scenario: t("card.scenario"), Levels: t("card.levels"), Calls: t("card.calls"),
+		Card: t("card.title"), Scenario: t("card.scenario"), ScenarioLine: t("card.scenario-line", c.Scenario), Levels: t("card.levels"), Calls: t("card.calls"),
 		Fallback: t("card.fallback"), First: t("card.first"), Print: t("card.print"),
 		Level: t("card.col.level"), ReportTo: t("card.col.report-to"), Within: t("card.col.within"),
 		Process: t("card.col.process"), After: t("card.col.after"), Who: t("card.col.who"), Number: t("card.col.number"),

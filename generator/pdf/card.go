@@ -57,7 +57,11 @@ func (w *writer) card(c *card.Card, alone bool) {
 		w.y += 2
 	}
 	if c.Scenario != "" {
-		w.cardLines(c.Labels.Scenario+"："+c.Scenario, styleSerif, size-1, x+2, width-4, nil)
+		line := c.Labels.ScenarioLine
+		if line == "" {
+			line = c.Scenario
+		}
+		w.cardLines(line, styleSerif, size-1, x+2, width-4, nil)
 	}
 	heading := func(s string) {
 		w.y += 1.5
@@ -183,7 +187,7 @@ func (c *Chars) addCard(d *Doc) {
 		return
 	}
 	l := k.Labels
-	for _, s := range []string{k.Title, k.Scenario, k.Banner, l.Card, l.Scenario, l.Levels, l.Calls, l.Fallback, l.First, "：·•./ 0123456789"} {
+	for _, s := range []string{k.Title, k.Scenario, k.Labels.ScenarioLine, k.Banner, l.Card, l.Scenario, l.Levels, l.Calls, l.Fallback, l.First, "·•./ 0123456789"} {
 		c.Add(s)
 	}
 	c.Add(strings.Join(k.First, ""))
