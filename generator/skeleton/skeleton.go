@@ -383,6 +383,10 @@ func Required(set *schema.Set, fw *schema.Framework, lang string, t T, now time.
 			id = draftID(tp, value, now) + "-" + strconv.Itoa(n)
 		}
 		ids[id] = true
+		if title == "" {
+			// A to-do list names the draft by its type until it has a title.
+			title = tp.Label.In(lang)
+		}
 		spec := Spec{ID: id, Lang: lang, Title: title, Now: now, Years: []int{draftYear(now)}}
 		if field != "" {
 			spec.Values = map[string]string{field: strconv.Quote(value)}

@@ -168,6 +168,10 @@ func TestInitSkeleton(t *testing.T) {
 		if !strings.Contains(string(data), `status = "draft"`) {
 			t.Errorf("%s is not a draft", rel)
 		}
+		// The to-do list names each draft: by its kind or type, not a placeholder.
+		if m := regexp.MustCompile(`(?m)^title = "([^"]*)"`).FindStringSubmatch(string(data)); m == nil || strings.Contains(m[1], "请填写") {
+			t.Errorf("%s has no title of its own: %v", rel, m)
+		}
 		if strings.Contains(string(data), "\n## ") && !warned[rel] {
 			t.Errorf("%s has sections but no placeholder warning", rel)
 		}
