@@ -3,6 +3,7 @@ package build
 import (
 	"guifan/generator/chart"
 	"guifan/generator/coverage"
+	"guifan/generator/i18n"
 	"guifan/generator/schema"
 )
 
@@ -13,9 +14,13 @@ import (
 // record, as the verdict it explains was, but shows dates only: its rows
 // are the targets (emergency plans), and one the view may not name is
 // called an internal document.
-func (j *job) figures(v *view) chart.Figures {
+func (j *job) figures(v *view) chart.Figures { return j.figuresIn(v, j.cat) }
+
+// figuresIn is figures with the words of catalog cat (a site's other
+// language).
+func (j *job) figuresIn(v *view, cat *i18n.Catalog) chart.Figures {
 	s := j.s
-	lang := j.cat.Lang
+	lang := cat.Lang
 	in := coverage.Input{
 		Framework: j.m.Framework, Schemas: s.Schemas, Hospital: s.Project.Hospital, Docs: v.docs,
 		Forms: s.Forms, OwnForms: s.OwnForms, FormLinks: formLinks, AsOf: j.asOf, Found: s.found,
@@ -50,11 +55,11 @@ func (j *job) figures(v *view) chart.Figures {
 		if t.Within.N == 1 {
 			key += "1"
 		}
-		tc := chart.TimelineChart{Article: articleOf[t.Requirement], Title: t.Requirement.Title.In(lang), Period: j.cat.T(key, t.Within.N), AsOf: j.asOf}
+		tc := chart.TimelineChart{Article: articleOf[t.Requirement], Title: t.Requirement.Title.In(lang), Period: cat.T(key, t.Within.N), AsOf: j.asOf}
 		for _, r := range t.Rows {
-			label := j.cat.T("chart.whole")
+			label := cat.T("chart.whole")
 			if r.Target != nil {
-				label = j.cat.T("chart.internal")
+				label = cat.T("chart.internal")
 				if v.names(r.Target.ID) {
 					label = r.Target.Title()
 				}

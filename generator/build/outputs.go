@@ -11,6 +11,7 @@ import (
 	"guifan/generator/i18n"
 	"guifan/generator/model"
 	"guifan/generator/present"
+	"guifan/generator/search"
 	"guifan/generator/site"
 )
 
@@ -203,7 +204,7 @@ func (j *job) site() error {
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
-		Texts: texts, Figures: j.figures(v),
+		Texts: texts, Figures: j.figures(v), Languages: s.siteLanguages(),
 	}
 	pages, sd, err := site.Write(in)
 	if s.siteInput != nil && err == nil {
@@ -219,6 +220,87 @@ func (j *job) site() error {
 	}
 	j.putAll("site/", pages)
 	// The search index always comes with the site.
-	j.putAll("site/", s.searchIndex(v, j.cat, texts))
+	idx, files := s.searchIndex(v, j.cat, texts)
+	j.putAll("site/", files)
+	for _, l := range in.Languages[min(1, len(in.Languages)):] {
+		if err := j.siteIn(in, l, idx); err != nil {
+			return err
+		}
+	}
 	return j.failed()
+}
+
+// siteIn writes the site's pages again in another language l of its
+// interface, in l's folder (site/en/): the same pages, from a view made
+// with l's catalog, each linking the same page of the others. The
+// downloads stay where the first language's site has them, and the
+// search page uses the first language's index (idx) with its own names
+// of the kinds of entries. Only a site whose hospital.toml lists more
+// than one language pays for this.
+func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error {
+	s := j.s
+	cat, err := i18n.Load(s.ThemeFS, l.Code)
+	if err != nil {
+		return err // config checked the languages against the theme's catalogs
+	}
+	v := s.view(j.m, cat, false)
+	up := strings.Repeat("../", strings.Count(l.Root, "/"))
+	in := first
+	in.Catalog, in.Docs, in.Report, in.Present = cat, v.docs, v.report, v.present
+	in.Control = func(d *model.Document) []present.Item { return v.control(s, d) }
+	in.Texts, in.Figures = nil, j.figuresIn(v, cat)
+	in.Downloads = slices.Clone(first.Downloads)
+	for i := range in.Downloads {
+		in.Downloads[i].Path = up + in.Downloads[i].Path
+	}
+	in.DocPDFs, in.CardPDFs = prefixed(first.DocPDFs, up), prefixed(first.CardPDFs, up)
+	in.FormFiles = map[string]site.FormFiles{}
+	for id, f := range first.FormFiles {
+		if f.PDF != "" {
+			f.PDF = up + f.PDF
+		}
+		if f.XLSX != "" {
+			f.XLSX = up + f.XLSX
+		}
+		in.FormFiles[id] = f
+	}
+	pages, _, err := site.Write(in) // its links are the first language's, reported once
+	if err != nil {
+		return err
+	}
+	j.putAll("site/"+l.Root, pages)
+	j.put("site/"+l.Root+"search/meta.js", idx.Meta(s.searchLabels(v.docs, cat)))
+	return j.failed()
+}
+
+func prefixed(m map[string]string, prefix string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, p := range m {
+		out[k] = prefix + p
+	}
+	return out
+}
+
+// siteLanguages are the languages of the site's interface
+// (hospital.toml's languages), the first at the site's root, each other
+// in a folder named after it (site/en/), with its name in itself.
+// Fewer than two: none, and no page links another language.
+func (s *Site) siteLanguages() []site.Language {
+	codes := s.Project.Hospital.Languages
+	if len(codes) < 2 {
+		return nil
+	}
+	var out []site.Language
+	for i, c := range codes {
+		label := c
+		if cat, err := i18n.Load(s.ThemeFS, c); err == nil {
+			label = cat.T("site.lang.self")
+		}
+		root := ""
+		if i > 0 {
+			root = c + "/"
+		}
+		out = append(out, site.Language{Code: c, Label: label, Root: root})
+	}
+	return out
 }

@@ -20,9 +20,21 @@ import (
 // the public view.
 // texts are the bodies' plain texts the site rendered (site.Input.Texts);
 // a body missing from it is rendered here.
-func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) map[string][]byte {
+func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string][]byte) {
 	idx, labels := s.buildIndex(v.docs, v.report, cat, texts)
-	return idx.Files(labels)
+	return idx, idx.Files(labels)
+}
+
+// searchLabels are the names of the kinds of search entries in the
+// catalog's language: the documents' types, blank forms, articles.
+func (s *Site) searchLabels(docs []*model.Document, cat *i18n.Catalog) map[string]string {
+	labels := map[string]string{"form": cat.T("site.search.type.form"), "article": cat.T("site.search.type.article")}
+	for _, d := range docs {
+		if t := s.Schemas.Types[d.Type]; t != nil {
+			labels[d.Type] = t.Label.In(cat.Lang)
+		}
+	}
+	return labels
 }
 
 // SearchIndex builds the search index of the public documents, as the site
@@ -44,14 +56,13 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 		return markdown.Render(body, nil).Text
 	}
 	lang := cat.Lang
-	labels := map[string]string{"form": cat.T("site.search.type.form"), "article": cat.T("site.search.type.article")}
+	labels := s.searchLabels(docs, cat)
 	var entries []search.Entry
 	for _, d := range docs {
 		t := s.Schemas.Types[d.Type]
 		if t == nil {
 			continue
 		}
-		labels[d.Type] = t.Label.In(lang)
 		var heads []string
 		for _, h := range d.SectionHeadings() {
 			heads = append(heads, h.Text)

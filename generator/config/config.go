@@ -42,7 +42,8 @@ type Hospital struct {
 	Outputs []string `toml:"outputs"`
 	Fonts   Fonts    `toml:"fonts"`
 	// Contact is the information centre's service phone, shown on outputs.
-	Contact string `toml:"contact"`
+	Contact   string `toml:"contact"`
+	ContactEn string `toml:"contact_en"` // the same for the English interface
 	// Subtitle is the line beside the hospital's name in the site's
 	// header (信息科 · 规章制度与操作规程), Intro the sentence under the
 	// name on the home page; the _en forms are the English interface's.
@@ -212,6 +213,6 @@ func contains(list []string, s string) bool {
 func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
-var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url", "subtitle", "subtitle_en", "intro", "intro_en"}
+var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url", "subtitle", "subtitle_en", "intro", "intro_en", "contact_en"}
 
 func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

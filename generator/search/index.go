@@ -597,21 +597,8 @@ func TextFile(entry int, body string) (string, bool) {
 // entries) and search/t/N.js (the longer text of entry N).
 func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	files := map[string][]byte{}
-	types := make([]string, 0, len(typeLabels))
-	for k := range typeLabels {
-		types = append(types, k)
-	}
-	sort.Strings(types)
-	var labels []string
-	for _, k := range types {
-		labels = append(labels, typeLabels[k])
-	}
-	meta := map[string]any{
-		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize,
-		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop, "syn": idx.Synonyms,
-		"prior": idx.Prior, "rerank": Rerank, "boost": titleBoost, "repeat": repeatDoc, "full": fullChars,
-	}
-	files["search/meta.js"] = script("meta", -1, meta)
+	types := sortedTypes(typeLabels)
+	files["search/meta.js"] = idx.Meta(typeLabels)
 
 	// Postings: [entries with the token, entry gap, weight, entry gap,
 	// weight, ...], entries delta-encoded.
@@ -667,6 +654,31 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 		files["search/titles.js"] = script("titles", -1, titles)
 	}
 	return files
+}
+
+func sortedTypes(typeLabels map[string]string) []string {
+	types := make([]string, 0, len(typeLabels))
+	for k := range typeLabels {
+		types = append(types, k)
+	}
+	sort.Strings(types)
+	return types
+}
+
+// Meta is search/meta.js (Files) with the types' names typeLabels: a
+// site's other language has its own, for the same index.
+func (idx *Index) Meta(typeLabels map[string]string) []byte {
+	types := sortedTypes(typeLabels)
+	var labels []string
+	for _, k := range types {
+		labels = append(labels, typeLabels[k])
+	}
+	meta := map[string]any{
+		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize,
+		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop, "syn": idx.Synonyms,
+		"prior": idx.Prior, "rerank": Rerank, "boost": titleBoost, "repeat": repeatDoc, "full": fullChars,
+	}
+	return script("meta", -1, meta)
 }
 
 // script wraps data as a call that registers it with the page:

@@ -61,6 +61,21 @@ type Input struct {
 	// Figures are the pictures drawn from the documents (a ratio's inputs,
 	// records against due dates), computed from the public documents only.
 	Figures chart.Figures
+	// Languages are the languages of the site's interface
+	// (hospital.toml's languages), each built in its own folder: every
+	// page links the same page in the others. Empty, or one language: no
+	// links. The language of these pages is the one whose Code is
+	// Catalog.Lang.
+	Languages []Language
+}
+
+// Language is one language of the site's interface.
+type Language struct {
+	Code  string // zh-CN, en
+	Label string // its name in itself: 中文, English
+	// Root is the folder of its pages under site/: "" for the first
+	// language, "en/" for another.
+	Root string
 }
 
 // Download is a file offered on the downloads page.

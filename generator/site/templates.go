@@ -116,8 +116,12 @@ type siteData struct {
 	// page's language, or the theme's words (site.tagline,
 	// site.home.lede), which name no department.
 	Subtitle, Intro string
-	Nav                                      []navItem
-	Framework                                string
+	// Langs are the site's other languages (Input.Languages), for the
+	// language links; Root is this language's folder.
+	Langs     []Language
+	Root      string
+	Nav       []navItem
+	Framework string
 	// Emergency is the page the header's 应急 link opens (the list of
 	// the first type with action cards); empty Path when there is none.
 	Emergency navItem
@@ -125,13 +129,60 @@ type siteData struct {
 
 func (w *writer) siteData() *siteData {
 	h := w.in.Hospital
+	name := h.Name
+	if en := config.InLang(w.lang, "", h.NameEn); en != "" {
+		name = en // the English interface names the hospital in English
+	}
+	contact := h.Contact
+	if en := config.InLang(w.lang, "", h.ContactEn); en != "" {
+		contact = en
+	}
 	return &siteData{
-		Name: h.Name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
-		Contact: h.Contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
+		Name: name, NameEn: h.NameEn, Level: h.Level, Lang: w.lang, AsOf: w.date(w.in.AsOf.String()),
+		Contact: contact, Nav: w.nav, Framework: w.in.Framework.Short.In(w.lang),
 		Emergency: w.emergency,
 		Subtitle:  config.InLang(w.lang, h.Subtitle, h.SubtitleEn),
 		Intro:     config.InLang(w.lang, h.Intro, h.IntroEn),
+		Langs:     w.otherLangs(), Root: w.root(),
 	}
+}
+
+// root is the folder of this language's pages under site/ ("" or "en/").
+func (w *writer) root() string {
+	for _, l := range w.in.Languages {
+		if l.Code == w.lang {
+			return l.Root
+		}
+	}
+	return ""
+}
+
+// otherLangs are the site's languages but this one; none when the site
+// has one.
+func (w *writer) otherLangs() []Language {
+	var out []Language
+	for _, l := range w.in.Languages {
+		if l.Code != w.lang {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// langHref links page p of this language to the same page of the
+// language whose folder is root.
+func (w *writer) langHref(p, root string) string {
+	return rel(w.root()+p, root+p)
+}
+
+// searchBase is where the search page of this language loads the index
+// from: the first language's search/ folder ("" from that folder itself).
+func (w *writer) searchBase() string {
+	r := w.root()
+	if r == "" {
+		return ""
+	}
+	return strings.Repeat("../", strings.Count(r, "/")+1) + "search/"
 }
 
 // emit renders a page.
@@ -240,5 +291,7 @@ func (w *writer) funcs() template.FuncMap {
 		"homeLists":   w.homeLists,
 		"quickPages":  w.quickPages,
 		"dates":       keepDates,
+		"langHref":    w.langHref,
+		"searchBase":  w.searchBase,
 	}
 }

@@ -19,6 +19,13 @@
     if (w) { delete waiting[key]; w.forEach(function (f) { f(); }); }
   }
 
+  // base is where the index's shards, blocks and texts are: the page's
+  // folder, or the first language's search/ folder (data-base).
+  function base() {
+    var el = document.getElementById("search-messages");
+    return (el && el.getAttribute("data-base")) || "";
+  }
+
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
   // load adds a <script> for a shard ("s") or block ("d") once.
@@ -29,7 +36,7 @@
       if (waiting[key]) { waiting[key].push(resolve); return; }
       waiting[key] = [resolve];
       var el = document.createElement("script");
-      el.src = kind === "s" ? "s/" + pad(n, 3) + ".js" : kind === "d" ? "d/" + pad(n, 4) + ".js" : "t/" + n + ".js";
+      el.src = base() + (kind === "s" ? "s/" + pad(n, 3) + ".js" : kind === "d" ? "d/" + pad(n, 4) + ".js" : "t/" + n + ".js");
       el.onerror = function () { done(key); };
       document.head.appendChild(el);
     });
@@ -220,8 +227,12 @@
     nq.split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
       if (!w) return;
       out.push(w);
-      var rs = Array.from(w);
-      if (rs.length > 2 && cjkRE.test(rs[0])) for (var i = 0; i + 1 < rs.length; i++) out.push(rs[i] + rs[i + 1]);
+      // Each run of Chinese (xyz不存在 has 不存在) whole and as bigrams.
+      runs(w).forEach(function (r) {
+        var rs = Array.from(r);
+        if (r !== w) out.push(r);
+        if (rs.length > 2 && cjkRE.test(rs[0])) for (var i = 0; i + 1 < rs.length; i++) out.push(rs[i] + rs[i + 1]);
+      });
     });
     return unique(out).sort(function (a, b) { return b.length - a.length; });
   }
