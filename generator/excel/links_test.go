@@ -31,7 +31,7 @@ func TestSheetNames(t *testing.T) {
 	if want[0] != checklistName || want[3] != registerName {
 		t.Errorf("the tests' names %q, %q are not the catalog's %q, %q", checklistName, registerName, want[0], want[3])
 	}
-	meta, rows, err := excel.Read(data)
+	meta, _, err := excel.Read(data)
 	if err != nil || meta.Sheet != checklistName {
 		t.Fatalf("meta %+v, %v", meta, err)
 	}
@@ -51,7 +51,7 @@ func TestSheetNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	meta, rows, err = excel.Read(buf.Bytes())
+	meta, rows, err := excel.Read(buf.Bytes())
 	found := false
 	for _, r := range rows {
 		found = found || (r.Requirement == "40.practice" && r.Note == "旧清单")
