@@ -40,4 +40,17 @@ func TestLanguageToggleInBrowser(t *testing.T) {
 			t.Errorf("en/%s: the toggle opened %s (lang %s), want %s in Chinese", p, strings.TrimPrefix(back.URL, site), back.Lang, p)
 		}
 	}
+	// The search page's toggle asks the other language's page the same.
+	out2 := searchPage(t, ctx, out, "数据备份")
+	if len(out2) == 0 {
+		t.Fatal("数据备份: no results")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".lang-toggle a")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #search-form`)))
+	q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new URLSearchParams(location.search).get("q") + "|" + document.getElementById("search-q").value`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q != "数据备份|数据备份" {
+		t.Errorf("the English search page was opened with %q, want the same query", q)
+	}
 }

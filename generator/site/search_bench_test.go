@@ -37,7 +37,7 @@ func BenchmarkSearchChromium10k(b *testing.B) {
 	page := `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>search</title></head><body>
 <p id="search-nojs">x</p><form id="search-form" hidden><input id="search-q"></form><div id="search-filters"></div>
 <p id="search-status"></p><ol id="search-results"></ol><h2 id="search-near-h" hidden></h2><ol id="search-near" hidden></ol>
-<div id="search-messages" data-found="%d" data-none="0" data-more="" data-shown="" data-filtered="" data-noexact="%s"></div>
+<div id="search-messages" data-found="%d" data-none="0" data-more="" data-shown="" data-filtered="" data-noexact="%s" data-nearcount=""></div>
 <script src="../assets/search.js"></script><script src="meta.js"></script><script src="titles.js"></script></body></html>`
 	os.WriteFile(filepath.Join(dir, "search", "index.html"), []byte(page), 0o644)
 

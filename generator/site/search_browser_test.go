@@ -112,6 +112,7 @@ type searchShown struct {
 	Exact     []string `json:"exact"`
 	Near      []string `json:"near"`
 	NearShown bool     `json:"nearShown"`
+	Filters   []int    `json:"filters"`
 	Snippets  []string `json:"snippets"`
 }
 
@@ -125,6 +126,7 @@ func searchLists(t *testing.T, ctx context.Context, out, q string) searchShown {
 			exact: hrefs("#search-results"), near: hrefs("#search-near"),
 			nearShown: !document.getElementById("search-near").hidden && !document.getElementById("search-near-h").hidden,
 			snippets: Array.from(document.querySelectorAll("#search-results li, #search-near li")).map(li => li.innerHTML),
+			filters: Array.from(document.querySelectorAll("#search-filters label")).map(l => +l.textContent.match(/\((\d+)\)/)[1]),
 		};
 	})()`))
 	if err != nil {
@@ -163,6 +165,28 @@ func TestSearchNoExactMatch(t *testing.T) {
 	}
 	if shown != len(got.Exact) || total < shown {
 		t.Errorf("数据备份: status %q but %d results listed", got.Status, len(got.Exact))
+	}
+	// With exact and near matches: the status counts both lists, and the
+	// filters' counts add up to what is listed.
+	got = searchLists(t, ctx, out, "忘了密码")
+	m = regexp.MustCompile(`找到 (\d+) 条结果(?:，显示前 (\d+) 条)?(?:；另列 (\d+) 条相近的结果)?`).FindStringSubmatch(got.Status)
+	if m == nil {
+		t.Fatalf("忘了密码: status %q", got.Status)
+	}
+	exact, _ := strconv.Atoi(m[1])
+	if m[2] != "" {
+		exact, _ = strconv.Atoi(m[2])
+	}
+	near, _ := strconv.Atoi(m[3])
+	if exact != len(got.Exact) || near != len(got.Near) {
+		t.Errorf("忘了密码: status %q but %d found and %d near listed", got.Status, len(got.Exact), len(got.Near))
+	}
+	sum := 0
+	for _, n := range got.Filters {
+		sum += n
+	}
+	if sum != len(got.Exact)+len(got.Near) {
+		t.Errorf("忘了密码: the filters count %v, %d listed", got.Filters, len(got.Exact)+len(got.Near))
 	}
 }
 

@@ -282,7 +282,7 @@
     var msgEl = document.getElementById("search-messages"), nearList = document.getElementById("search-near");
     var nearHead = document.getElementById("search-near-h");
     var msgs = {};
-    ["found", "none", "shown", "filtered", "noexact"].forEach(function (k) { msgs[k] = msgEl.getAttribute("data-" + k); });
+    ["found", "none", "shown", "filtered", "noexact", "nearcount"].forEach(function (k) { msgs[k] = msgEl.getAttribute("data-" + k); });
     var off = {}, last = null, seq = 0, timer = null;
     document.getElementById("search-nojs").hidden = true;
     form.hidden = false;
@@ -314,9 +314,9 @@
       else if (q && !res.exact) st = msgs.noexact.replace("%s", q);
       else if (q) {
         st = msgs.found.replace("%d", res.exact);
-        var loaded = results.filter(function (r) { return r.exact; }).length;
         if (exact.length < res.exact) st += msgs.shown.replace("%d", exact.length);
-        if (exact.length < loaded) st += msgs.filtered;
+        if (near.length) st += msgs.nearcount.replace("%d", near.length);
+        if (on.length < results.length) st += msgs.filtered;
       }
       status.textContent = st;
       status.setAttribute("data-exact", res ? String(res.exact) : "0");
@@ -338,6 +338,10 @@
     function run() {
       var q = input.value.trim(), my = ++seq;
       try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : "?"); } catch (e) { /* file:// may refuse */ }
+      // The other language's search page asks the same.
+      Array.prototype.forEach.call(document.querySelectorAll(".lang-toggle a"), function (a) {
+        a.href = a.href.split("?")[0] + (q ? "?q=" + encodeURIComponent(q) : "");
+      });
       if (!q) { last = null; render("", null); return; }
       var t0 = performance.now();
       search(q).then(function (res) {
