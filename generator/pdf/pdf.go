@@ -122,6 +122,7 @@ type writer struct {
 	chains  [2][]int // style -> indexes into fonts
 	fonts   []*Font
 	widths  map[widthKey]float64
+	units   [][]int32 // by font: fpdf's widths of each rune (fpdf.UTF8Units)
 	size    float64 // current font size in points
 	y       float64
 	doc     *Doc
@@ -248,6 +249,8 @@ func newWriter(opt Options, orientation, title string) (*writer, error) {
 				seen[font] = i
 				w.fonts = append(w.fonts, font)
 				f.AddUTF8FontFromBytes(fontName(i), "", font.Data)
+				units, _ := fpdf.UTF8Units(font.Data) // nil: measured by fpdf
+				w.units = append(w.units, units)
 			}
 			w.chains[s] = append(w.chains[s], i)
 		}

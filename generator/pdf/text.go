@@ -101,6 +101,11 @@ func (w *writer) runeWidth(style int, size float64, r rune) float64 {
 		r = substitute
 		font, _ = w.fontFor(style, r)
 	}
+	if t := w.units[font]; t != nil && r >= 0 && int(r) < len(t) {
+		// What fpdf's GetStringWidth computes, from a table made once per
+		// font instead of a lookup per PDF.
+		return float64(t[r]) * (size / mmScale) / 1000
+	}
 	k := widthKey{font, size, r}
 	if v, ok := w.widths[k]; ok {
 		return v
@@ -110,6 +115,9 @@ func (w *writer) runeWidth(style int, size float64, r rune) float64 {
 	w.widths[k] = v
 	return v
 }
+
+// mmScale is fpdf's scale factor for millimetres, points per millimetre.
+const mmScale = 72.0 / 25.4
 
 // measure is the Measure of the line breaker at the current size.
 func (w *writer) measure(size float64) Measure {

@@ -15,6 +15,12 @@
 //     Same bytes.
 //   - fpdf.go (Text): the text operator formatted with strconv instead of
 //     fmt; same bytes.
+//   - util.go (untypedKeyMap): the next free int key is counted instead
+//     of searched for key by key (generateCIDFontMap spent a tenth of a
+//     PDF's time there); same bytes.
+//   - UTF8Units (new): a font's widths as GetStringWidth counts them,
+//     one table per font, so that guifan measures text without asking
+//     fpdf per PDF.
 //   - doc.go: no import comment; fpdf.go, def.go: vet and staticcheck
 //     findings (a constant format, an unused function).
 //
@@ -22,7 +28,10 @@
 
 package fpdf
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 // fontIDs remembers the ids of the UTF-8 fonts added from bytes, by the
 // bytes' address and length and the font's key. An entry holds the bytes,
@@ -80,6 +89,9 @@ type parsedFont struct {
 	file *utf8FontFile
 	once sync.Once
 	cut  *cutPrep
+
+	unitsOnce sync.Once
+	units     []int32 // UTF8Units
 }
 
 // cutPrep is the font's tables, cmap, unscaled widths and glyph offsets,
@@ -153,4 +165,41 @@ func (utf *utf8FontFile) cutPrepared() *cutPrep {
 		p.cut = u.prepareCut()
 	})
 	return p.cut
+}
+
+// UTF8Units returns, for each BMP rune, what GetStringWidth counts for it
+// in thousandths of the font size with the UTF-8 font of data: its width,
+// or the font's missing width (500 when it has none) for a rune it lacks.
+// The table is made once per font bytes and shared: callers must not
+// change it. A width in user units is float64(units[r]) * (size / k) /
+// 1000, k being the scale factor (72 / 25.4 for millimetres), as
+// GetStringWidth computes it.
+func UTF8Units(data []byte) ([]int32, error) {
+	u, err := parsedUTF8Font(data)
+	if err != nil {
+		return nil, err
+	}
+	p := u.parsed
+	if p == nil {
+		return nil, fmt.Errorf("empty font")
+	}
+	p.unitsOnce.Do(func() {
+		missing := round(p.file.DefaultWidth)
+		if missing == 0 {
+			missing = 500
+		}
+		t := make([]int32, 0x10000)
+		cw := p.file.CharWidths
+		for r := range t {
+			switch {
+			case r < len(cw) && cw[r] == 65535:
+			case r < len(cw) && cw[r] > 0:
+				t[r] = int32(cw[r])
+			default:
+				t[r] = int32(missing)
+			}
+		}
+		p.units = t
+	})
+	return p.units, nil
 }

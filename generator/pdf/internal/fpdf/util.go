@@ -296,6 +296,12 @@ func (s *SizeType) ScaleToHeight(height float64) SizeType {
 type untypedKeyMap struct {
 	keySet   []interface{}
 	valueSet []int
+	// guifan: ints is how many keys are ints. The int keys are always
+	// 0 to ints-1 (put(nil) adds the smallest free one, pop removes the
+	// last, delete and arrayMerge's puts are of the key "interval" only),
+	// so the next free int key is ints, found without a search of every
+	// key for each int (which was a tenth of writing a PDF).
+	ints int
 }
 
 // Get position of key=>value in PHP Array
@@ -314,19 +320,16 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key interface{}, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
-			}
-		}
+		key = pa.ints
+		pa.ints++
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
 		i := pa.getIndex(key)
 		if i < 0 {
+			if _, ok := key.(int); ok {
+				pa.ints++
+			}
 			pa.keySet = append(pa.keySet, key)
 			pa.valueSet = append(pa.valueSet, value)
 		} else {
@@ -342,6 +345,9 @@ func (pa *untypedKeyMap) delete(key interface{}) {
 	}
 	i := pa.getIndex(key)
 	if i >= 0 {
+		if _, ok := key.(int); ok {
+			pa.ints--
+		}
 		if i == 0 {
 			pa.keySet = pa.keySet[1:]
 			pa.valueSet = pa.valueSet[1:]
@@ -366,6 +372,9 @@ func (pa *untypedKeyMap) get(key interface{}) int {
 
 // Imitation of PHP function pop()
 func (pa *untypedKeyMap) pop() {
+	if _, ok := pa.keySet[len(pa.keySet)-1].(int); ok {
+		pa.ints--
+	}
 	pa.keySet = pa.keySet[:len(pa.keySet)-1]
 	pa.valueSet = pa.valueSet[:len(pa.valueSet)-1]
 }
@@ -375,18 +384,21 @@ func arrayMerge(arr1, arr2 *untypedKeyMap) *untypedKeyMap {
 	answer := untypedKeyMap{}
 	if arr1 == nil && arr2 == nil {
 		answer = untypedKeyMap{
-			make([]interface{}, 0),
-			make([]int, 0),
+			keySet:   make([]interface{}, 0),
+			valueSet: make([]int, 0),
 		}
 	} else if arr2 == nil {
 		answer.keySet = arr1.keySet[:]
 		answer.valueSet = arr1.valueSet[:]
+		answer.ints = arr1.ints
 	} else if arr1 == nil {
 		answer.keySet = arr2.keySet[:]
 		answer.valueSet = arr2.valueSet[:]
+		answer.ints = arr2.ints
 	} else {
 		answer.keySet = arr1.keySet[:]
 		answer.valueSet = arr1.valueSet[:]
+		answer.ints = arr1.ints
 		for i := 0; i < len(arr2.keySet); i++ {
 			if arr2.keySet[i] == "interval" {
 				if arr1.getIndex("interval") < 0 {
