@@ -123,7 +123,7 @@ type writer struct {
 	fonts   []*Font
 	widths  map[widthKey]float64
 	units   [][]int32 // by font: fpdf's widths of each rune (fpdf.UTF8Units)
-	size    float64 // current font size in points
+	size    float64   // current font size in points
 	y       float64
 	doc     *Doc
 	missing map[Missing]bool
