@@ -64,8 +64,9 @@ func BenchmarkServeSave(b *testing.B) {
 				b.Fatal(err)
 			}
 			if res.Invalid() {
-				// The preview shows a saved page only over a good site.
-				b.Skipf("the site has %d errors (first: %v)", res.Diags.Errors(), firstError(res.Diags))
+				// The preview shows a saved page only over a good site, and
+				// the synthesiser's sites pass check.
+				b.Fatalf("the site has %d errors (first: %v)", res.Diags.Errors(), firstError(res.Diags))
 			}
 			rel, orig := publicDoc(b, l, dir)
 			var page, full time.Duration
