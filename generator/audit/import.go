@@ -68,6 +68,8 @@ type Imported struct {
 	// BadRows counts the rows that need correcting; nothing is imported
 	// when there are any.
 	BadRows int
+	// Summary counts what the import kept as well as what it changed.
+	Summary Summary
 }
 
 // errNoDate means Import was not told what day it is.
@@ -135,6 +137,7 @@ func Import(in Input) (*Imported, diag.List, error) {
 		}
 	}
 	if res.Changed == 0 {
+		res.Summary = summarize(in.Existing, nil, existing, changes, listed)
 		return res, nil, nil
 	}
 	text, rewritten, err := Write(in.Existing, in.Header, merged)
@@ -142,6 +145,7 @@ func Import(in Input) (*Imported, diag.List, error) {
 		return nil, nil, err
 	}
 	res.Text, res.Rewritten = text, rewritten
+	res.Summary = summarize(in.Existing, text, existing, changes, listed)
 	return res, nil, nil
 }
 

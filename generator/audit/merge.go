@@ -80,6 +80,42 @@ func requirementLess(a, b string) bool {
 	return a < b
 }
 
+// FieldChange is one key of an attestation an import changed: Before or
+// After is "" when the key was or is absent. The verdict is its id
+// (coverage.Status), the date as 2026-11-25.
+type FieldChange struct {
+	Field         string // verdict, auditor, date, justification or note
+	Before, After string
+}
+
+// Fields says which keys of a changed attestation changed, in the order
+// of the file's keys; nil for an added or kept one.
+func (c Change) Fields() []FieldChange {
+	if c.Before == nil || c.After == nil {
+		return nil
+	}
+	b, a := *c.Before, *c.After
+	date := func(x coverage.Attestation) string {
+		if x.Date.IsZero() {
+			return ""
+		}
+		return x.Date.String()
+	}
+	var out []FieldChange
+	for _, f := range []FieldChange{
+		{"verdict", string(b.Verdict), string(a.Verdict)},
+		{"auditor", b.Auditor, a.Auditor},
+		{"date", date(b), date(a)},
+		{"justification", b.Justification, a.Justification},
+		{"note", b.Note, a.Note},
+	} {
+		if f.Before != f.After {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func same(a, b coverage.Attestation) bool {
 	return a.Verdict == b.Verdict && a.Note == b.Note && a.Auditor == b.Auditor && a.Date == b.Date && a.Justification == b.Justification
 }

@@ -29,7 +29,8 @@ type AuditOptions struct {
 	// DryRun says what would change and writes nothing.
 	DryRun bool
 	// WriteFile writes a file in one step, so that it holds the old text
-	// or the new one whatever happens; nil is fsutil.WriteFileAtomic.
+	// or the new one whatever happens; nil is fsutil.WriteFileAtomicIn
+	// through an os.Root of the site.
 	// Tests make it fail.
 	WriteFile func(path string, data []byte, perm fs.FileMode) error
 }
@@ -51,6 +52,10 @@ type AuditResult struct {
 	Path, Backup string
 	// Written says the file was written.
 	Written bool
+	// Summary counts what the import kept (unchanged entries, entries the
+	// workbook left blank or did not list, comments, order) as well as
+	// what it changed.
+	Summary audit.Summary
 	// Rewritten says the old file could not be edited entry by entry and
 	// was written anew in the standard layout.
 	Rewritten bool
@@ -87,7 +92,7 @@ const (
 // workbookPath (a path as the user gave it) into the attestations file of
 // the site in dir: it reads the workbook, loads the site, checks that the
 // workbook was made for it, merges the rows (audit.Import) and writes
-// audit/attestations.toml, keeping the previous version as .bak.
+// audit/attestations.toml in place, keeping the previous version as .bak.
 //
 // Problems of the content come back as diagnostics (the site's, the
 // attestations file's, or the rows', at workbook:sheet:row): nothing is
@@ -142,30 +147,48 @@ func ImportAudit(dir, workbookPath string, opt AuditOptions) (*AuditResult, diag
 		// The attestations file has errors.
 		return res, append(diags, idiags...), nil
 	}
-	res.Changes, res.Changed, res.BadRows, res.Rewritten = imp.Changes, imp.Changed, imp.BadRows, imp.Rewritten
+	res.Changes, res.Changed, res.BadRows, res.Rewritten, res.Summary = imp.Changes, imp.Changed, imp.BadRows, imp.Rewritten, imp.Summary
 	if idiags.Errors() > 0 {
 		return res, idiags, nil
 	}
 	if imp.Text == nil || opt.DryRun {
 		return res, nil, nil
 	}
-	return res, nil, res.write(old, imp.Text, opt)
+	return res, nil, res.write(dir, old, imp.Text, opt)
 }
 
 // write replaces the attestations file old was read from by text, keeping
-// old beside it as .bak.
-func (res *AuditResult) write(old, text []byte, opt AuditOptions) error {
-	writeFile := opt.WriteFile
-	if writeFile == nil {
-		writeFile = fsutil.WriteFileAtomic
-	}
+// old beside it as .bak (the README promises the backup). Both files are
+// written through an os.Root of the site (fsutil.WriteFileAtomicIn): a
+// folder that is a link out of the site, or "..", cannot take the write
+// elsewhere; the attestations file itself being a link is refused, as
+// replacing it would turn the link into a file.
+func (res *AuditResult) write(dir string, old, text []byte, opt AuditOptions) error {
 	path := res.Path
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	failed := func(err error) error {
 		return &ImportError{Msg: diag.Msg{Key: "cmd.audit.write-failed", Args: []any{path, writeReason(err)}}, Err: err}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return failed(err)
+	}
+	defer root.Close()
+	name := filepath.FromSlash(audit.File)
+	writeFile := func(name string, data []byte) error {
+		if opt.WriteFile != nil {
+			return opt.WriteFile(filepath.Join(dir, name), data, 0o644)
+		}
+		return fsutil.WriteFileAtomicIn(root, name, data, 0o644)
+	}
+	if err := root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return failed(err)
+	}
+	if st, err := root.Lstat(name); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return &ImportError{Msg: diag.Msg{Key: "cmd.audit.link", Args: []any{path}}, Invalid: true}
 	}
 	// Someone may have saved the file in an editor since it was read;
 	// their change must not be overwritten.
-	if now, err := os.ReadFile(path); (old == nil) != errors.Is(err, os.ErrNotExist) || old != nil && !bytes.Equal(now, old) {
+	if now, err := root.ReadFile(name); (old == nil) != errors.Is(err, os.ErrNotExist) || old != nil && !bytes.Equal(now, old) {
 		return &ImportError{Msg: diag.Msg{Key: "cmd.audit.changed-meanwhile", Args: []any{path}}, Invalid: true}
 	}
 	// The previous version is kept beside the file; the file itself is
@@ -173,13 +196,13 @@ func (res *AuditResult) write(old, text []byte, opt AuditOptions) error {
 	// whatever happens.
 	backup := path + ".bak"
 	if old != nil {
-		if err := writeFile(backup, old, 0o644); err != nil {
+		if err := writeFile(name+".bak", old); err != nil {
 			return &ImportError{Msg: diag.Msg{Key: "cmd.audit.backup-failed", Args: []any{backup, writeReason(err), path}}, Err: err}
 		}
 		res.Backup = backup
 	}
-	if err := writeFile(path, text, 0o644); err != nil {
-		return &ImportError{Msg: diag.Msg{Key: "cmd.audit.write-failed", Args: []any{path, writeReason(err)}}, Err: err}
+	if err := writeFile(name, text); err != nil {
+		return failed(err)
 	}
 	res.Written = true
 	return nil

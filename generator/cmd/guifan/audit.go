@@ -27,6 +27,15 @@ func auditFlags(fs *flag.FlagSet) *auditOptions {
 // (fsutil.WriteFileAtomic); tests set it to make a write fail.
 var writeFileAtomic func(path string, data []byte, perm fs.FileMode) error
 
+// fieldNames are the catalog keys of the keys of an attestation but its
+// verdict, for saying what an import changed.
+var fieldNames = map[string]string{
+	"auditor":       "cmd.audit.field-auditor",
+	"date":          "cmd.audit.field-date",
+	"justification": "cmd.audit.field-justification",
+	"note":          "cmd.audit.field-note",
+}
+
 // runAudit handles "guifan audit import WORKBOOK [DIR]": build.ImportAudit
 // merges the auditor's columns of an audit workbook into the site's
 // audit/attestations.toml; this prints what changed, or why nothing did.
@@ -82,10 +91,30 @@ func runAudit(e *env, args []string) int {
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.added", c.Requirement, status(c.After.Verdict), c.After.Auditor, c.After.Date.String()))
 		case build.AuditChanged:
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.changed", c.Requirement, status(c.Before.Verdict), status(c.After.Verdict), c.After.Auditor, c.After.Date.String()))
+			// What else changed, key by key (the verdict is on the line).
+			for _, f := range c.Fields() {
+				if f.Field == "verdict" {
+					continue
+				}
+				show := func(v string) string {
+					if v == "" {
+						return e.cat.T("cmd.audit.blank")
+					}
+					return v
+				}
+				fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.field", e.cat.T(fieldNames[f.Field]), show(f.Before), show(f.After)))
+			}
 		case build.AuditKept:
 			fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.kept", c.Requirement, status(c.Before.Verdict), c.Before.Date.String()))
 		}
 	}
+	// What was kept as well as what changed.
+	sum := res.Summary
+	order := e.cat.T("cmd.audit.order-kept")
+	if !sum.OrderKept {
+		order = e.cat.T("cmd.audit.order-lost")
+	}
+	fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.summary-line", sum.Added, sum.Changed, sum.Unchanged, sum.Blank, sum.NotListed, sum.CommentsKept, sum.Comments, order))
 	switch {
 	case res.Changed == 0:
 		fmt.Fprintln(e.stdout, e.cat.T("cmd.audit.no-change"))

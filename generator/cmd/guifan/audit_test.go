@@ -415,6 +415,11 @@ note = """抽查 10 月服务记录 25 条：
 	if !strings.HasPrefix(out, "exit 0") || !strings.Contains(out, "修改 26.practice：部分满足 → 满足") || !strings.Contains(out, "新增 40.practice") || !strings.Contains(out, "attestations.toml.bak") {
 		t.Fatalf("import:\n%s", out)
 	}
+	// What was kept as well as what changed: the summary counts the
+	// unchanged entry and the comments, and says the order was kept.
+	if !strings.Contains(out, "小结：新增 1 条，修改 1 条；未变 1 条，清单中留空而保留 0 条，清单未列出、原样保留 0 条；手写注释保留 6 处（共 6 处）；条目保持原有顺序（新条目加在末尾）。") {
+		t.Errorf("no summary of what was kept:\n%s", out)
+	}
 	got, _ := os.ReadFile(att)
 	want := strings.Replace(hand, `verdict = "partial"`, `verdict = "met"`, 1) + `
 [[attestations]]
