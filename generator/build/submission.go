@@ -31,7 +31,7 @@ func (s *Site) submission(m *coverage.Matrix, v *view, cat *i18n.Catalog, asOf m
 		}
 	}
 	sub := submission.FromReport(v.report, submission.Extra{
-		Hospital:  submission.Hospital{Name: h.Name, NameEn: h.NameEn, Level: h.Level, Region: h.Region},
+		Hospital:  submission.Hospital{Code: submission.NormCode(h.Code), Name: h.Name, NameEn: h.NameEn, Level: h.Level, Region: h.Region},
 		Framework: m.Framework, OverdueReviews: overdue, InternalDoc: cat.T("report.internal-doc"),
 	})
 	var b bytes.Buffer

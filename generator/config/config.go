@@ -22,6 +22,7 @@ const FileName = "hospital.toml"
 // Hospital is the content of hospital.toml.
 type Hospital struct {
 	Name      string   `toml:"name"`      // 北京示范医院
+	Code      string   `toml:"code"`      // registration code (统一社会信用代码), optional: the roll-up tells hospitals apart by it
 	NameEn    string   `toml:"name_en"`   // English name, for the English interface
 	Short     string   `toml:"short"`     // short name for headers
 	Level     string   `toml:"level"`     // 三级甲等, 一级, ...
@@ -213,6 +214,6 @@ func contains(list []string, s string) bool {
 func Index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // knownKeys are the keys hospital.toml accepts, for "did you mean".
-var knownKeys = []string{"name", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url", "subtitle", "subtitle_en", "intro", "intro_en", "contact_en"}
+var knownKeys = []string{"name", "code", "name_en", "short", "level", "region", "framework", "languages", "theme", "departments", "outputs", "fonts", "contact", "forms", "fonts.serif", "fonts.sans", "site_url", "subtitle", "subtitle_en", "intro", "intro_en", "contact_en"}
 
 func suggest(key string) diag.Msg { return diag.DidYouMean(diag.Suggest(key, knownKeys)) }

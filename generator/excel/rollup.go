@@ -1,7 +1,9 @@
 package excel
 
 import (
+	"archive/zip"
 	"io"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -20,31 +22,38 @@ type RollupSheet struct {
 	Verdicts []int
 }
 
-// RollupBook streams the health commission's workbook: a detail sheet
-// (one row per hospital report × requirement), written row by row as the
-// reports are read, so that memory does not grow with the number of
-// hospitals, and a hospitals sheet written at the end. Both have filters,
-// a frozen header, the verdict colours and A4 landscape print settings.
+// RollupBook is the health commission's workbook: sheets written one
+// after the other, each row by row (excelize's stream writer, which keeps
+// at most 16 MB of a sheet in memory and the rest in a temporary file),
+// with filters, a frozen header, the verdict colours and A4 landscape
+// print settings. WriteTo writes the zip straight to its writer: memory
+// does not grow with the number of rows.
 type RollupBook struct {
 	f        *excelize.File
-	detail   RollupSheet
-	sw       *excelize.StreamWriter
-	row      int
 	styles   map[string]int
 	plain    int
 	header   int
 	title    int
 	footer   string
 	headerLn string
+	sheets   int
 }
 
-// NewRollupBook starts a workbook whose detail sheet is detail, after a
-// sheet named hospitals that Finish writes; header is
-// the page header (the commission's title), footer the catalog's "page X
-// of Y" text.
-func NewRollupBook(detail RollupSheet, hospitals, header, footer string) (*RollupBook, error) {
+// RollupStream is one sheet being written.
+type RollupStream struct {
+	b     *RollupBook
+	s     RollupSheet
+	sw    *excelize.StreamWriter
+	row   int
+	cells []any
+	opts  excelize.RowOpts
+}
+
+// NewRollupBook starts a workbook; header is the page header (the
+// commission's title), footer the catalog's "page X of Y" text.
+func NewRollupBook(header, footer string) (*RollupBook, error) {
 	f := excelize.NewFile()
-	b := &RollupBook{f: f, detail: detail, styles: map[string]int{}, footer: footer, headerLn: header}
+	b := &RollupBook{f: f, styles: map[string]int{}, footer: footer, headerLn: header}
 	var err error
 	border := []excelize.Border{{Type: "bottom", Color: "D0D7DE", Style: 1}}
 	if b.plain, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: border}); err != nil {
@@ -65,22 +74,20 @@ func NewRollupBook(detail RollupSheet, hospitals, header, footer string) (*Rollu
 		}
 		b.styles[status] = id
 	}
-	// The hospitals sheet comes first; it is written last.
-	if err := f.SetSheetName("Sheet1", hospitals); err != nil {
-		return nil, err
-	}
-	if _, err := f.NewSheet(detail.Name); err != nil {
-		return nil, err
-	}
-	if b.sw, err = b.start(detail); err != nil {
-		return nil, err
-	}
-	b.row = 3
 	return b, nil
 }
 
-// start opens a stream on sheet s and writes its title and header rows.
-func (b *RollupBook) start(s RollupSheet) (*excelize.StreamWriter, error) {
+// Sheet starts sheet s, after the ones before; the one before must be
+// closed.
+func (b *RollupBook) Sheet(s RollupSheet) (*RollupStream, error) {
+	if b.sheets == 0 {
+		if err := b.f.SetSheetName("Sheet1", s.Name); err != nil {
+			return nil, err
+		}
+	} else if _, err := b.f.NewSheet(s.Name); err != nil {
+		return nil, err
+	}
+	b.sheets++
 	// Print settings go in before the stream: set after it, excelize
 	// would read the whole streamed sheet back.
 	if err := b.printSetup(s); err != nil {
@@ -105,70 +112,43 @@ func (b *RollupBook) start(s RollupSheet) (*excelize.StreamWriter, error) {
 	for i, c := range s.Columns {
 		head[i] = excelize.Cell{StyleID: b.header, Value: c}
 	}
-	return sw, sw.SetRow("A2", head)
+	if err := sw.SetRow("A2", head); err != nil {
+		return nil, err
+	}
+	// Every cell of a row takes the row's plain style, but for the
+	// verdict cells: an empty value is no cell at all (the row's style
+	// still draws its border), which keeps the sheet small.
+	return &RollupStream{b: b, s: s, sw: sw, row: 3, cells: make([]any, len(s.Columns)), opts: excelize.RowOpts{StyleID: b.plain}}, nil
 }
 
-// row writes values at row n of sw, colouring the verdict columns.
-func (b *RollupBook) put(sw *excelize.StreamWriter, s RollupSheet, n int, values []any, verdicts []string) error {
-	cells := make([]any, len(values))
+// Row adds one row; verdicts are the verdict codes (met, partial, ...) of
+// the sheet's verdict columns, in order. values is not kept.
+func (w *RollupStream) Row(values []any, verdicts ...string) error {
+	cells := w.cells[:len(values)]
 	for i, v := range values {
-		style := b.plain
-		for k, col := range s.Verdicts {
-			if col == i && k < len(verdicts) {
-				if id, ok := b.styles[verdicts[k]]; ok {
-					style = id
-				}
+		if s, ok := v.(string); ok && s == "" {
+			v = nil
+		}
+		cells[i] = v
+	}
+	for k, col := range w.s.Verdicts {
+		if k < len(verdicts) && col < len(cells) {
+			if id, ok := w.b.styles[verdicts[k]]; ok {
+				cells[col] = excelize.Cell{StyleID: id, Value: values[col]}
 			}
 		}
-		cells[i] = excelize.Cell{StyleID: style, Value: v}
 	}
-	addr, err := excelize.CoordinatesToCellName(1, n)
-	if err != nil {
-		return err
-	}
-	return sw.SetRow(addr, cells)
+	err := w.sw.SetRow("A"+strconv.Itoa(w.row), cells, w.opts)
+	w.row++
+	return err
 }
 
-// Detail adds one row to the detail sheet; verdicts are the verdict codes
-// (met, partial, ...) of its verdict columns, in order.
-func (b *RollupBook) Detail(values []any, verdicts ...string) error {
-	if err := b.put(b.sw, b.detail, b.row, values, verdicts); err != nil {
+// Close ends the sheet: its filter buttons and the stream.
+func (w *RollupStream) Close() error {
+	if err := w.b.filter(w.sw, w.s, w.row-1); err != nil {
 		return err
 	}
-	b.row++
-	return nil
-}
-
-// Finish closes the detail sheet and writes the hospitals sheet (named
-// as NewRollupBook was told), first in the workbook, from rows (each with
-// its verdict codes).
-func (b *RollupBook) Finish(hospitals RollupSheet, rows [][]any, verdicts [][]string) error {
-	if err := b.filter(b.sw, b.detail, b.row-1); err != nil {
-		return err
-	}
-	if err := b.sw.Flush(); err != nil {
-		return err
-	}
-	sw, err := b.start(hospitals)
-	if err != nil {
-		return err
-	}
-	for i, r := range rows {
-		var v []string
-		if i < len(verdicts) {
-			v = verdicts[i]
-		}
-		if err := b.put(sw, hospitals, i+3, r, v); err != nil {
-			return err
-		}
-	}
-	if err := b.filter(sw, hospitals, len(rows)+2); err != nil {
-		return err
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return nil
+	return w.sw.Flush()
 }
 
 // filter makes the header row and the rows up to last a table with
@@ -204,10 +184,29 @@ func (b *RollupBook) printSetup(s RollupSheet) error {
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.Name, RefersTo: "'" + s.Name + "'!$2:$2"})
 }
 
-// WriteTo writes the workbook.
+// WriteTo writes the workbook to w. excelize's own WriteTo builds the
+// whole zip in memory first (WriteToBuffer); here its zip writer writes
+// to w directly, so that only the compressor's window is held.
 func (b *RollupBook) WriteTo(w io.Writer) (int64, error) {
 	defer b.f.Close()
-	return b.f.WriteTo(w)
+	cw := &countWriter{w: w}
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(cw) })
+	// What excelize writes to its own buffer is nothing: the zip goes to cw.
+	if err := b.f.Write(io.Discard); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Close drops the workbook's temporary files without writing it.

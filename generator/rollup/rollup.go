@@ -3,7 +3,11 @@
 // subfolders and zips one at a time, checks each, and writes an offline
 // site, a workbook and a JSON summary. Memory holds the summary only (a
 // row and a verdict per article and requirement for each report); each
-// report's own page and workbook rows are written as it is read.
+// report's detail (its page's part and its workbook rows) is appended to a
+// spool file as it is read, and read back once per hospital at the end, so
+// that a hospital's page holds all its reports and the workbook's detail
+// sheet holds each hospital's latest report, older ones on a sheet of
+// their own.
 package rollup
 
 import (
@@ -15,7 +19,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -73,38 +76,48 @@ type Options struct {
 // Summary is summary.json: everything the roll-up found, small enough to
 // hold for any number of hospitals.
 type Summary struct {
-	Schema           string         `json:"schema"`
-	Framework        string         `json:"framework"`
-	FrameworkTitle   string         `json:"framework_title"`
-	FrameworkVersion string         `json:"framework_version"`
-	AsOf             string         `json:"as_of"`
-	Lang             string         `json:"lang"`
-	Files            int            `json:"files"`
-	Accepted         int            `json:"accepted"`
-	Skipped          int            `json:"skipped"`
-	Edited           int            `json:"edited"`
-	Hospitals        []*Hospital    `json:"hospitals"`
-	Articles         []*ArticleStat `json:"articles"`
-	Districts        []*GroupStat   `json:"districts"`
-	Levels           []*GroupStat   `json:"levels"`
-	Notices          []Notice       `json:"notices"`
+	Schema           string `json:"schema"`
+	Framework        string `json:"framework"`
+	FrameworkTitle   string `json:"framework_title"`
+	FrameworkVersion string `json:"framework_version"`
+	AsOf             string `json:"as_of"`
+	Lang             string `json:"lang"`
+	Files            int    `json:"files"`
+	Accepted         int    `json:"accepted"`
+	Skipped          int    `json:"skipped"`
+	Edited           int    `json:"edited"`
+	// AmbiguousNames are the names that several hospitals share (told
+	// apart by their code, or their district).
+	AmbiguousNames []string       `json:"ambiguous_names"`
+	Hospitals      []*Hospital    `json:"hospitals"`
+	Articles       []*ArticleStat `json:"articles"`
+	Districts      []*GroupStat   `json:"districts"`
+	Levels         []*GroupStat   `json:"levels"`
+	Notices        []Notice       `json:"notices"`
 }
 
 // Hospital is one hospital: its latest report and the history of its
-// reports, oldest first.
+// reports, oldest first. Hospitals are told apart by their code when the
+// submission gives one, else by name and region; Ambiguous says that
+// another hospital has the same name.
 type Hospital struct {
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Level    string    `json:"level"`
-	Class    string    `json:"level_class"`
-	District string    `json:"district"`
-	Latest   *Report   `json:"latest"`
-	History  []*Report `json:"history"`
+	ID        string    `json:"id"`
+	Page      int       `json:"page"` // its page: r/<page>.html
+	Code      string    `json:"code,omitempty"`
+	Name      string    `json:"name"`
+	NameEn    string    `json:"name_en,omitempty"`
+	Ambiguous bool      `json:"ambiguous_name,omitempty"`
+	Level     string    `json:"level"`
+	Class     string    `json:"level_class"`
+	District  string    `json:"district"`
+	Latest    *Report   `json:"latest"`
+	History   []*Report `json:"history"`
+	key       string
 }
 
 // Report is one accepted submission as the summary keeps it.
 type Report struct {
-	Page           int     `json:"page"` // its page: r/<page>.html
+	Page           int     `json:"page"` // its hospital's page: r/<page>.html
 	File           string  `json:"file"`
 	AsOf           string  `json:"as_of"`
 	Score          float64 `json:"score"`
@@ -120,6 +133,9 @@ type Report struct {
 	// the framework's requirements (0: none).
 	Verdicts []byte   `json:"-"`
 	Gaps     []uint32 `json:"-"`
+	// html and rows locate the report's page part and workbook rows in
+	// the spool.
+	html, rows span
 }
 
 // ArticleStat is one article over the hospitals' latest reports.
@@ -184,10 +200,13 @@ type state struct {
 	gapText []string
 	gapIDs  []map[string]uint32
 	seen    map[string]string // hospital + as-of -> file
-	byName  map[string]*Hospital
-	site    *siteWriter
-	book    *book
-	pages   int
+	byKey   map[string]*Hospital
+	// byName finds a hospital by name and region, for a report without a
+	// code of a hospital whose other reports have one (and back).
+	byName map[string]*Hospital
+	site   *siteWriter
+	book   *book
+	spool  *spool
 }
 
 // Run rolls up the submissions under args (folders, zips or files) into
@@ -196,10 +215,11 @@ type state struct {
 func Run(args []string, opt Options) (*Summary, error) {
 	f := opt.Framework
 	s := &state{opt: opt, version: submission.FrameworkVersion(f),
-		artIndex: map[int]int{}, reqIndex: map[string]int{}, seen: map[string]string{}, byName: map[string]*Hospital{}}
+		artIndex: map[int]int{}, reqIndex: map[string]int{}, seen: map[string]string{},
+		byKey: map[string]*Hospital{}, byName: map[string]*Hospital{}}
 	lang := opt.Catalog.Lang
 	s.sum = &Summary{Schema: SummarySchema, Framework: f.ID, FrameworkTitle: f.Title.In(lang), FrameworkVersion: s.version,
-		AsOf: opt.AsOf.String(), Lang: lang, Hospitals: []*Hospital{}, Notices: []Notice{}}
+		AsOf: opt.AsOf.String(), Lang: lang, AmbiguousNames: []string{}, Hospitals: []*Hospital{}, Notices: []Notice{}}
 	for i, a := range f.Articles {
 		s.artIndex[a.Number] = i
 		for _, q := range a.Requirements {
@@ -215,19 +235,27 @@ func Run(args []string, opt Options) (*Summary, error) {
 	if s.site, err = newSiteWriter(s); err != nil {
 		return nil, err
 	}
-	if s.book, err = newBook(s); err != nil {
+	s.book = newBook(s)
+	if s.spool, err = newSpool(); err != nil {
 		return nil, err
 	}
+	defer s.spool.close()
 	if err := s.stream(args); err != nil {
-		s.book.close()
+		return nil, err
+	}
+	if err := s.spool.done(); err != nil {
 		return nil, err
 	}
 	s.finish()
-	if err := s.site.finish(); err != nil {
-		s.book.close()
-		return nil, err
+	// The site and the workbook read the summary and the spool only:
+	// they are written at the same time.
+	bookErr := make(chan error, 1)
+	go func() { bookErr <- s.book.finish() }()
+	err = s.site.finish()
+	if berr := <-bookErr; err == nil {
+		err = berr
 	}
-	if err := s.book.finish(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
@@ -263,13 +291,15 @@ type job struct {
 }
 
 // decoded is a job after the work that needs no order: decoding,
-// checking the hash and rendering the report's page.
+// checking the hash, rendering the report's part of its hospital's page
+// and encoding its workbook rows.
 type decoded struct {
 	job
 	sub     *submission.Submission
 	problem *submission.Problem
 	edited  bool
 	page    []byte
+	rows    []byte
 }
 
 // stream reads the inputs: one goroutine walks the folders and zips,
@@ -277,10 +307,7 @@ type decoded struct {
 // order, so that the roll-up is the same whatever the timing. At most a
 // few inputs are in memory at once.
 func (s *state) stream(args []string) error {
-	rp, err := newReportPage(s.site)
-	if err != nil {
-		return err
-	}
+	rp := newReportPage(s.site)
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan job, 2*workers)
 	results := make(chan decoded, 2*workers)
@@ -301,7 +328,7 @@ func (s *state) stream(args []string) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- decode(j, rp)
+				results <- decode(j, rp, s.book)
 			}
 		}()
 	}
@@ -330,7 +357,7 @@ func (s *state) stream(args []string) error {
 }
 
 // decode does the work on one input that needs no order.
-func decode(j job, rp *reportPage) decoded {
+func decode(j job, rp *reportPage, k *book) decoded {
 	d := decoded{job: j}
 	if j.note != nil {
 		return d
@@ -351,7 +378,8 @@ func decode(j job, rp *reportPage) decoded {
 	}
 	d.sub = sub
 	d.edited = !sub.Sealed()
-	d.page = rp.render(sub, j.in.name, hospitalID(strings.TrimSpace(sub.Hospital.Name)), d.edited)
+	d.page = rp.render(sub, j.in.name, d.edited)
+	d.rows = k.encode(sub)
 	return d
 }
 
@@ -388,7 +416,12 @@ func (s *state) take(d decoded) error {
 		return nil
 	}
 	hname := strings.TrimSpace(sub.Hospital.Name)
-	key := hname + "\x00" + sub.AsOf
+	h := s.hospital(sub.Hospital)
+	hkey := sub.Hospital.Key()
+	if h != nil {
+		hkey = h.key
+	}
+	key := hkey + "\x00" + sub.AsOf
 	if first, dup := s.seen[key]; dup {
 		s.note(Notice{File: name, Level: Error, Key: "rollup.duplicate", Args: []any{first, hname, sub.AsOf}})
 		return nil
@@ -399,9 +432,22 @@ func (s *state) take(d decoded) error {
 		s.note(Notice{File: name, Level: Warning, Key: "rollup.edited"})
 	}
 	s.sum.Accepted++
-	s.pages++
+	if h == nil {
+		h = &Hospital{ID: hospitalID(hkey), Page: len(s.sum.Hospitals) + 1, Name: hname, key: hkey}
+		s.sum.Hospitals = append(s.sum.Hospitals, h)
+		s.byKey[hkey] = h
+		h.Code = strings.TrimSpace(sub.Hospital.Code)
+		nk := submission.Hospital{Name: hname, Region: sub.Hospital.Region}.Key()
+		if s.byName[nk] == nil {
+			s.byName[nk] = h
+		}
+	} else if h.Code == "" && sub.Hospital.Code != "" {
+		// The first reports had no code, this one has.
+		h.Code = strings.TrimSpace(sub.Hospital.Code)
+		s.byKey[sub.Hospital.Key()] = h
+	}
 	sm := sub.Summary
-	r := &Report{Page: s.pages, File: name, AsOf: sub.AsOf, Score: sm.Score, Met: sm.Met, Partial: sm.Partial,
+	r := &Report{Page: h.Page, File: name, AsOf: sub.AsOf, Score: sm.Score, Met: sm.Met, Partial: sm.Partial,
 		Missing: sm.Missing, Manual: sm.Manual, OverdueDrills: sm.OverdueDrills, OverdueReviews: sm.OverdueReviews, Edited: d.edited,
 		Verdicts: make([]byte, len(f.Articles)), Gaps: make([]uint32, len(s.reqIDs))}
 	for _, a := range sub.Articles {
@@ -416,21 +462,34 @@ func (s *state) take(d decoded) error {
 			}
 		}
 	}
-	h := s.byName[hname]
-	if h == nil {
-		h = &Hospital{ID: hospitalID(hname), Name: hname}
-		s.byName[hname] = h
-		s.sum.Hospitals = append(s.sum.Hospitals, h)
-	}
 	h.History = append(h.History, r)
 	if h.Latest == nil || h.Latest.AsOf < r.AsOf {
 		h.Latest = r
+		h.Name, h.NameEn = hname, strings.TrimSpace(sub.Hospital.NameEn)
 		h.Level, h.Class, h.District = sub.Hospital.Level, LevelClass(sub.Hospital.Level, hname), district(sub.Hospital.Region)
 	}
-	if err := s.site.writeFile("r/"+strconv.Itoa(r.Page)+".html", d.page); err != nil {
+	var err error
+	if r.html, err = s.spool.add(d.page); err != nil {
 		return err
 	}
-	return s.book.report(sub, h, r)
+	r.rows, err = s.spool.add(d.rows)
+	return err
+}
+
+// hospital finds the hospital a submission is of, or nil for a new one:
+// by its code when it has one, else by name and region; a report without
+// a code joins the hospital of that name and region, and a report with a
+// code joins one of that name and region whose reports have had none.
+func (s *state) hospital(sh submission.Hospital) *Hospital {
+	if h := s.byKey[sh.Key()]; h != nil {
+		return h
+	}
+	byName := submission.Hospital{Name: sh.Name, Region: sh.Region}.Key()
+	h := s.byName[byName]
+	if h == nil || (submission.NormCode(sh.Code) != "" && h.Code != "") {
+		return nil
+	}
+	return h
 }
 
 // intern numbers a gap text of requirement j.
@@ -467,9 +526,22 @@ func (s *state) finish() {
 		}
 		return hs[i].Name < hs[j].Name
 	})
+	names := map[string]int{}
 	for _, h := range hs {
 		sort.Slice(h.History, func(i, j int) bool { return h.History[i].AsOf < h.History[j].AsOf })
+		names[h.Name]++
 	}
+	for _, h := range hs {
+		if names[h.Name] > 1 {
+			h.Ambiguous = true
+		}
+	}
+	for name, n := range names {
+		if n > 1 {
+			s.sum.AmbiguousNames = append(s.sum.AmbiguousNames, name)
+		}
+	}
+	sort.Strings(s.sum.AmbiguousNames)
 	reqArticle := make([]int, len(s.reqIDs))
 	for i, a := range f.Articles {
 		st := &ArticleStat{Number: a.Number, Title: a.Title.In(lang), TopGaps: []GapCount{}}
@@ -593,7 +665,8 @@ func LevelClass(level, name string) string {
 // district is the region a hospital names, as the commission groups it.
 func district(region string) string { return strings.TrimSpace(region) }
 
-// hospitalID is a stable file name for a hospital's page.
+// hospitalID is a stable identifier of a hospital, from its key
+// (submission.Hospital.Key).
 func hospitalID(name string) string {
 	var h uint64 = 14695981039346656037
 	for i := 0; i < len(name); i++ {

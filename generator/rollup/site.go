@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"guifan/generator/site"
-	"guifan/generator/submission"
 )
 
 //go:embed templates/*.html assets/*
@@ -58,8 +57,16 @@ type page struct {
 	PageLinks                  []pageLink
 	Groups                     []groupTable
 	Hospital                   *Hospital
-	Sub                        *submission.Submission
-	Report                     *Report
+	Parts                      []reportPart
+}
+
+// reportPart is one report on its hospital's page: the latest first,
+// then the older ones, newest first, each with its anchor.
+type reportPart struct {
+	Report *Report
+	Anchor string
+	Older  bool
+	HTML   template.HTML
 }
 
 func newSiteWriter(s *state) (*siteWriter, error) {
@@ -79,6 +86,7 @@ func newSiteWriter(s *state) (*siteWriter, error) {
 		"level":    func(c string) string { return cat.T(levelKeyPrefix + levelKey(c)) },
 		"district": func(d string) string { return districtName(cat.T("rollup.unknown-district"), d) },
 		"status":   safeStatus,
+		"name":     w.name,
 		"bar":      bar,
 		"mix":      mix,
 	}
@@ -86,7 +94,7 @@ func newSiteWriter(s *state) (*siteWriter, error) {
 	if w.tmpl, err = template.New("").Funcs(funcs).ParseFS(files, "templates/*.html"); err != nil {
 		return nil, err
 	}
-	for _, d := range []string{"assets", "h", "r"} {
+	for _, d := range []string{"assets", "r"} {
 		if err := os.MkdirAll(filepath.Join(w.dir, d), 0o755); err != nil {
 			return nil, err
 		}
@@ -186,9 +194,43 @@ func (w *siteWriter) write(rel, name string, p *page) error {
 	return f.Close()
 }
 
-// writeFile writes a page made elsewhere.
-func (w *siteWriter) writeFile(rel string, data []byte) error {
-	return os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(rel)), data, 0o644)
+// name is a hospital's name in the site's language: its English name,
+// when it gives one, on an English site.
+func (w *siteWriter) name(h *Hospital) string {
+	return displayName(h, w.s.opt.Catalog.Lang)
+}
+
+func displayName(h *Hospital, lang string) string {
+	if h.NameEn != "" && !strings.HasPrefix(lang, "zh") {
+		return h.NameEn
+	}
+	return h.Name
+}
+
+// hospitalPage writes a hospital's page: its header, score and trend,
+// then each of its reports, read back from the spool.
+func (w *siteWriter) hospitalPage(h *Hospital) error {
+	cat := w.s.opt.Catalog
+	p := w.page(w.name(h), "", "../")
+	p.Hospital = h
+	if len(h.History) > 1 {
+		p.SVG = trend(h.History, cat.T("rollup.site.trend"))
+	}
+	for i := len(h.History) - 1; i >= 0; i-- {
+		r := h.History[i]
+		data, err := w.s.spool.read(r.html)
+		if err != nil {
+			return err
+		}
+		part := reportPart{Report: r, Anchor: "latest"}
+		if r != h.Latest {
+			part.Older, part.Anchor = true, "r"+strconv.Itoa(i+1)
+			data = olderIDs(data, i+1)
+		}
+		part.HTML = template.HTML(data)
+		p.Parts = append(p.Parts, part)
+	}
+	return w.write("r/"+strconv.Itoa(h.Page)+".html", "hospital", p)
 }
 
 // finish writes the pages made from the summary.
@@ -238,12 +280,7 @@ func (w *siteWriter) finish() error {
 		return err
 	}
 	for _, h := range sum.Hospitals {
-		p := w.page(h.Name, "", "../")
-		p.Hospital = h
-		if len(h.History) > 1 {
-			p.SVG = trend(h.History, cat.T("rollup.site.trend"))
-		}
-		if err := w.write("h/"+h.ID+".html", "hospital", p); err != nil {
+		if err := w.hospitalPage(h); err != nil {
 			return err
 		}
 	}
@@ -280,11 +317,12 @@ func (w *siteWriter) heatmap(hs []*Hospital) template.HTML {
 	}
 	for row, h := range hs {
 		y := heatTop + row*heatCell
-		name := []rune(h.Name)
+		full := w.name(h)
+		name := []rune(full)
 		if len(name) > 18 {
 			name = append(name[:17], '…')
 		}
-		fmt.Fprintf(&b, `<a href="h/%s.html"><text x="%d" y="%d" text-anchor="end">%s</text></a>`, h.ID, heatLabel-6, y+12, html.EscapeString(string(name)))
+		fmt.Fprintf(&b, `<a href="r/%d.html"><text x="%d" y="%d" text-anchor="end">%s</text></a>`, h.Page, heatLabel-6, y+12, html.EscapeString(string(name)))
 		r := h.Latest
 		for i, a := range arts {
 			st := "none"
@@ -297,7 +335,7 @@ func (w *siteWriter) heatmap(hs []*Hospital) template.HTML {
 			}
 			fmt.Fprintf(&b, `<a href="r/%d.html#a%d"><rect class="status-%s" x="%d" y="%d" width="%d" height="%d"><title>%s</title></rect></a>`,
 				r.Page, a.Number, st, heatLabel+i*heatCell, y, heatCell-1, heatCell-1,
-				html.EscapeString(cat.T("rollup.site.cell", h.Name, a.Number, word)))
+				html.EscapeString(cat.T("rollup.site.cell", full, a.Number, word)))
 		}
 	}
 	b.WriteString(`</svg>`)

@@ -45,12 +45,30 @@ type Submission struct {
 	SHA256 string `json:"sha256"`
 }
 
-// Hospital says who submits.
+// Hospital says who submits. Code is the institution's registration code
+// (统一社会信用代码 or 医疗机构执业许可证登记号), when hospital.toml gives one:
+// the roll-up tells hospitals apart by it, and by name and region without.
 type Hospital struct {
+	Code   string `json:"code,omitempty"`
 	Name   string `json:"name"`
 	NameEn string `json:"name_en,omitempty"`
 	Level  string `json:"level"`
 	Region string `json:"region"`
+}
+
+// Key is what tells this hospital from another: its code when it has one,
+// else its name and region. Space and letter case in a code do not count.
+func (h Hospital) Key() string {
+	if c := NormCode(h.Code); c != "" {
+		return "code\x00" + c
+	}
+	return "name\x00" + strings.TrimSpace(h.Name) + "\x00" + strings.TrimSpace(h.Region)
+}
+
+// NormCode is a registration code as compared: without spaces, in upper
+// case.
+func NormCode(code string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
 }
 
 // Summary counts articles by verdict, gives the score, counts
