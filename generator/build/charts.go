@@ -4,6 +4,7 @@ import (
 	"guifan/generator/chart"
 	"guifan/generator/coverage"
 	"guifan/generator/i18n"
+	"guifan/generator/present"
 	"guifan/generator/schema"
 )
 
@@ -31,6 +32,12 @@ func (j *job) figuresIn(v *view, cat *i18n.Catalog) chart.Figures {
 			articleOf[r] = a.Number
 		}
 	}
+	// The amounts print as every output prints money, in cat's language.
+	pr := &present.Presenter{Schemas: s.Schemas, Catalog: cat}
+	money := func(x float64) string {
+		m, _ := pr.Money(x)
+		return m
+	}
 	var f chart.Figures
 	for _, x := range coverage.Ratios(in) {
 		r := x.Requirement
@@ -39,13 +46,13 @@ func (j *job) figuresIn(v *view, cat *i18n.Catalog) chart.Figures {
 			f.Ratios = append(f.Ratios, chart.RatioChart{Article: articleOf[r], Title: r.Title.In(lang), Met: r.Met, Partial: r.Partial})
 			n++
 		}
-		y := chart.RatioYear{Year: x.Year, Doc: x.Doc.Title(), Total: x.Numerator, Revenue: x.Denominator, Ratio: x.Ratio, Status: string(x.Status)}
+		y := chart.RatioYear{Year: x.Year, Doc: x.Doc.Title(), Total: money(x.Numerator), Revenue: money(x.Denominator), Ratio: x.Ratio, Status: string(x.Status)}
 		for _, it := range x.Items {
 			label := it.Label
 			if x.LabelField != "" {
 				label = s.Schemas.Label(x.Doc.Type, x.LabelField, it.Label).In(lang)
 			}
-			y.Items = append(y.Items, chart.Amount{Label: label, Value: it.Amount})
+			y.Items = append(y.Items, chart.Amount{Label: label, Value: money(it.Amount)})
 		}
 		f.Ratios[n-1].Years = append(f.Ratios[n-1].Years, y)
 	}

@@ -1,8 +1,6 @@
 package build
 
 import (
-	"strconv"
-
 	"guifan/generator/model"
 	"guifan/generator/plans"
 	"guifan/generator/present"
@@ -33,7 +31,7 @@ func (s *Site) budgetFoot(d *model.Document, t present.Table, p *present.Present
 		x := budget / revenue
 		out = append(out,
 			row(t2("plan.revenue"), money(revenue)),
-			row(t2("plan.ratio"), strconv.FormatFloat(x*100, 'f', 2, 64)+"%", t2("status."+ratio.Level(x))))
+			row(t2("plan.ratio"), p.Percent(x), t2("status."+ratio.Level(x))))
 	}
 	return out
 }

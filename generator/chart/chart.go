@@ -51,18 +51,9 @@ func colour(status string) Colour {
 }
 
 // Words are what the pictures say: T is the message catalog (keys
-// chart.* and status.*); Money prints an amount in yuan as the readers
-// count money (nil: plain digits).
+// chart.* and status.*). Amounts come printed (RatioYear, Amount).
 type Words struct {
-	T     func(key string, args ...any) string
-	Money func(float64) string
-}
-
-func (w Words) money(x float64) string {
-	if w.Money != nil {
-		return w.Money(x)
-	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	T func(key string, args ...any) string
 }
 
 // Count is how many articles have a verdict.

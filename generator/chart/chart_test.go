@@ -183,11 +183,10 @@ func TestGrid(t *testing.T) {
 func TestRatio(t *testing.T) {
 	t.Parallel()
 	c := RatioChart{Title: "占比", Met: 0.02, Partial: 0.01, Years: []RatioYear{
-		{Year: 2025, Doc: "计划 2025", Items: []Amount{{"人员费", 100}, {"设备费", 50}}, Total: 150, Revenue: 10000, Ratio: 0.015, Status: "partial"},
-		{Year: 2026, Doc: "计划 2026", Items: []Amount{{"人员费", 300}}, Total: 300, Revenue: 10000, Ratio: 0.03, Status: "met"},
+		{Year: 2025, Doc: "计划 2025", Items: []Amount{{"人员费", "100 元"}, {"设备费", "50 元"}}, Total: "150 元", Revenue: "10000 元", Ratio: 0.015, Status: "partial"},
+		{Year: 2026, Doc: "计划 2026", Items: []Amount{{"人员费", "300 元"}}, Total: "300 元", Revenue: "10000 元", Ratio: 0.03, Status: "met"},
 	}}
 	w := words()
-	w.Money = func(x float64) string { return fmt.Sprintf("%.0f 元", x) }
 	html := RatioHTML("r", c, w)
 	fig, svg := parse(t, html)
 	if svg.attr("role") != "img" {

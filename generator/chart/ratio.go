@@ -21,15 +21,17 @@ type RatioYear struct {
 	Doc   string // the document's title
 	Href  string // its page, relative to where the picture is, or ""
 	Items []Amount
-	// Total is the numerator (the items' sum), Revenue the denominator.
-	Total, Revenue, Ratio float64
-	Status                string
+	// Total is the numerator (the items' sum), Revenue the denominator,
+	// both as the presenter prints money (package present): the picture
+	// prints no amount of its own.
+	Total, Revenue string
+	Ratio          float64
+	Status         string
 }
 
-// Amount is one budget item.
+// Amount is one budget item, its amount as the presenter prints it.
 type Amount struct {
-	Label string
-	Value float64
+	Label, Value string
 }
 
 // Percent prints a ratio as a percentage with two decimals, as the
@@ -90,10 +92,10 @@ func RatioHTML(id string, c RatioChart, w Words) string {
 	for _, y := range c.Years {
 		var rows [][]string
 		for _, it := range y.Items {
-			rows = append(rows, []string{it.Label, w.money(it.Value)})
+			rows = append(rows, []string{it.Label, it.Value})
 		}
-		rows = append(rows, []string{w.T("chart.total"), w.money(y.Total)})
-		rows = append(rows, []string{w.T("chart.revenue"), w.money(y.Revenue)})
+		rows = append(rows, []string{w.T("chart.total"), y.Total})
+		rows = append(rows, []string{w.T("chart.revenue"), y.Revenue})
 		rows = append(rows, []string{w.T("chart.ratio"), w.T("chart.ratio-formula", Percent(y.Ratio), w.T("status."+y.Status))})
 		alt += table(w.T("chart.ratio-inputs", y.Year, y.Doc), []string{w.T("chart.col.item"), w.T("chart.col.amount")}, rows, false)
 	}

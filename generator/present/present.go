@@ -186,6 +186,13 @@ func (p *Presenter) Money(v any) (string, bool) {
 	return p.Catalog.T("value.money", g), true
 }
 
+// Percent prints a ratio (0.0141) as a percentage to two decimals in the
+// catalog's form (1.41%), as the assessment states a ratio against its
+// thresholds (article 17's budget share).
+func (p *Presenter) Percent(x float64) string {
+	return p.Catalog.T("value.percent", strconv.FormatFloat(x*100, 'f', 2, 64))
+}
+
 // wholeYuan returns v as a whole number of yuan, when it is one (and
 // small enough to be exact).
 func wholeYuan(v any) (int64, bool) {

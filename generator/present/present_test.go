@@ -110,6 +110,26 @@ func TestMoney(t *testing.T) {
 	}
 }
 
+// Percent states a ratio as a percentage to two decimals.
+func TestPercent(t *testing.T) {
+	t.Parallel()
+	zh, en := presenter(t, "zh-CN"), presenter(t, "en")
+	for _, c := range []struct {
+		p    *Presenter
+		x    float64
+		want string
+	}{
+		{zh, 0.0141, "1.41%"},
+		{zh, 0.02, "2.00%"},
+		{en, 0.005, "0.50%"},
+		{en, 0, "0.00%"},
+	} {
+		if got := c.p.Percent(c.x); got != c.want {
+			t.Errorf("%s Percent(%v) = %q, want %q", c.p.Catalog.Lang, c.x, got, c.want)
+		}
+	}
+}
+
 // The schema's hint is help text: the label of a field never carries it,
 // and Fields and Tables give it apart.
 func TestHints(t *testing.T) {

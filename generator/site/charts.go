@@ -7,13 +7,9 @@ import (
 	"guifan/generator/chart"
 )
 
-// chartWords are the pictures' words: the catalog, money as the presenter
-// prints it.
+// chartWords are the pictures' words: the catalog.
 func (w *writer) chartWords() chart.Words {
-	return chart.Words{T: w.t, Money: func(x float64) string {
-		s, _ := w.in.Present.Money(x)
-		return s
-	}}
+	return chart.Words{T: w.t}
 }
 
 // chaptersChart draws the verdicts by chapter (home page, report page).

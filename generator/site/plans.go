@@ -52,10 +52,11 @@ func (w *writer) ratio() plans.Ratio {
 	return r
 }
 
-func pct(x float64) string { return strconv.FormatFloat(x*100, 'f', 2, 64) + "%" }
-
-func yuan(x float64) string {
-	return strconv.FormatFloat(x/10000, 'f', -1, 64)
+// money prints an amount in yuan by the presenter (680 万元; 6,800,000
+// yuan), as every other output prints it.
+func (w *writer) money(x any) string {
+	s, _ := w.in.Present.Money(x)
+	return s
 }
 
 func level(ratio float64, r plans.Ratio) string { return r.Level(ratio) }
@@ -67,6 +68,7 @@ func (w *writer) planOf(d *model.Document, p string) *planView {
 	}
 	r := w.ratio()
 	tr := plans.Track(d, w.in.Docs, r)
+	pct := w.in.Present.Percent
 	v := &planView{Met: pct(r.Met), Partial: pct(r.Partial)}
 	if tr.Start > 0 {
 		v.Term = strconv.Itoa(tr.Start) + "—" + strconv.Itoa(tr.End)
@@ -97,7 +99,7 @@ func (w *writer) planOf(d *model.Document, p string) *planView {
 	for _, t := range tr.Tasks {
 		tv := taskView{ID: t.ID, Name: t.Name, Years: t.Years}
 		for _, pr := range t.Projects {
-			tv.Projects = append(tv.Projects, kv{Label: pr.Name, Value: strconv.Itoa(pr.Year) + " · " + yuan(pr.Budget), Href: rel(p, PagePath(pr.Plan.ID))})
+			tv.Projects = append(tv.Projects, kv{Label: pr.Name, Value: strconv.Itoa(pr.Year) + " · " + w.money(pr.Budget), Href: rel(p, PagePath(pr.Plan.ID))})
 		}
 		if len(t.Projects) == 0 {
 			v.Unserved++
@@ -108,7 +110,7 @@ func (w *writer) planOf(d *model.Document, p string) *planView {
 		yv := yearView{Year: y.Year, Level: level(y.Ratio, r)}
 		if y.Plan != nil {
 			yv.Plan, yv.Href = y.Plan.Title(), rel(p, PagePath(y.Plan.ID))
-			yv.Budget, yv.Revenue = yuan(y.Budget), yuan(y.Revenue)
+			yv.Budget, yv.Revenue = w.money(y.Budget), w.money(y.Revenue)
 			if y.Ratio >= 0 {
 				yv.Ratio = pct(y.Ratio)
 			}
@@ -135,18 +137,13 @@ func (w *writer) budgetOf(d *model.Document) *budgetView {
 				}
 			}
 		}
-		amount, _ := row["amount"].(int64)
-		f, ok := row["amount"].(float64)
-		if ok {
-			amount = int64(f)
-		}
 		note, _ := row["note"].(string)
-		v.Rows = append(v.Rows, kv{Label: label, Value: yuan(float64(amount)), Href: note})
+		v.Rows = append(v.Rows, kv{Label: label, Value: w.money(row["amount"]), Href: note})
 	}
 	b, rev := plans.Figures(d, r)
-	v.Total = yuan(b)
+	v.Total = w.money(b)
 	if rev > 0 {
-		v.Revenue, v.Ratio, v.Level = yuan(rev), pct(b/rev), level(b/rev, r)
+		v.Revenue, v.Ratio, v.Level = w.money(rev), w.in.Present.Percent(b/rev), level(b/rev, r)
 	}
 	return v
 }
