@@ -655,10 +655,9 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.LastRune = 0
 	utf.CharWidths = p.widths
 	utf.DefaultWidth = p.defaultWidth
-	LocaFormat := p.locaFormat
+	var LocaFormat, numSymbols int // of the cut, set below
 	metricsCount := p.metricsCount
 	oldMetrics := metricsCount
-	numSymbols := p.numSymbols
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
