@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -46,9 +47,17 @@ func TestLanguageToggleInBrowser(t *testing.T) {
 		t.Fatal("数据备份: no results")
 	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(".lang-toggle a")), chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #search-form`)))
-	q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new URLSearchParams(location.search).get("q") + "|" + document.getElementById("search-q").value`))
-	if err != nil {
-		t.Fatal(err)
+	var q string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		// The page's script fills the box and searches once loaded.
+		var err error
+		q, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.hasAttribute("data-search-done") ? new URLSearchParams(location.search).get("q") + "|" + document.getElementById("search-q").value : ""`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q != "" {
+			break
+		}
 	}
 	if q != "数据备份|数据备份" {
 		t.Errorf("the English search page was opened with %q, want the same query", q)

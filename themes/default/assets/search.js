@@ -111,11 +111,14 @@
   }
 
   // exact mirrors search.exact: at least half of each word's tokens.
+  // has tells whether the entry has token i.
   function exact(ws, has) {
-    return ws.every(function (w) {
-      var n = w.filter(function (i) { return has[i]; }).length;
-      return 2 * n >= w.length;
-    });
+    for (var k = 0; k < ws.length; k++) {
+      var w = ws[k], n = 0;
+      for (var j = 0; j < w.length; j++) if (has(w[j])) n++;
+      if (2 * n < w.length) return false;
+    }
+    return true;
   }
 
   function byRank(a, b) { return (b.exact - a.exact) || (b.score - a.score) || (a.entry - b.entry); }
@@ -130,7 +133,9 @@
     var ws = words(q, toks);
     var need = unique(toks.map(shardOf));
     return Promise.all(need.map(function (n) { return load("s", n); })).then(function () {
-      var score = {}, has = {}, n = meta.n, k1 = meta.k1;
+      // Which tokens an entry has: a bit each for up to 30 tokens, a
+      // list for a longer query.
+      var score = {}, has = {}, matched = {}, n = meta.n, k1 = meta.k1, bits = toks.length <= 30;
       toks.forEach(function (t, ti) {
         var ps = (shards[shardOf(t)] || {})[t];
         if (!ps) return;
@@ -139,12 +144,15 @@
           e += ps[i];
           var w = ps[i + 1] / 10;
           score[e] = (score[e] || 0) + idf * w * (k1 + 1) / (w + k1);
-          (has[e] = has[e] || [])[ti] = true;
+          matched[e] = (matched[e] || 0) + 1;
+          if (bits) has[e] = (has[e] || 0) | (1 << ti);
+          else (has[e] = has[e] || [])[ti] = true;
         }
       });
       var out = Object.keys(score).map(function (k) {
-        var m = has[k].filter(Boolean).length, c = m / toks.length;
-        return { entry: +k, score: score[k] * c * c, exact: exact(ws, has[k]) };
+        var c = matched[k] / toks.length, h = has[k];
+        var x = exact(ws, bits ? function (i) { return (h >> i) & 1; } : function (i) { return h[i]; });
+        return { entry: +k, score: score[k] * c * c, exact: x };
       });
       out.sort(byRank);
       return out;
@@ -344,13 +352,25 @@
       });
       if (!q) { last = null; render("", null); return; }
       var t0 = performance.now();
-      search(q).then(function (res) {
-        if (my !== seq) return;
-        last = { q: q, res: res };
-        render(q, res);
-        S.lastMillis = performance.now() - t0;
-        return moreText(q, res, my).then(function () {
-          if (my === seq) document.body.setAttribute("data-search-done", String(my));
+      // The first five show as soon as their entries are loaded, ordered
+      // among themselves; the first 20, ordered as Index.Query orders
+      // them, follow.
+      rank(q).then(function (ranked) {
+        var exactN = ranked.filter(function (r) { return r.exact; }).length;
+        function made(top) { return { results: rerank(q, top), total: ranked.length, exact: exactN }; }
+        return details(ranked.slice(0, 5)).then(function (first) {
+          if (my !== seq) return;
+          render(q, made(first));
+          S.lastMillis = performance.now() - t0;
+          return details(ranked.slice(0, meta.rerank)).then(function (top) {
+            if (my !== seq) return;
+            var res = made(top);
+            last = { q: q, res: res };
+            render(q, res);
+            return moreText(q, res, my).then(function () {
+              if (my === seq) document.body.setAttribute("data-search-done", String(my));
+            });
+          });
         });
       });
     }
