@@ -6,6 +6,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,6 +63,10 @@ type NewOptions struct {
 	// Term gives the years of year fields taken from the id (--term
 	// 2027-2031); nil: the years in the id.
 	Term []int
+	// Values are enum fields' values as the user wrote them (a value or
+	// an alias), by field name: --post dba. They override what the id
+	// names (skeleton.ValuesFromID).
+	Values map[string]string
 }
 
 // NewDocumentWith is NewDocument with options.
@@ -96,7 +102,27 @@ func NewDocumentWith(dir, typ, id string, opts NewOptions, t func(string, ...any
 		}
 		return ""
 	}
-	spec := skeleton.Spec{ID: id, Lang: s.Project.Hospital.Lang(), Years: opts.Term, Now: time.Now()}
+	// The id, or a flag, may name a guided value (a job duty's post):
+	// the draft then carries its guidance, as init's drafts do.
+	values := skeleton.ValuesFromID(ty, id)
+	for _, name := range slices.Sorted(maps.Keys(opts.Values)) {
+		v := opts.Values[name]
+		f := ty.Field(name)
+		if f == nil || f.Type != "enum" {
+			return "", problem("cmd.new.no-field", typ, name)
+		}
+		ev, ok := f.Lookup(v)
+		if !ok {
+			var words []string
+			for _, x := range f.Values {
+				words = append(words, x.Value)
+				words = append(words, x.Aliases...)
+			}
+			return "", problem("field.enum", name, v, valueList{f}, diag.DidYouMean(diag.Suggest(v, words)))
+		}
+		values[name] = strconv.Quote(ev.Value)
+	}
+	spec := skeleton.Spec{ID: id, Lang: s.Project.Hospital.Lang(), Years: opts.Term, Values: values, Now: time.Now()}
 	rel, data := skeleton.Write(s.Schemas, ty, spec, t, pick)
 	target := filepath.Join(dir, filepath.FromSlash(rel))
 	if _, err := os.Lstat(target); err == nil || !errors.Is(err, fs.ErrNotExist) {
@@ -106,6 +132,22 @@ func NewDocumentWith(dir, typ, id string, opts NewOptions, t func(string, ...any
 		return rel, err
 	}
 	return rel, nil
+}
+
+// valueList shows an enum's values in a message, each with its label in
+// the reader's language: "dba（数据库管理岗）, ...".
+type valueList struct{ f *schema.Field }
+
+// In implements diag.Localized.
+func (l valueList) In(lang string) string {
+	parts := make([]string, len(l.f.Values))
+	for i, v := range l.f.Values {
+		parts[i] = v.Value
+		if x := v.Label.In(lang); x != "" {
+			parts[i] += "（" + x + "）"
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // TypesOf returns the schemas of the site in dir, or the built-in ones

@@ -211,6 +211,46 @@ func Write(set *schema.Set, tp *schema.DocType, spec Spec, t T, pick func(types 
 	return "content/" + dir + "/" + id + ".md", []byte(body.String())
 }
 
+// ValuesFromID is what an id says of a new document's guided fields: for
+// each enum field of tp whose values carry guidance (a job duty's post
+// and appendix 3's model duties for it), the value that a run of the id's
+// parts names, by its value or an alias ("duty-onsite-support" and
+// "onsite-support-2" name onsite-support, "岗位-数据库管理岗" dba); the
+// longest run wins. The values are TOML literals by field name, as
+// Spec.Values takes them; a field the id names no value of is left out.
+func ValuesFromID(tp *schema.DocType, id string) map[string]string {
+	parts := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	out := map[string]string{}
+	for _, f := range tp.Fields {
+		if f.Type != "enum" || !guided(f) {
+			continue
+		}
+		best, bestLen := "", 0
+		for i := range parts {
+			for j := len(parts); j > i+bestLen; j-- {
+				if ev, ok := f.Lookup(strings.Join(parts[i:j], "-")); ok {
+					best, bestLen = ev.Value, j-i
+					break
+				}
+			}
+		}
+		if best != "" {
+			out[f.Name] = strconv.Quote(best)
+		}
+	}
+	return out
+}
+
+// guided reports whether some value of enum field f carries guidance.
+func guided(f *schema.Field) bool {
+	for _, ev := range f.Values {
+		if len(ev.Guide) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // valueGuides is the guidance of the enum values spec gives (a job duty's
 // post: its model duties), by the section it goes under ("" the title).
 func valueGuides(tp *schema.DocType, spec Spec, lang string, t T) map[string][]string {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"guifan/generator/schema"
+	"guifan/schemas"
 )
 
 func TestYearsOfAndParseTerm(t *testing.T) {
@@ -53,5 +54,38 @@ func TestYearFor(t *testing.T) {
 		if got := yearFor(c.f, c.years, c.now); got != c.want {
 			t.Errorf("yearFor(%s, %v, %s) = %d, want %d", c.f.Name, c.years, c.now.Format("2006-01"), got, c.want)
 		}
+	}
+}
+
+// TestValuesFromID: an id that names a post (by its value or an alias)
+// gives the job duty that post; the longest run of the id's parts wins;
+// an id naming none, and a type whose values carry no guidance, give
+// nothing.
+func TestValuesFromID(t *testing.T) {
+	t.Parallel()
+	set, diags := schema.Load(schemas.FS)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	duty := set.Types["job-duty"]
+	for id, want := range map[string]string{
+		"job-duty-dba":            `"dba"`,
+		"duty-onsite-support":     `"onsite-support"`,
+		"onsite-support-2":        `"onsite-support"`,
+		"duty-service-desk":       `"service-desk"`,
+		"岗位-数据库管理岗":               `"dba"`,
+		"duty-Network":            `"network"`,
+		"duty-cashier":            "",
+		"dutysecurity":            "",
+		"job-duty-security-2026":  `"security"`,
+		"research-implementation": `"research-implementation"`,
+	} {
+		got := ValuesFromID(duty, id)["post"]
+		if got != want {
+			t.Errorf("ValuesFromID(job-duty, %q) post = %q, want %q", id, got, want)
+		}
+	}
+	if got := ValuesFromID(set.Types["regulation"], "reg-security"); len(got) != 0 {
+		t.Errorf("a regulation's kinds carry no guidance, yet the id gave %v", got)
 	}
 }

@@ -38,9 +38,10 @@ func runInit(e *env, args []string) int {
 	return exitOK
 }
 
-// newDocFlags declares new's --term (the years of a plan) and --list.
-func newDocFlags(fs *flag.FlagSet) (*string, *bool) {
-	return fs.String("term", "", "cmd.new.term"), fs.Bool("list", false, "cmd.new.list")
+// newDocFlags declares new's --term (the years of a plan), --post (a job
+// duty's post) and --list.
+func newDocFlags(fs *flag.FlagSet) (term, post *string, list *bool) {
+	return fs.String("term", "", "cmd.new.term"), fs.String("post", "", "cmd.new.post"), fs.Bool("list", false, "cmd.new.list")
 }
 
 // listTypes prints every document type with its name and what it is for.
@@ -62,7 +63,7 @@ func listTypes(e *env, dir string) int {
 // type knows, ready to fill in.
 func runNew(e *env, args []string) int {
 	flags := newFlags(e, "new")
-	term, list := newDocFlags(flags)
+	term, post, list := newDocFlags(flags)
 	positional, code, ok := parseFlags(e, flags, args)
 	if !ok {
 		return code
@@ -80,6 +81,9 @@ func runNew(e *env, args []string) int {
 			e.errorf("cmd.new.bad-term", *term)
 			return exitMisuse
 		}
+	}
+	if *post != "" {
+		opts.Values = map[string]string{"post": *post}
 	}
 	if len(positional) < 2 || len(positional) > 3 {
 		flags.Usage()

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -653,5 +654,81 @@ func TestOutlineLinksLand(t *testing.T) {
 		if n := strings.Count(string(target), `id="`+frag+`"`); n != 1 {
 			t.Errorf("link %s#%s: %d headings with id %q on the page", l[1], l[2], n, frag)
 		}
+	}
+}
+
+// TestNewPost: guifan new job-duty takes the post from --post (its value
+// or an alias) or from the id, and then writes the same guidance, the
+// post's model duties, that init's draft of that post carries; --post
+// overrides the id; an unknown post, or --post on a type without a post,
+// is refused (exit 2) and writes nothing; the drafts pass check.
+func TestNewPost(t *testing.T) {
+	t.Parallel()
+	dir := initSkeleton(t)
+	set, _ := schema.Load(schemas.FS)
+	post := set.Types["job-duty"].Field("post")
+	guides := func(data []byte) []string {
+		return regexp.MustCompile(`(?m)^> .*$`).FindAllString(string(data), -1)
+	}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"job-duty", "duty-onsite-support"}, "onsite-support"},
+		{[]string{"job-duty", "岗位-网络管理岗"}, "network"},
+		{[]string{"--post", "数据库管理岗", "job-duty", "duty-a"}, "dba"},
+		{[]string{"--post", "security", "job-duty", "duty-system-b"}, "security"},
+	}
+	for _, c := range cases {
+		out := runCapture(append(append([]string{"--lang", "zh-CN", "new"}, c.args...), dir))
+		if !strings.HasPrefix(out, "exit 0") {
+			t.Errorf("new %v:\n%s", c.args, out)
+			continue
+		}
+		id := c.args[len(c.args)-1]
+		data, err := os.ReadFile(filepath.Join(dir, "content", "duties", id+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`(?m)^post = "` + c.want + `"`).Match(data) {
+			t.Errorf("new %v: the draft's post is not %s:\n%s", c.args, c.want, data)
+		}
+		ev, _ := post.Lookup(c.want)
+		model := strings.Fields(ev.Guide.In("zh-CN"))[0]
+		if !strings.Contains(string(data), model) {
+			t.Errorf("new %v: the draft lacks %s's model duties", c.args, c.want)
+		}
+		initDraft, err := os.ReadFile(filepath.Join(dir, "content", "duties", "job-duty-"+c.want+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := guides(data), guides(initDraft); !slices.Equal(got, want) {
+			t.Errorf("new %v: guidance\n%s\nwant init's\n%s", c.args, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		say  []string // what the message names
+	}{
+		{[]string{"--post", "nurse", "job-duty", "duty-nurse"}, []string{"nurse", "dba（数据库管理岗）"}},
+		{[]string{"--post", "dba", "regulation", "reg-dba"}, []string{"regulation", "post"}},
+	} {
+		args := c.args
+		out := runCapture(append(append([]string{"--lang", "zh-CN", "new"}, args...), dir))
+		if !strings.HasPrefix(out, "exit 2") {
+			t.Errorf("new %v: want exit 2:\n%s", args, out)
+		}
+		for _, w := range c.say {
+			if !strings.Contains(out, w) {
+				t.Errorf("new %v: the message does not name %s:\n%s", args, w, out)
+			}
+		}
+		id := args[len(args)-1]
+		if m, _ := filepath.Glob(filepath.Join(dir, "content", "*", id+".*")); len(m) > 0 {
+			t.Errorf("new %v wrote %v", args, m)
+		}
+	}
+	if out := runCapture([]string{"--lang", "zh-CN", "check", dir}); !strings.HasPrefix(out, "exit 0") {
+		t.Errorf("check after new job-duty:\n%s", out)
 	}
 }
