@@ -32,6 +32,7 @@ func (s *Site) Assess(asOf model.Date) (*coverage.Matrix, diag.List) {
 		Attestations: atts,
 		AsOf:         asOf,
 		Found:        s.found,
+		Stop:         s.stopped,
 	})
 	return m, diags
 }

@@ -1,8 +1,10 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -38,6 +40,13 @@ type Live struct {
 	diags diag.List      // the diagnostics of the latest update's run
 	gen   int            // updates started
 	kept  int            // the update whose run in and diags are from
+	// loaded are the latest load's diagnostics (of l.s as it is now).
+	loaded diag.List
+	// tmpl are the page layouts, parsed at the first quick look after a
+	// load (a change to the theme or the layouts loads the site again).
+	tmpl *site.Templates
+	// cancel stops the rebuild of the latest update, when one runs.
+	cancel context.CancelFunc
 }
 
 // Quick is what an Update knows before checking and rebuilding the whole
@@ -94,7 +103,7 @@ func (l *Live) reload() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	l.s, l.docs, l.in = s, docs, nil
+	l.s, l.docs, l.in, l.tmpl, l.loaded = s, docs, nil, nil, diags
 	l.hsrc = s.Project.Sources[config.FileName]
 	l.base = append(slices.Clone(diags[:span[0]]), diags[span[1]:]...)
 	res, in, err := l.run(s, diags)
@@ -117,9 +126,9 @@ func (l *Live) run(s *Site, diags diag.List) (*Result, *site.Input, error) {
 }
 
 // keep remembers the result of the run of update gen, unless a later
-// update's is already kept; l.mu held.
+// update's is already kept or the run was canceled; l.mu held.
 func (l *Live) keep(gen int, res *Result, in *site.Input, err error) {
-	if gen < l.kept || res == nil {
+	if gen < l.kept || res == nil || res.Canceled {
 		return
 	}
 	l.kept = gen
@@ -156,8 +165,17 @@ func (l *Live) Update(changed []string, quick func(Quick)) (*Result, error) {
 // while the last one is still being rebuilt does not wait for it; it
 // publishes the result of the latest update only. Start and the functions
 // it returns may be called from several goroutines.
+//
+// Start cancels the rebuild of the update before it: that rebuild stops
+// at its next check (between stages, between pages) and returns a Result
+// marked Canceled, so that it does not take the processor from this
+// update's.
 func (l *Live) Start(changed []string, quick func(Quick)) func() (*Result, error) {
 	l.mu.Lock()
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
 	if slices.ContainsFunc(changed, func(p string) bool { return !isDocFile(p) }) || l.s == nil {
 		res, err := l.reload()
 		l.mu.Unlock()
@@ -170,8 +188,11 @@ func (l *Live) Start(changed []string, quick func(Quick)) func() (*Result, error
 		quick(l.quick(changed, diags))
 	}
 	snap := *l.s // this update's site: a later update changes l.s
+	ctx, cancel := context.WithCancel(context.Background())
+	snap.ctx, l.cancel = ctx, cancel
 	l.mu.Unlock()
 	return func() (*Result, error) {
+		defer cancel()
 		res, in, err := l.run(&snap, diags)
 		l.mu.Lock()
 		l.keep(gen, res, in, err)
@@ -216,7 +237,8 @@ func (l *Live) update(changed []string) diag.List {
 		live[d] = true
 	}
 	s.found.Keep(func(d *model.Document) bool { return live[d] })
-	return append(slices.Clone(l.base), cd...)
+	l.loaded = append(slices.Clone(l.base), cd...)
+	return slices.Clone(l.loaded)
 }
 
 // quick is the quick look at the saved documents: their own checks and,
@@ -250,11 +272,46 @@ func (l *Live) quick(changed []string, loaded diag.List) Quick {
 		if !saved[d.Path] {
 			continue
 		}
-		page, ok, err := site.DocPage(in2, d.ID)
+		if l.tmpl == nil {
+			t, err := site.ParseTemplates(l.in.Theme, l.in.Layouts)
+			if err != nil {
+				break // the full build says why
+			}
+			l.tmpl = t
+		}
+		page, ok, err := l.tmpl.DocPage(in2, d.ID)
 		if err != nil || !ok {
 			continue // the full build says why
 		}
 		q.Files["site/"+site.PagePath(d.ID)] = page
 	}
 	return q
+}
+
+// Make makes the deferred output kind (pdf, excel, forms: Options.Defer)
+// of the site as the latest update left it, in memory, without loading
+// the site again: a preview makes them on the first request for one of
+// their files. It checks and assesses the site as a cold Run does, so its
+// files are those Run with Only kind would make; Result.Invalid when the
+// content has errors. Make may run while an update's rebuild does.
+func (l *Live) Make(kind string) (*Result, error) {
+	if outputNamed(kind) == nil {
+		return nil, &UnknownOutputError{Name: kind}
+	}
+	l.mu.Lock()
+	if l.s == nil {
+		l.mu.Unlock()
+		return nil, ErrNoSite
+	}
+	snap := *l.s
+	// Assess records the attestations' source in the project's sources:
+	// this run's own copy, so that it does not race with a rebuild's.
+	proj := *snap.Project
+	proj.Sources = maps.Clone(proj.Sources)
+	snap.Project = &proj
+	diags := slices.Clone(l.loaded)
+	l.mu.Unlock()
+	snap.progress, snap.siteInput, snap.ctx = nil, nil, nil
+	opt := Options{Goal: GoalBuild, AsOf: l.opt.AsOf, Only: []string{kind}, InMemory: true}
+	return snap.run(l.dir, "", diags, opt)
 }

@@ -5,6 +5,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"path"
@@ -63,6 +64,10 @@ type Site struct {
 	// siteInput, when set, is told what the site's pages were written
 	// from (a live preview renders a saved document's page from it).
 	siteInput func(site.Input)
+	// ctx, when set, stops the run when it is done (a live preview's
+	// rebuild superseded by a newer save): the run checks it between
+	// stages and in its long loops, and returns a Result marked Canceled.
+	ctx context.Context
 }
 
 // Load reads the site in siteFS (fsutil.SiteFS for a real site: nothing

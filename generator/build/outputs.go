@@ -151,6 +151,9 @@ func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18
 			if k.last != last || !slices.Contains(only, k.Name) {
 				continue
 			}
+			if s.stopped() {
+				return j.diags, errCanceled
+			}
 			if s.progress != nil && !k.queued {
 				s.progress(k.Name)
 			}
@@ -206,7 +209,12 @@ func (j *job) site() error {
 		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
 		Texts: texts, Figures: j.figures(v), Languages: s.siteLanguages(),
 	}
+	in.Stop = s.stopped
 	pages, sd, err := site.Write(in)
+	in.Stop = nil
+	if s.stopped() {
+		return errCanceled // Write may have stopped part way
+	}
 	if s.siteInput != nil && err == nil {
 		s.siteInput(in)
 	}
@@ -221,8 +229,14 @@ func (j *job) site() error {
 	j.putAll("site/", pages)
 	// The search index always comes with the site.
 	idx, files := s.searchIndex(v, j.cat, texts)
+	if s.stopped() {
+		return errCanceled
+	}
 	j.putAll("site/", files)
 	for _, l := range in.Languages[min(1, len(in.Languages)):] {
+		if s.stopped() {
+			return errCanceled
+		}
 		if err := j.siteIn(in, l, idx); err != nil {
 			return err
 		}
@@ -264,7 +278,11 @@ func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error
 		}
 		in.FormFiles[id] = f
 	}
+	in.Stop = s.stopped
 	pages, _, err := site.Write(in) // its links are the first language's, reported once
+	if s.stopped() {
+		return errCanceled
+	}
 	if err != nil {
 		return err
 	}

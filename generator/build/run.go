@@ -98,6 +98,10 @@ type Result struct {
 	// under the output folder ("site/index.html"); nil when the content
 	// has errors.
 	Files map[string][]byte
+	// Canceled reports that the run was stopped before its end (a live
+	// preview's rebuild that a newer save superseded, Live.Start): Diags
+	// are incomplete, Files are nil and nothing was published.
+	Canceled bool
 }
 
 // Invalid reports whether the content has errors: nothing was published.
@@ -154,14 +158,36 @@ func Run(dir string, opt Options) (*Result, error) {
 	return s.run(dir, out, diags, opt)
 }
 
+// errCanceled is what a stage returns when the run's context is done
+// (Site.ctx); run turns it into Result.Canceled.
+var errCanceled = errors.New("build canceled")
+
+// stopped reports whether the run's context (Site.ctx) is done: a cheap
+// check the stages make between steps and in their long loops. Always
+// false for a run without one (Run, the command line's builds).
+func (s *Site) stopped() bool { return s.ctx != nil && s.ctx.Err() != nil }
+
 // run is Run after loading.
 func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, error) {
 	res := &Result{Site: s, Docs: len(s.Project.Docs)}
+	canceled := func() (*Result, error) {
+		res.Diags, res.Files, res.Canceled = diags, nil, true
+		return res, nil
+	}
+	if s.stopped() {
+		return canceled()
+	}
 	opt.step(StageCheck)
 	diags.Append(s.Check(opt.AsOf))
+	if s.stopped() {
+		return canceled()
+	}
 	opt.step(StageAssess)
 	m, ad := s.Assess(opt.AsOf)
 	diags.Append(ad)
+	if s.stopped() {
+		return canceled()
+	}
 	defer func() { res.Diags.Sort() }()
 	switch opt.Goal {
 	case GoalCheck:
@@ -192,6 +218,9 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 	if opt.InMemory {
 		files, od, err := s.outputs(m, opt.AsOf, s.Catalog(), opt.Only, s.deferred(opt))
 		diags.Append(od)
+		if errors.Is(err, errCanceled) {
+			return canceled()
+		}
 		res.Diags = diags
 		if err == nil && diags.Errors() == 0 {
 			res.Files = files
@@ -211,6 +240,9 @@ func (s *Site) run(dir, out string, diags diag.List, opt Options) (*Result, erro
 	res.Diags = diags
 	if err != nil || diags.Errors() > 0 {
 		st.abort()
+		if errors.Is(err, errCanceled) {
+			return canceled()
+		}
 		return res, err
 	}
 	opt.step(StagePublish)

@@ -22,6 +22,9 @@ import (
 // a body missing from it is rendered here.
 func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string][]byte) {
 	idx, labels := s.buildIndex(v.docs, v.report, cat, texts)
+	if s.stopped() {
+		return idx, nil // the run is canceled: its caller drops it
+	}
 	return idx, idx.Files(labels)
 }
 
@@ -112,6 +115,9 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 	var syn search.Synonyms
 	if b, err := fs.ReadFile(s.ThemeFS, "search/synonyms.txt"); err == nil {
 		syn = search.ParseSynonyms(string(b))
+	}
+	if s.stopped() {
+		entries = nil // the run is canceled: its caller drops the index
 	}
 	idx := search.Build(entries, syn)
 	if b, err := fs.ReadFile(s.ThemeFS, "search/stopwords.txt"); err == nil {

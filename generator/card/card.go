@@ -15,6 +15,7 @@ package card
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,7 +133,9 @@ func For(d *model.Document, in Input) *Card {
 		Level: t("card.col.level"), ReportTo: t("card.col.report-to"), Within: t("card.col.within"),
 		Process: t("card.col.process"), After: t("card.col.after"), Who: t("card.col.who"), Number: t("card.col.number"),
 	}
-	rows := d.Rows("levels")
+	// A copy: the document's own rows stay in their order (the workbook
+	// and the PDF list them as written, and may be made after the card).
+	rows := slices.Clone(d.Rows("levels"))
 	// The most severe level (1) first: that is the one to find quickly.
 	sort.SliceStable(rows, func(i, j int) bool { return intOf(rows[i]["level"]) < intOf(rows[j]["level"]) })
 	for _, r := range rows {
@@ -145,7 +148,7 @@ func For(d *model.Document, in Input) *Card {
 		}
 		c.Levels = append(c.Levels, l)
 	}
-	steps := d.Rows("fallback")
+	steps := slices.Clone(d.Rows("fallback"))
 	sort.SliceStable(steps, func(i, j int) bool { return intOf(steps[i]["after_minutes"]) < intOf(steps[j]["after_minutes"]) })
 	for _, r := range steps {
 		c.Fallback = append(c.Fallback, Step{Process: str(r["process"]), After: t("card.after", intOf(r["after_minutes"]))})

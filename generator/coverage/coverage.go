@@ -103,6 +103,10 @@ type Input struct {
 	// Found remembers the sections found in each document, shared with
 	// check; nil finds them afresh.
 	Found *sections.Memo
+	// Stop, when set, is asked before each article: once it says true,
+	// the workers stop and the matrix is incomplete (a preview's rebuild
+	// a newer save superseded drops it).
+	Stop func() bool
 }
 
 // Matrix is the result: every article with its requirements' verdicts.
@@ -203,7 +207,7 @@ func assess(in Input, workers int) *Matrix {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(arts) {
+				if i >= len(arts) || in.Stop != nil && in.Stop() {
 					return
 				}
 				w.stale = nil

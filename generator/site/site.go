@@ -10,6 +10,7 @@
 package site
 
 import (
+	"errors"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -67,7 +68,17 @@ type Input struct {
 	// links. The language of these pages is the one whose Code is
 	// Catalog.Lang.
 	Languages []Language
+	// Stop, when set, is asked between the steps of Write and before each
+	// document's page: once it says true, Write returns ErrStopped (a
+	// preview's rebuild that a newer save superseded).
+	Stop func() bool
+	// templates are the layouts parsed already (Templates.DocPage): a
+	// writer clones them instead of parsing the theme again.
+	templates *Templates
 }
+
+// ErrStopped is returned by Write when Input.Stop said to stop.
+var ErrStopped = errors.New("site: stopped")
 
 // Language is one language of the site's interface.
 type Language struct {
@@ -107,6 +118,9 @@ func Write(in Input) (map[string][]byte, diag.List, error) {
 	}
 	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.typePages, w.forms, w.downloads, w.search}
 	for _, step := range steps {
+		if in.Stop != nil && in.Stop() {
+			return nil, w.diags, ErrStopped
+		}
 		if err := step(); err != nil {
 			return nil, w.diags, err
 		}

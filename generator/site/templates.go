@@ -60,6 +60,11 @@ func layoutNames(theme, layouts fs.FS) []string {
 }
 
 func (w *writer) loadTemplates() error {
+	if t := w.in.templates; t != nil {
+		var err error
+		w.tmpl, err = t.clone(w)
+		return err
+	}
 	read := func(name string) ([]byte, error) {
 		if w.in.Layouts != nil {
 			if b, err := fs.ReadFile(w.in.Layouts, name); err == nil {

@@ -154,11 +154,12 @@ func newPreviewer(e *env, req siteRequest, o *serveOptions) *previewer {
 	return p
 }
 
-// make builds a deferred output (pdf, excel, forms) on first request.
+// make builds a deferred output (pdf, excel, forms) on first request,
+// from the site as the preview has it loaded (build.Live.Make).
 func (p *previewer) make(kind string) (map[string][]byte, error) {
 	e := p.e
 	start := time.Now()
-	res, err := build.Run(p.req.dir, build.Options{Goal: build.GoalBuild, AsOf: p.req.asOf, Only: []string{kind}, InMemory: true})
+	res, err := p.live.Make(kind)
 	if err != nil {
 		e.errorf("cli.internal", err.Error())
 		return nil, err
@@ -199,7 +200,7 @@ func (p *previewer) changed(paths []string) {
 		res, err := finish()
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		if n == p.latest {
+		if n == p.latest && (res == nil || !res.Canceled) {
 			p.show(paths, start, res, err)
 		}
 	}()
