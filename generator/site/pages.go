@@ -116,6 +116,10 @@ func (w *writer) documents() error {
 	out := make([]done, len(w.in.Docs))
 	pool.For(len(w.in.Docs), func(i int) {
 		o := &out[i]
+		if w.in.Stop != nil && w.in.Stop() {
+			o.err = ErrStopped
+			return
+		}
 		o.page, o.r, o.err = w.document(w.in.Docs[i])
 	})
 	for i, d := range w.in.Docs {
