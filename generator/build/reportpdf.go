@@ -43,6 +43,7 @@ func reportPDF(r *report.Report, cat *i18n.Catalog) *pdf.Report {
 		Signers:   []string{cat.T("report.pdf.signer-auditor"), cat.T("report.pdf.signer-hospital")},
 		SignName:  cat.T("report.pdf.sign-name"),
 		SignDate:  cat.T("report.pdf.sign-date"),
+		Seal:      cat.T("report.pdf.seal"),
 	}
 	for _, v := range chart.Verdicts {
 		out.Legend = append(out.Legend, verdict(v))

@@ -36,6 +36,9 @@ type Report struct {
 	Signers   []string // a box per role (审核员, 医院负责人, ...)
 	SignName  string   // "签字："
 	SignDate  string   // "日期："
+	// Seal is the label of the box for the hospital's seal (医院盖章),
+	// drawn under the last signer's box; empty: no seal box.
+	Seal string
 }
 
 // Verdict is a verdict's word and its class (met, partial, missing,
@@ -104,7 +107,7 @@ func (c *Chars) addReport(r *Report) {
 	if r == nil {
 		return
 	}
-	for _, s := range []string{r.Footer, r.Summary, r.Chart, r.ChartAlt, r.Articles, r.Trail, r.TrailLede, r.Stale, r.Signature, r.SignLede, r.SignName, r.SignDate} {
+	for _, s := range []string{r.Footer, r.Summary, r.Chart, r.ChartAlt, r.Articles, r.Trail, r.TrailLede, r.Stale, r.Signature, r.SignLede, r.SignName, r.SignDate, r.Seal} {
 		c.Add(s)
 	}
 	c.Add("0123456789")
@@ -359,7 +362,13 @@ func (w *writer) articleTable(r *Report) {
 		if len(a.Requirements) > 0 {
 			q := a.Requirements[0]
 			n := max(len(Break(Atoms(q.Title, styleSerif, m), reqW-2*reportPad, 0)), len(w.noteLines(q.Notes, notesW-2*reportPad)), 1)
-			need += min(float64(n), 6)*lh + 2*reportPad
+			// w.row moves a row that fits on a page to the next page
+			// whole, so the heading needs all of it beside it; a longer
+			// row starts here with at least two lines.
+			if room := int((pageH - marginB - marginT - 2*reportPad) / lh); n > room {
+				n = 2
+			}
+			need += float64(n)*lh + 2*reportPad
 		}
 		if w.y+need > pageH-marginB {
 			w.f.AddPage()
@@ -436,13 +445,20 @@ func (w *writer) trailTable(r *Report) {
 	w.y += 5
 }
 
-// signature draws a box per signer with lines to sign and date on.
+// signature draws a box per signer with lines to sign and date on, two to
+// a row, and under the last signer (the hospital's) a box for its seal: a
+// dashed circle where the seal goes and a line for the date.
 func (w *writer) signature(r *Report) {
 	if r.Signature == "" {
 		return
 	}
-	boxH := 26.0
-	w.need(w.lineHeight(14)*2 + float64(len(r.Signers)+1)/2*(boxH+4) + 12)
+	boxH, sealH := 26.0, 48.0
+	rows := float64(len(r.Signers)+1) / 2
+	need := w.lineHeight(14)*2 + rows*(boxH+4) + 12
+	if r.Seal != "" {
+		need += sealH + 4
+	}
+	w.need(need)
 	w.reportHeading(r.Signature)
 	if r.SignLede != "" {
 		w.paragraph(plainSpans(r.SignLede), marginL, textW, 10.5, 0)
@@ -450,8 +466,10 @@ func (w *writer) signature(r *Report) {
 	}
 	gap := 6.0
 	boxW := (textW - gap) / 2
+	lastX := marginL
 	for i, s := range r.Signers {
 		x := marginL + float64(i%2)*(boxW+gap)
+		lastX = x
 		if i%2 == 0 && i > 0 {
 			w.y += boxH + 4
 		}
@@ -464,6 +482,24 @@ func (w *writer) signature(r *Report) {
 			w.f.Line(x+3+lw+1, base+0.8, x+boxW-4, base+0.8)
 		}
 		w.f.SetDrawColor(0, 0, 0)
+	}
+	if r.Seal != "" {
+		w.y += boxH + 4
+		x, y := lastX, w.y
+		w.f.SetDrawColor(150, 150, 150)
+		w.f.Rect(x, y, boxW, sealH, "D")
+		w.text(x+3, y+6, r.Seal, styleSans, 10.5)
+		// Where the seal goes: a round seal is about 40 mm across.
+		w.f.SetDrawColor(190, 190, 190)
+		w.f.SetDashPattern([]float64{1.2, 1.2}, 0)
+		w.f.Circle(x+boxW/2, y+8+(sealH-18)/2, 15, "D")
+		w.f.SetDashPattern(nil, 0)
+		w.f.SetDrawColor(150, 150, 150)
+		base := y + sealH - 4
+		lw := w.text(x+3, base, r.SignDate, styleSerif, 10)
+		w.f.Line(x+3+lw+1, base+0.8, x+boxW-4, base+0.8)
+		w.f.SetDrawColor(0, 0, 0)
+		boxH = sealH
 	}
 	w.y += boxH + 6
 }

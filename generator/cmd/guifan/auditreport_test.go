@@ -147,7 +147,7 @@ func TestReportPDFCarriesTheAttestations(t *testing.T) {
 				t.Errorf("%s lacks %q", name, v)
 			}
 		}
-		for _, want := range []string{"按文件计算", "签字", "审核员确认记录"} {
+		for _, want := range []string{"按文件计算", "签字", "审核员确认记录", "医院盖章"} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%s lacks %q", name, want)
 			}
