@@ -722,3 +722,42 @@ func TestImportThemeVerdictWords(t *testing.T) {
 		t.Errorf("check after import:\n%s", out)
 	}
 }
+
+// TestImportSaysWhatChanged: a changed entry's other keys (auditor, date,
+// note) are listed one per line as before → after, and the summary line
+// counts the entries the workbook did not list as kept.
+func TestImportSaysWhatChanged(t *testing.T) {
+	site, att, _ := auditSite(t)
+	hand := `# 手写的注释
+[[attestations]]
+requirement = "26.practice"
+verdict = "partial"
+auditor = "周宏"
+date = 2026-11-12
+note = "两次周末来电无人接听。"
+
+[[attestations]]
+requirement = "40.practice"
+verdict = "met"
+auditor = "周宏"
+date = 2026-11-12
+`
+	if err := os.WriteFile(att, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := checklistBook(t)
+	book, _ = fillRow(t, book, "26.practice", map[string]string{"K": text("满足"), "L": text("已安排周末值班。"), "M": number(46341), "N": text("郑文静")})
+	out := importBook(t, site, book)
+	for _, want := range []string{
+		"修改 26.practice：部分满足 → 满足（郑文静，2026-11-15）",
+		"    审核员：周宏 → 郑文静\n",
+		"    审核日期：2026-11-12 → 2026-11-15\n",
+		"    审核意见：两次周末来电无人接听。 → 已安排周末值班。\n",
+		"清单未列出、原样保留 ",
+		"手写注释保留 1 处（共 1 处）",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the import does not say %q:\n%s", want, out)
+		}
+	}
+}
