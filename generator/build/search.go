@@ -10,6 +10,7 @@ import (
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
 	"guifan/generator/model"
+	"guifan/generator/present"
 	"guifan/generator/report"
 	"guifan/generator/schema"
 	"guifan/generator/search"
@@ -21,7 +22,7 @@ import (
 // texts are the bodies' plain texts the site rendered (site.Input.Texts);
 // a body missing from it is rendered here.
 func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string][]byte) {
-	idx, labels := s.buildIndex(v.docs, v.report, cat, texts)
+	idx, labels := s.buildIndex(v.docs, v.report, v.present, texts)
 	if s.stopped() {
 		return idx, nil // the run is canceled: its caller drops it
 	}
@@ -44,14 +45,19 @@ func (s *Site) searchLabels(docs []*model.Document, cat *i18n.Catalog) map[strin
 // gets it; tests and benchmarks query it in Go.
 func (s *Site) SearchIndex(m *coverage.Matrix, cat *i18n.Catalog) *search.Index {
 	v := s.view(m, cat, false)
-	idx, _ := s.buildIndex(v.docs, v.report, cat, nil)
+	idx, _ := s.buildIndex(v.docs, v.report, v.present, nil)
 	return idx
 }
 
 // buildIndex indexes what the site shows: every public document, every
 // FAQ question on its own (so a question lands on its answer), the blank
 // forms and the articles of the framework.
-func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string]string) {
+//
+// A document's fields are indexed as the view's presenter prints them
+// (pr, whose catalog is the index's language): a reference to a document
+// the view may not name reads as an internal document, never by its id.
+func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, pr *present.Presenter, texts map[string]string) (*search.Index, map[string]string) {
+	cat := pr.Catalog
 	text := func(url string, body []byte) string {
 		if t, ok := texts[url]; ok {
 			return t
@@ -72,7 +78,7 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 		}
 		keywords := append([]string{d.Control.Number, t.Label.In(lang)}, d.Control.Keywords...)
 		body := text(PagePath(d.ID), d.BodyWithoutTitle())
-		body += " " + fieldText(d, t.Fields)
+		body += " " + fieldText(pr, d)
 		entries = append(entries, search.Entry{Doc: d.ID, URL: PagePath(d.ID), Title: d.Title(), Type: d.Type, Headings: heads, Keywords: keywords, Body: body})
 		if t.Page != nil && t.Page.Kind == schema.PageEntries {
 			// Each entry on its own, so that a question lands on its answer.
@@ -134,30 +140,21 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, cat *i18n.
 const articlePrior = 0.5
 
 // fieldText is the text of a document's own fields (a glossary's terms, a
-// plan's projects), so that registers written as pure TOML can be found.
-func fieldText(d *model.Document, fields []*schema.Field) string {
+// plan's projects) as pr prints them, so that registers written as pure
+// TOML can be found.
+func fieldText(pr *present.Presenter, d *model.Document) string {
 	var b strings.Builder
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case string:
-			b.WriteString(x + " ")
-		case []any:
-			for _, e := range x {
-				walk(e)
-			}
-		case []map[string]any:
-			for _, e := range x {
-				walk(e)
-			}
-		case map[string]any:
-			for _, k := range sortedKeys(x) {
-				walk(x[k])
+	for _, it := range pr.Fields(d) {
+		b.WriteString(it.Value + " ")
+	}
+	for _, t := range pr.Tables(d) {
+		for _, row := range t.Rows {
+			for _, cell := range row {
+				if cell != "" {
+					b.WriteString(cell + " ")
+				}
 			}
 		}
-	}
-	for _, f := range fields {
-		walk(d.Meta[f.Name])
 	}
 	return b.String()
 }
@@ -169,13 +166,4 @@ func sortedFormIDs(forms map[string]*schema.Form) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
