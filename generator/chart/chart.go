@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"guifan/generator/model"
 	"guifan/generator/report"
 )
 
@@ -54,6 +55,17 @@ func colour(status string) Colour {
 // chart.* and status.*). Amounts come printed (RatioYear, Amount).
 type Words struct {
 	T func(key string, args ...any) string
+	// Date prints a date as every output does (present.Presenter.Date);
+	// nil prints it as 2026-11-30.
+	Date func(model.Date) string
+}
+
+// date prints d by w.Date.
+func (w Words) date(d model.Date) string {
+	if w.Date == nil {
+		return d.String()
+	}
+	return w.Date(d)
 }
 
 // Count is how many articles have a verdict.

@@ -76,7 +76,7 @@ func TimelineHTML(id string, c TimelineChart, w Words) string {
 	}
 	height := 8 + rowH*float64(len(c.Rows)) + 44
 	var s svg
-	s.open(id, "img", width, height, c.Title, w.T("chart.timeline-desc", c.Period, c.AsOf.String()))
+	s.open(id, "img", width, height, c.Title, w.T("chart.timeline-desc", c.Period, w.date(c.AsOf)))
 	axis := 8 + rowH*float64(len(c.Rows))
 	for y := from.Year; y <= to.Year; y++ {
 		d := model.Date{Year: y, Month: 1, Day: 1}
@@ -96,7 +96,7 @@ func TimelineHTML(id string, c TimelineChart, w Words) string {
 		track := y + 34
 		s.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"/>`, num(xOf(from)), num(track), num(width), num(track), line)
 		for _, d := range r.Dates {
-			s.printf(`<circle class="record" cx="%s" cy="%s" r="6" fill="%s" stroke="#ffffff" stroke-width="1.5"><title>%s</title></circle>`, num(xOf(d)), num(track), Colours["met"].Ink, esc(d.String()))
+			s.printf(`<circle class="record" cx="%s" cy="%s" r="6" fill="%s" stroke="#ffffff" stroke-width="1.5"><title>%s</title></circle>`, num(xOf(d)), num(track), Colours["met"].Ink, esc(w.date(d)))
 		}
 		if !r.Due.IsZero() {
 			x := xOf(r.Due)
@@ -112,12 +112,12 @@ func TimelineHTML(id string, c TimelineChart, w Words) string {
 	}
 	x := xOf(c.AsOf)
 	s.printf(`<line class="as-of" x1="%s" y1="4" x2="%s" y2="%s" stroke="%s" stroke-width="1.5"/>`, num(x), num(x), num(axis), ink)
-	s.text(min(x, width-60), axis+34, 12, "middle", ink, "700", w.T("chart.as-of", c.AsOf.String()))
+	s.text(min(x, width-60), axis+34, 12, "middle", ink, "700", w.T("chart.as-of", w.date(c.AsOf)))
 	var rows [][]string
 	for _, r := range c.Rows {
 		var ds []string
 		for _, d := range r.Dates {
-			ds = append(ds, d.String())
+			ds = append(ds, w.date(d))
 		}
 		rows = append(rows, []string{r.Label, strings.Join(ds, w.T("chart.sep")), dueWords(r, w)})
 	}
@@ -131,7 +131,7 @@ func dueWords(r TimelineRow, w Words) string {
 	case r.Due.IsZero():
 		return w.T("chart.none")
 	case r.Overdue:
-		return w.T("chart.overdue", r.Due.String())
+		return w.T("chart.overdue", w.date(r.Due))
 	}
-	return w.T("chart.due", r.Due.String())
+	return w.T("chart.due", w.date(r.Due))
 }

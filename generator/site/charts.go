@@ -7,9 +7,10 @@ import (
 	"guifan/generator/chart"
 )
 
-// chartWords are the pictures' words: the catalog.
+// chartWords are the pictures' words: the catalog, and dates as the
+// site's presenter prints them.
 func (w *writer) chartWords() chart.Words {
-	return chart.Words{T: w.t}
+	return chart.Words{T: w.t, Date: w.in.Present.Date}
 }
 
 // chaptersChart draws the verdicts by chapter (home page, report page).
