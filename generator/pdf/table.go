@@ -130,11 +130,22 @@ func (w *writer) table(b markdown.Block, x, width float64) {
 }
 
 // columnWidths sizes columns as browsers size tables: each column gets at
-// least its widest unbreakable piece (a number, a word, two characters),
-// and the rest of the width goes to the columns whose text is longer.
+// least its widest unbreakable piece (a number, a word, two characters)
+// and, where the width allows, a column of short cells (a department, an
+// amount, up to shortCell characters) and its header get the width of
+// their widest on one line (负责部门 and 信息中心 never break one character
+// a line beside a long column); the rest of the width goes to the columns
+// whose text is longer.
 func (w *writer) columnWidths(rows [][][]markdown.Span, header bool, cols int, size, pad, width float64) []float64 {
 	natural := make([]float64, cols)
 	least := make([]float64, cols)
+	// short: the widest body cell of a column whose cells are all short,
+	// and its header if that is short too; longCell characters for a
+	// column with a long cell (it gets its share of the rest besides).
+	short := make([]float64, cols)
+	long := make([]bool, cols)
+	head := make([]float64, cols)
+	em := size * ptToMM
 	for ri, r := range rows {
 		for c, cell := range r {
 			total := 0.0
@@ -143,15 +154,44 @@ func (w *writer) columnWidths(rows [][][]markdown.Span, header bool, cols int, s
 				least[c] = max(least[c], a.Width)
 			}
 			natural[c] = max(natural[c], total+2*pad)
+			switch {
+			case ri == 0 && header:
+				head[c] = total + 2*pad
+			case total > shortCell*em:
+				long[c] = true
+			default:
+				short[c] = max(short[c], total+2*pad)
+			}
+		}
+	}
+	for c := range short {
+		switch {
+		case long[c]:
+			short[c] = longCell*em + 2*pad
+		case head[c] <= shortCell*em+2*pad:
+			short[c] = max(short[c], head[c])
 		}
 	}
 	widths := make([]float64, cols)
-	sumLeast, sumExtra := 0.0, 0.0
+	sumLeast, sumShort := 0.0, 0.0
 	for c := range widths {
-		least[c] = max(least[c]*2+2*pad, 10) // room for two characters at least
+		// Room for the widest piece, and for two characters at least.
+		least[c] = max(least[c]+2*pad, 2*em+2*pad)
 		least[c] = min(least[c], width/float64(cols)*2)
-		natural[c] = max(natural[c], least[c])
+		short[c] = max(short[c], least[c])
 		sumLeast += least[c]
+		sumShort += short[c]
+	}
+	// The short cells on one line as far as the width allows.
+	if share := (width - sumLeast) / (sumShort - sumLeast); sumShort > sumLeast && share > 0 {
+		for c := range least {
+			least[c] += (short[c] - least[c]) * min(share, 1)
+		}
+		sumLeast = min(sumShort, width)
+	}
+	sumExtra := 0.0
+	for c := range widths {
+		natural[c] = max(natural[c], least[c])
 		sumExtra += natural[c] - least[c]
 	}
 	free := width - sumLeast
@@ -168,3 +208,11 @@ func (w *writer) columnWidths(rows [][][]markdown.Span, header bool, cols int, s
 	}
 	return widths
 }
+
+// longCell is the least a column of long text gets where the width
+// allows: a line of that many characters.
+const longCell = 4
+
+// shortCell is the length (in em, Chinese characters) of a cell that a
+// table keeps on one line where it can: a department, an amount, a date.
+const shortCell = 6
