@@ -17,7 +17,8 @@ import (
 // made, in its output folder: for each file, the key of everything it was
 // made from, where it is and the checksum of its bytes. The next build into the same folder takes a
 // PDF whose key has not changed from the folder instead of typesetting it
-// again; the output is the same bytes either way.
+// again (a hard link when the file is untouched since: stampsFile); the
+// output is the same bytes either way.
 const cacheFile = ".guifan-cache.json"
 
 // The bounds of what the cache reads: its index, and one file it would
@@ -34,14 +35,42 @@ type cacheEntry struct {
 	Missing []pdf.Missing `json:"missing,omitempty"`
 }
 
+// The stamps of the index's files as the build left them (size,
+// modification time, inode and device: fsutil.Stamp), by which the next
+// build knows a file is untouched without reading it, are kept beside the
+// output folder (stampsFile), not in it: an output folder is the same
+// bytes however it was made, and a stamp differs at each build. They hold
+// the checksum of the index they belong to; stamps of another index are
+// not used.
+type stamps struct {
+	Index string                  `json:"index"`
+	Files map[string]fsutil.Stamp `json:"files"`
+}
+
+// stampsFile is where the stamps of the output folder abs are kept.
+func stampsFile(abs string) string {
+	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".guifan-stamps")
+}
+
+// linker is a sink that can store a file of the previous output without
+// reading it (staging: a hard link into the temporary folder), and keeps
+// the stamps of its files for the next build.
+type linker interface {
+	link(from *os.Root, src, name string, want fsutil.Stamp) error
+	stamp(name string) (fsutil.Stamp, bool)
+	keepStamps(data []byte)
+}
+
 // pdfCache finds the PDFs of the previous build into the output folder
 // and records those of this one. A nil cache finds nothing and records
 // nothing (a build in memory, or into a new folder).
 type pdfCache struct {
 	root *os.Root // the previous build's output folder; nil when there is none
 	old  map[string]cacheEntry
+	seen map[string]fsutil.Stamp // the old files' stamps, by path
 	mu   sync.Mutex
 	now  map[string]cacheEntry
+	out  linker // where this build's files are, to stamp them; nil when not on disk
 }
 
 // openPDFCache reads the index of the output folder out, when it is one
@@ -68,6 +97,13 @@ func openPDFCache(out string) *pdfCache {
 		return c
 	}
 	c.root = root
+	if abs, err := filepath.Abs(out); err == nil {
+		var st stamps
+		b, err := fsutil.ReadFile(os.DirFS(filepath.Dir(abs)), filepath.Base(stampsFile(abs)), maxCacheIndex)
+		if err == nil && json.Unmarshal(b, &st) == nil && st.Index == sum(data) {
+			c.seen = st.Files
+		}
+	}
 	return c
 }
 
@@ -87,38 +123,61 @@ func (c *pdfCache) close() {
 	}
 }
 
-// get returns the PDF made from key by the previous build, if its file is
-// still there with the same bytes.
-func (c *pdfCache) get(key string) ([]byte, []pdf.Missing, bool) {
+// reuse stores the PDF made from key by the previous build as name, when
+// its file is still there unchanged: linked without reading it when the
+// sink can link and the file's stamp is the one recorded (out != nil),
+// else read and checked against its checksum. It returns the bytes when
+// it read them (nil when linked), the size, the checksum and the missing
+// characters recorded, and whether the PDF was reused.
+func (c *pdfCache) reuse(key, name string, out linker) (data []byte, size int, e cacheEntry, ok bool) {
 	if c == nil || c.root == nil {
-		return nil, nil, false
+		return nil, 0, e, false
 	}
-	e, ok := c.old[key]
+	e, ok = c.old[key]
 	if !ok || !fs.ValidPath(e.Path) {
-		return nil, nil, false
+		return nil, 0, e, false
+	}
+	if st, seen := c.seen[e.Path]; out != nil && seen && st.Size <= maxCachedFile {
+		if err := out.link(c.root, e.Path, name, st); err == nil {
+			return nil, int(st.Size), e, true
+		}
 	}
 	data, err := fsutil.ReadFile(c.root.FS(), e.Path, maxCachedFile)
 	if err != nil || sum(data) != e.Sum {
-		return nil, nil, false
+		return nil, 0, e, false
 	}
-	return data, e.Missing, true
+	return data, len(data), e, true
 }
 
-// put records the PDF at path made from key.
-func (c *pdfCache) put(key, path string, data []byte, missing []pdf.Missing) {
+// put records the PDF at path made from key, with the checksum of its
+// bytes.
+func (c *pdfCache) put(key, path, sum string, missing []pdf.Missing) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.now[key] = cacheEntry{Path: path, Sum: sum(data), Missing: missing}
+	c.now[key] = cacheEntry{Path: path, Sum: sum, Missing: missing}
 }
 
 // index returns this build's index; encoding/json writes a map's keys
 // sorted, so the bytes depend only on the entries.
+// The stamps of its files go to the sink, to be kept beside the output.
 func (c *pdfCache) index() []byte {
 	data, _ := json.MarshalIndent(c.now, "", " ")
-	return append(data, '\n')
+	data = append(data, '\n')
+	if c.out != nil {
+		st := stamps{Index: sum(data), Files: map[string]fsutil.Stamp{}}
+		for _, e := range c.now {
+			if s, ok := c.out.stamp(e.Path); ok {
+				st.Files[e.Path] = s
+			}
+		}
+		if b, err := json.Marshal(st); err == nil {
+			c.out.keepStamps(b)
+		}
+	}
+	return data
 }
 
 func sum(data []byte) string {
@@ -141,9 +200,12 @@ var program = sync.OnceValue(func() string {
 })
 
 // pdfKeyBase is what every PDF of a build is made from besides its own
-// content: the program, the options (hospital, date), the fonts as cut
-// for this build and the theme's catalogs (page furniture words).
-func (j *job) pdfKeyBase(opt pdf.Options) (string, bool) {
+// content: the program, the options (hospital, date), the theme's catalogs
+// (page furniture words), and the fonts as cut for this build — which
+// are the whole fonts' bytes (checksums) and the characters they are cut
+// to (chars): the key is made without cutting the fonts, so a build that
+// reuses every PDF never cuts one.
+func (j *job) pdfKeyBase(opt pdf.Options, chars *pdf.Chars) (string, bool) {
 	prog := program()
 	if prog == "" {
 		return "", false
@@ -161,9 +223,10 @@ func (j *job) pdfKeyBase(opt pdf.Options) (string, bool) {
 		write([]byte{byte(len(chain))})
 		for _, f := range chain {
 			write([]byte(f.Name))
-			write(f.Data)
+			write([]byte(sum(f.Data)))
 		}
 	}
+	write(charBits(chars))
 	entries, _ := fs.ReadDir(j.s.ThemeFS, "i18n")
 	for _, e := range entries {
 		data, err := fs.ReadFile(j.s.ThemeFS, "i18n/"+e.Name())
@@ -174,6 +237,17 @@ func (j *job) pdfKeyBase(opt pdf.Options) (string, bool) {
 		write(data)
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// charBits is the set chars as bytes, a bit per BMP character.
+func charBits(chars *pdf.Chars) []byte {
+	b := make([]byte, 0x10000/8)
+	for r := rune(0); r < 0x10000; r++ {
+		if chars.Has(r) {
+			b[r>>3] |= 1 << (r & 7)
+		}
+	}
+	return b
 }
 
 // pdfKey is the key of one PDF: the build's base and what the PDF shows.

@@ -5,10 +5,13 @@ package build
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"guifan/generator/diag"
+	"guifan/generator/internal/pool"
 	"guifan/generator/pdf"
 	"guifan/generator/schema"
 )
@@ -50,15 +53,20 @@ func (j *job) writePDFs() {
 	}
 	// Without fonts, pdfs and forms asked for no PDF (only workbooks).
 	opt, ok := j.pdfOptions()
-	if ok {
-		opt = j.cutFonts(jobs, opt)
-	}
 	r := &pdfResults{
 		files: make([][]byte, len(jobs)), errs: make([]error, len(jobs)), missing: make([][]pdf.Missing, len(jobs)),
-		keys: make([]string, len(jobs)), cached: make([]bool, len(jobs)),
+		keys: make([]string, len(jobs)), sums: make([]string, len(jobs)), cached: make([]bool, len(jobs)),
+		linked: make([]bool, len(jobs)),
 	}
 	if ok {
-		j.fromCache(jobs, opt, r)
+		// The characters all the PDFs draw: what the fonts are cut to, and
+		// so part of every PDF's key. The fonts are cut only when a PDF is
+		// to be typeset.
+		chars := j.chars(jobs, opt)
+		j.fromCache(jobs, opt, chars, r)
+		if slices.ContainsFunc(jobs, func(jb pdfJob) bool { return jb.book == "" }) && slices.Contains(r.cached, false) {
+			opt = cutFonts(chars, opt)
+		}
 	}
 	j.runPool(jobs, opt, r)
 	j.collect(jobs, r)
@@ -70,11 +78,13 @@ type pdfResults struct {
 	errs    []error
 	missing [][]pdf.Missing
 	keys    []string // cache keys ("" for a workbook, or when not cacheable)
+	sums    []string // checksums of the files taken from the previous build
 	cached  []bool   // taken from the previous build
+	linked  []bool   // and stored already, without being read (files[i] is nil)
 }
 
-// cutFonts cuts the fonts once to the characters all the jobs draw.
-func (j *job) cutFonts(jobs []pdfJob, opt pdf.Options) pdf.Options {
+// chars returns the characters all the jobs draw.
+func (j *job) chars(jobs []pdfJob, opt pdf.Options) *pdf.Chars {
 	chars := pdf.NewChars()
 	chars.AddOptions(opt)
 	for i, jb := range jobs {
@@ -86,27 +96,46 @@ func (j *job) cutFonts(jobs []pdfJob, opt pdf.Options) pdf.Options {
 			chars.AddBinder(jobs[i].binder, opt)
 		}
 	}
+	return chars
+}
+
+// cutFonts cuts the fonts once to chars.
+func cutFonts(chars *pdf.Chars, opt pdf.Options) pdf.Options {
 	cut := pdf.CutFonts(chars, opt.Serif, opt.Sans)
 	opt.Serif, opt.Sans = cut[0], cut[1]
 	return opt
 }
 
 // fromCache takes each PDF whose key is the same as in the previous build
-// into the output folder from it (pdfCache).
-func (j *job) fromCache(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
-	base, cacheable := j.pdfKeyBase(opt)
-	if !cacheable || j.cache == nil {
+// into the output folder from it (pdfCache): linked into this build's
+// folder when the file is untouched, else read and checked.
+func (j *job) fromCache(jobs []pdfJob, opt pdf.Options, chars *pdf.Chars, r *pdfResults) {
+	if j.cache == nil {
 		return
 	}
-	for i, jb := range jobs {
-		if k, ok := pdfKey(base, jb, j.cat.Lang); ok {
-			r.keys[i] = k
-			r.files[i], r.missing[i], r.cached[i] = j.cache.get(k)
-			if r.cached[i] {
-				j.s.reused++
-			}
-		}
+	base, cacheable := j.pdfKeyBase(opt, chars)
+	if !cacheable {
+		return
 	}
+	out, _ := j.out.(linker)
+	j.cache.out = out
+	var reused atomic.Int64
+	pool.For(len(jobs), func(i int) {
+		jb := jobs[i]
+		k, ok := pdfKey(base, jb, j.cat.Lang)
+		if !ok {
+			return
+		}
+		r.keys[i] = k
+		data, _, e, hit := j.cache.reuse(k, jb.path, out)
+		if !hit {
+			return
+		}
+		r.files[i], r.missing[i], r.sums[i], r.cached[i] = data, e.Missing, e.Sum, true
+		r.linked[i] = data == nil
+		reused.Add(1)
+	})
+	j.s.reused += int(reused.Load())
 }
 
 // runPool makes the jobs not taken from the cache, with as many workers
@@ -150,16 +179,21 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 			j.diags.Add(diag.Pos{File: jb.form.File}, "pdf.failed", r.errs[i].Error())
 		case r.errs[i] != nil:
 			failed = append(failed, jb.path+": "+r.errs[i].Error())
+		case jb.book != "" && r.linked[i]:
+			j.formFiles[jb.book] = formFiles(jb.book)
+			j.cache.put(r.keys[i], jb.path, r.sums[i], nil)
 		case jb.book != "":
 			j.bookMade(jb.book, r.files[i])
 			if r.keys[i] != "" {
-				j.cache.put(r.keys[i], jb.path, r.files[i], nil)
+				j.cache.put(r.keys[i], jb.path, fileSum(r, i), nil)
 			}
 		default:
-			j.put(jb.path, r.files[i])
+			if !r.linked[i] {
+				j.put(jb.path, r.files[i])
+			}
 			lacking = append(lacking, r.missing[i]...)
 			if r.keys[i] != "" {
-				j.cache.put(r.keys[i], jb.path, r.files[i], r.missing[i])
+				j.cache.put(r.keys[i], jb.path, fileSum(r, i), r.missing[i])
 			}
 		}
 	}
@@ -172,6 +206,15 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 		j.downloads[i].Size = j.sizeOf(p)
 	}
 	j.pdfWork.downloads = nil
+}
+
+// fileSum is the checksum of job i's file: recorded, for one taken from
+// the previous build, else computed.
+func fileSum(r *pdfResults, i int) string {
+	if r.sums[i] != "" {
+		return r.sums[i]
+	}
+	return sum(r.files[i])
 }
 
 // pdfQueue hands out PDFs to write: the large binders first (they take

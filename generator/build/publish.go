@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"guifan/generator/fsutil"
 )
 
 // The output-folder rule. guifan writes only inside an output folder it
@@ -153,7 +155,7 @@ func beginPublish(out, siteDir string) (_ *staging, err error) {
 	if err != nil {
 		return nil, &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
 	}
-	return &staging{abs: abs, tmp: tmp, root: root, unlock: unlock, sizes: map[string]int{}, dirs: map[string]bool{}}, nil
+	return &staging{abs: abs, tmp: tmp, root: root, unlock: unlock, sizes: map[string]int{}, dirs: map[string]bool{}, linked: map[string]bool{}}, nil
 }
 
 // abort removes the temporary folder and releases the lock: the previous
@@ -187,9 +189,14 @@ func (st *staging) commit() (err error) {
 	defer st.unlock()
 	abs, tmp := st.abs, st.tmp
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	// The stamps of the previous output's files no longer hold once it is
+	// replaced; this build's are kept after the swap (pdfCache).
+	os.Remove(stampsFile(abs))
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
+		} else if st.stamps != nil {
+			fsutil.WriteFileAtomic(stampsFile(abs), st.stamps, 0o644)
 		}
 	}()
 	stat, statErr := os.Lstat(abs)

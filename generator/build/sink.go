@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"guifan/generator/fsutil"
 	"guifan/generator/internal/pool"
 )
 
@@ -95,10 +96,78 @@ type staging struct {
 	root     *os.Root
 	unlock   func()
 
-	mu    sync.Mutex
-	sizes map[string]int
-	dirs  map[string]bool // folders made
-	done  bool
+	mu     sync.Mutex
+	sizes  map[string]int
+	dirs   map[string]bool // folders made
+	linked map[string]bool // files that are the previous output's (link)
+	stamps []byte          // kept beside the output at commit (pdfCache)
+	done   bool
+}
+
+// keepStamps sets what commit keeps beside the output: the stamps of the
+// files the cache's index names (stampsFile).
+func (st *staging) keepStamps(data []byte) {
+	st.mu.Lock()
+	st.stamps = data
+	st.mu.Unlock()
+}
+
+// mkdirs makes the folder of the file p (a system path) in the temporary
+// folder, once.
+func (st *staging) mkdirs(p string) error {
+	d := filepath.Dir(p)
+	st.mu.Lock()
+	made := d == "." || st.dirs[d]
+	st.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := st.root.MkdirAll(d, 0o755); err != nil {
+		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, d), Detail: err.Error()}
+	}
+	st.mu.Lock()
+	st.dirs[d] = true
+	st.mu.Unlock()
+	return nil
+}
+
+// link stores as name the file src of the previous output (from: guifan's
+// own output folder) when it is still the file recorded (want), without
+// reading it: a hard link, or a copy by the kernel (fsutil.LinkFile). Any
+// failure leaves name not stored; the caller then reads src.
+func (st *staging) link(from *os.Root, src, name string, want fsutil.Stamp) error {
+	if !safeName(name) || name == Marker || !safeName(src) {
+		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
+	}
+	p := filepath.FromSlash(name)
+	if err := st.mkdirs(p); err != nil {
+		return err
+	}
+	st.mu.Lock()
+	_, stored := st.sizes[name]
+	st.mu.Unlock()
+	if stored {
+		st.root.Remove(p)
+	}
+	n, err := fsutil.LinkFile(from, filepath.FromSlash(src), st.root, p, want)
+	if err != nil {
+		return err
+	}
+	st.mu.Lock()
+	st.sizes[name] = int(n)
+	st.linked[name] = true
+	st.mu.Unlock()
+	return nil
+}
+
+// stamp returns the stamp of a file stored, to recognise it in the next
+// build (pdfCache).
+func (st *staging) stamp(name string) (fsutil.Stamp, bool) {
+	fi, err := st.root.Lstat(filepath.FromSlash(name))
+	if err != nil || !fi.Mode().IsRegular() {
+		return fsutil.Stamp{}, false
+	}
+	return fsutil.StampOf(fi), true
 }
 
 func (st *staging) put(name string, data []byte) error {
@@ -106,17 +175,17 @@ func (st *staging) put(name string, data []byte) error {
 		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
 	}
 	p := filepath.FromSlash(name)
-	d := filepath.Dir(p)
+	if err := st.mkdirs(p); err != nil {
+		return err
+	}
+	// A file linked from the previous output is that output's file too:
+	// it is replaced, never written through.
 	st.mu.Lock()
-	made := d == "." || st.dirs[d]
+	linked := st.linked[name]
+	delete(st.linked, name)
 	st.mu.Unlock()
-	if !made {
-		if err := st.root.MkdirAll(d, 0o755); err != nil {
-			return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, d), Detail: err.Error()}
-		}
-		st.mu.Lock()
-		st.dirs[d] = true
-		st.mu.Unlock()
+	if linked {
+		st.root.Remove(p)
 	}
 	f, err := st.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
