@@ -5,10 +5,10 @@
 package report
 
 import (
-	"sort"
 	"encoding/json"
 	"io"
 	"math"
+	"sort"
 	"strings"
 
 	"guifan/generator/coverage"
@@ -32,6 +32,7 @@ type Report struct {
 	// most articles first.
 	Next []NextDoc `json:"next"`
 }
+
 // NextDoc is a draft and the unmet articles and requirements it is
 // evidence in progress for.
 type NextDoc struct {
