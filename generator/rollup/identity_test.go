@@ -25,10 +25,10 @@ func TestHospitalIdentity(t *testing.T) {
 		put(t, filepath.Join(dir, file), encode(t, s))
 	}
 	add("a.json", "北京市第一医院", "北京市东城区", "", "2026-11-25")
-	add("b.json", "北京市第一医院", "北京市西城区", "", "2026-11-25")       // same name, another district
-	add("c.json", "北京市丙医院", "北京市海淀区", "12110000AAAA", "2026-11-25") // same name and district,
-	add("d.json", "北京市丙医院", "北京市海淀区", "12110000BBBB", "2026-11-25") // another code
-	add("e.json", "北京市丁医院", "北京市朝阳区", "", "2025-11-25")             // no code yet,
+	add("b.json", "北京市第一医院", "北京市西城区", "", "2026-11-25")             // same name, another district
+	add("c.json", "北京市丙医院", "北京市海淀区", "12110000AAAA", "2026-11-25")  // same name and district,
+	add("d.json", "北京市丙医院", "北京市海淀区", "12110000BBBB", "2026-11-25")  // another code
+	add("e.json", "北京市丁医院", "北京市朝阳区", "", "2025-11-25")              // no code yet,
 	add("f.json", "北京市丁医院", "北京市朝阳区", "12110000 cccc", "2026-11-25") // then a code
 	add("g.json", "北京市丁医院", "北京市朝阳区", "12110000CCCC", "2026-05-25")  // the same code
 	sum := rollupOf(t, dir)
