@@ -37,19 +37,25 @@ type cacheEntry struct {
 
 // The stamps of the index's files as the build left them (size,
 // modification time, inode and device: fsutil.Stamp), by which the next
-// build knows a file is untouched without reading it, are kept beside the
-// output folder (stampsFile), not in it: an output folder is the same
-// bytes however it was made, and a stamp differs at each build. They hold
-// the checksum of the index they belong to; stamps of another index are
-// not used.
+// build knows a file is untouched without reading it, are kept in the
+// output folder (stampsFile), written after the swap: they are the one file
+// of an output folder that is not the same bytes however it was made (a
+// stamp differs at each build), so comparisons of output folders leave it
+// out. guifan writes nothing beside its output folder. They hold the
+// checksum of the index they belong to; stamps of another index are not
+// used.
 type stamps struct {
 	Index string                  `json:"index"`
 	Files map[string]fsutil.Stamp `json:"files"`
 }
 
+// StampsFile is the name of the file in an output folder that keeps the
+// stamps of its files.
+const StampsFile = ".guifan-stamps"
+
 // stampsFile is where the stamps of the output folder abs are kept.
 func stampsFile(abs string) string {
-	return filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".guifan-stamps")
+	return filepath.Join(abs, StampsFile)
 }
 
 // linker is a sink that can store a file of the previous output without
@@ -99,7 +105,7 @@ func openPDFCache(out string) *pdfCache {
 	c.root = root
 	if abs, err := filepath.Abs(out); err == nil {
 		var st stamps
-		b, err := fsutil.ReadFile(os.DirFS(filepath.Dir(abs)), filepath.Base(stampsFile(abs)), maxCacheIndex)
+		b, err := fsutil.ReadFile(os.DirFS(abs), StampsFile, maxCacheIndex)
 		if err == nil && json.Unmarshal(b, &st) == nil && st.Index == sum(data) {
 			c.seen = st.Files
 		}
@@ -162,7 +168,7 @@ func (c *pdfCache) put(key, path, sum string, missing []pdf.Missing) {
 
 // index returns this build's index; encoding/json writes a map's keys
 // sorted, so the bytes depend only on the entries.
-// The stamps of its files go to the sink, to be kept beside the output.
+// The stamps of its files go to the sink, to be kept in the output.
 func (c *pdfCache) index() []byte {
 	data, _ := json.MarshalIndent(c.now, "", " ")
 	data = append(data, '\n')

@@ -43,8 +43,12 @@ func TestCacheLinksOnlyUntouched(t *testing.T) {
 			pdfs++
 		}
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(warm), ".out.guifan-stamps")); err != nil {
-		t.Fatal("no stamps beside the output:", err)
+	if _, err := os.Stat(filepath.Join(warm, build.StampsFile)); err != nil {
+		t.Fatal("no stamps in the output:", err)
+	}
+	// Nothing is written beside the output folder.
+	if entries, err := os.ReadDir(filepath.Dir(warm)); err != nil || len(entries) != 1 {
+		t.Fatalf("beside the output: %v (%v)", entries, err)
 	}
 
 	// Same size, other bytes, a later time: not the file recorded.

@@ -189,9 +189,8 @@ func (st *staging) commit() (err error) {
 	defer st.unlock()
 	abs, tmp := st.abs, st.tmp
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
-	// The stamps of the previous output's files no longer hold once it is
-	// replaced; this build's are kept after the swap (pdfCache).
-	os.Remove(stampsFile(abs))
+	// The stamps of the previous output's files go with it; this build's
+	// are kept in the new output after the swap (pdfCache).
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)

@@ -100,11 +100,11 @@ type staging struct {
 	sizes  map[string]int
 	dirs   map[string]bool // folders made
 	linked map[string]bool // files that are the previous output's (link)
-	stamps []byte          // kept beside the output at commit (pdfCache)
+	stamps []byte          // kept in the output after commit (pdfCache)
 	done   bool
 }
 
-// keepStamps sets what commit keeps beside the output: the stamps of the
+// keepStamps sets what commit keeps in the output: the stamps of the
 // files the cache's index names (stampsFile).
 func (st *staging) keepStamps(data []byte) {
 	st.mu.Lock()
