@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 )
 
 // failAt, when set by a test, makes WriteFileAtomic fail at the named
@@ -26,75 +25,13 @@ func fail(step string) error {
 // to the disk, closes it, renames it over path and flushes the folder. On
 // any error the temporary file is removed and path is left untouched.
 //
-// The new file gets the permissions of the file it replaces, or perm when
-// there is none.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		perm = st.Mode().Perm()
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if err := fail("create"); err != nil {
-		return err
-	}
-	// CreateTemp opens with O_CREATE|O_EXCL, so it never reuses a file.
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+// The new file gets the permissions of the regular file it replaces, or
+// perm when there is none. It is WriteFileAtomicIn in path's folder.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	root, err := os.OpenRoot(filepath.Dir(path))
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	closed := false
-	defer func() {
-		if err != nil {
-			if !closed {
-				f.Close()
-			}
-			os.Remove(tmp)
-		}
-	}()
-	if err = fail("write"); err != nil {
-		// Leave half the data behind, as a full disk would.
-		f.Write(data[:len(data)/2])
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = fail("chmod"); err != nil {
-		return err
-	}
-	if err = f.Chmod(perm); err != nil && runtime.GOOS != "windows" {
-		return err
-	}
-	if err = fail("sync"); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = fail("close"); err != nil {
-		return err
-	}
-	closed = true
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = fail("rename"); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	// The new name must reach the disk too. The file is in place whatever
-	// happens here, so an error is not reported (Windows cannot sync a
-	// folder at all; it makes the rename durable itself).
-	if runtime.GOOS != "windows" {
-		if d, derr := os.Open(dir); derr == nil {
-			d.Sync()
-			d.Close()
-		}
-	}
-	return nil
+	defer root.Close()
+	return WriteFileAtomicIn(root, filepath.Base(path), data, perm)
 }
