@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -228,6 +229,7 @@ func TestTimeline(t *testing.T) {
 		{Label: "网络", Dates: []model.Date{d(2025, 12, 1), d(2026, 6, 1)}, Due: d(2027, 6, 1)},
 		{Label: "电源", Dates: []model.Date{d(2025, 4, 1)}, Due: d(2026, 4, 1), Overdue: true},
 		{Label: "新预案"},
+		{Label: "机房", Dates: []model.Date{d(2026, 11, 1)}, Due: d(2027, 11, 1)},
 	}}
 	fig, svg := parse(t, TimelineHTML("t", c, words()))
 	accessible(t, fig, svg, "img", len(c.Rows))
@@ -248,6 +250,23 @@ func TestTimeline(t *testing.T) {
 	}
 	if got := []string{c.Rows[0].Status(), c.Rows[1].Status(), c.Rows[2].Status()}; fmt.Sprint(got) != "[met missing missing]" {
 		t.Errorf("statuses %v", got)
+	}
+	// The years' labels stay inside the drawing (a year's line near the
+	// right edge ends its label there): the axis ends three months past
+	// the last due date, so 2028's line is a month from the edge.
+	years := svg.all(func(n node) bool { return n.XMLName.Local == "text" && len(n.Text) == 4 && n.Text[:2] == "20" })
+	if len(years) < 3 {
+		t.Fatalf("%d year labels", len(years))
+	}
+	for _, n := range years {
+		x, _ := strconv.ParseFloat(n.attr("x"), 64)
+		lo, hi := x, x+28
+		if n.attr("text-anchor") == "end" {
+			lo, hi = x-28, x
+		}
+		if lo < 0 || hi > width {
+			t.Errorf("year %s drawn from %.0f to %.0f, outside 0–%.0f", n.Text, lo, hi, width)
+		}
 	}
 }
 

@@ -85,7 +85,13 @@ func TimelineHTML(id string, c TimelineChart, w Words) string {
 		}
 		x := xOf(d)
 		s.printf(`<line x1="%s" y1="8" x2="%s" y2="%s" stroke="%s"/>`, num(x), num(x), num(axis), line)
-		s.text(x+3, axis+16, 12, "start", muted, "", strconv.Itoa(y))
+		// A year's label starts at its line, or ends there when it would
+		// run past the right edge (four digits at 12 px are about 28 px).
+		if x+3+28 <= width {
+			s.text(x+3, axis+16, 12, "start", muted, "", strconv.Itoa(y))
+		} else {
+			s.text(x-3, axis+16, 12, "end", muted, "", strconv.Itoa(y))
+		}
 	}
 	y := 8.0
 	for i, r := range c.Rows {
