@@ -29,7 +29,6 @@ func (e *evaluator) sectionsWithPlaces(r *schema.Requirement, res *Result) {
 		e: e, res: res,
 		docs:     e.scoped(r, live, res),
 		parts:    e.placeParts(r),
-		cross:    map[*model.Document]*model.Document{},
 		seen:     map[string]bool{},
 		searched: e.placeLabels(r),
 		also:     e.placeLabels(&schema.Requirement{Also: r.Also}),
@@ -57,9 +56,6 @@ type placeSearch struct {
 	docs     []*model.Document // of the requirement's own types, in scope
 	others   []*model.Document // of the places, not among docs
 	provides map[*model.Document]map[string]bool
-	// cross holds, for a document of another type, a copy typed as the
-	// type that defines the section searched.
-	cross    map[*model.Document]*model.Document
 	seen     map[string]bool // evidence already added
 	searched diag.Items      // every kind of document searched
 	also     diag.Items      // the kinds of document of the places
@@ -97,12 +93,7 @@ func (s *placeSearch) gatherPlaces(places []schema.Place) {
 func (s *placeSearch) find(p placePart, d *model.Document) (Evidence, bool) {
 	as := d
 	if p.id != "" && p.def != nil && d.Type != p.def.Name {
-		if as = s.cross[d]; as == nil {
-			c := *d
-			c.Type = p.def.Name
-			as = &c
-			s.cross[d] = as
-		}
+		as = s.e.in.Found.As(d, p.def.Name)
 	}
 	if ev, ok := p.part.found(as); ok {
 		return ev, true

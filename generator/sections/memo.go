@@ -13,6 +13,15 @@ import (
 type Memo struct {
 	mu    sync.Mutex
 	found map[memoKey]*Result
+	// as holds the documents read as another type (As), by original and
+	// type; orig maps each such copy back to its original.
+	as   map[asKey]*model.Document
+	orig map[*model.Document]*model.Document
+}
+
+type asKey struct {
+	d   *model.Document
+	typ string
 }
 
 type memoKey struct {
@@ -21,7 +30,32 @@ type memoKey struct {
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{found: map[memoKey]*Result{}} }
+func NewMemo() *Memo {
+	return &Memo{found: map[memoKey]*Result{}, as: map[asKey]*model.Document{}, orig: map[*model.Document]*model.Document{}}
+}
+
+// As returns d read as a document of type typ (a copy of d with that
+// type), the same copy each time, so that the sections found in it as
+// that type are remembered too: the assessment reads a document of one
+// type for a topic the framework lets another type hold. A nil Memo makes
+// a new copy.
+func (m *Memo) As(d *model.Document, typ string) *model.Document {
+	if m == nil {
+		c := *d
+		c.Type = typ
+		return &c
+	}
+	k := asKey{d, typ}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c, ok := m.as[k]; ok {
+		return c
+	}
+	c := *d
+	c.Type = typ
+	m.as[k], m.orig[&c] = &c, d
+	return &c
+}
 
 // Find is Find(d, t, rules), computed once per document and type. The
 // result is shared: callers only read it.

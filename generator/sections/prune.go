@@ -2,7 +2,8 @@ package sections
 
 import "guifan/generator/model"
 
-// Keep forgets the results of the documents keep refuses: a preview that
+// Keep forgets the results of the documents keep refuses (and of their
+// copies read as another type, As): a preview that
 // keeps one memo across rebuilds drops those of documents since changed
 // or removed.
 func (m *Memo) Keep(keep func(*model.Document) bool) {
@@ -11,9 +12,21 @@ func (m *Memo) Keep(keep func(*model.Document) bool) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	original := func(d *model.Document) *model.Document {
+		if o, ok := m.orig[d]; ok {
+			return o
+		}
+		return d
+	}
 	for k := range m.found {
-		if !keep(k.d) {
+		if !keep(original(k.d)) {
 			delete(m.found, k)
+		}
+	}
+	for k, c := range m.as {
+		if !keep(k.d) {
+			delete(m.as, k)
+			delete(m.orig, c)
 		}
 	}
 }
