@@ -148,16 +148,7 @@ func Timelines(in Input) []Timeline {
 			} else {
 				targets, _ := e.candidates([]string{r.Per.Type}, r.Per.Where)
 				for _, t := range targets {
-					var mine []*model.Document
-					for _, d := range live {
-						for _, v := range model.Items(d.Meta[r.Per.Field]) {
-							if str(v) == t.ID {
-								mine = append(mine, d)
-								break
-							}
-						}
-					}
-					tl.Rows = append(tl.Rows, e.timelineRow(t, mine, r.DateField, within))
+					tl.Rows = append(tl.Rows, e.timelineRow(t, recordsOf(live, r.Per.Field, t), r.DateField, within))
 				}
 			}
 			out = append(out, tl)

@@ -160,15 +160,7 @@ func (e *evaluator) recordPerTarget(r *schema.Requirement, w recordWindow, live 
 	}
 	fresh, some := 0, 0
 	for _, t := range targets {
-		var mine []*model.Document
-		for _, d := range live {
-			for _, v := range model.Items(d.Meta[r.Per.Field]) {
-				if str(v) == t.ID {
-					mine = append(mine, d)
-					break
-				}
-			}
-		}
+		mine := recordsOf(live, r.Per.Field, t)
 		x, ok := e.newest(mine, r.DateField)
 		switch {
 		case !ok:
@@ -260,4 +252,19 @@ func (e *evaluator) termRecord(r *schema.Requirement, res *Result) {
 func midpoint(a, b model.Date) model.Date {
 	ta, tb := a.Time(), b.Time()
 	return model.DateOf(ta.Add(tb.Sub(ta) / 2))
+}
+
+// recordsOf returns the records of docs that name target in their field
+// (a drill record's plan): the records a per-target requirement counts.
+func recordsOf(docs []*model.Document, field string, target *model.Document) []*model.Document {
+	var mine []*model.Document
+	for _, d := range docs {
+		for _, v := range model.Items(d.Meta[field]) {
+			if str(v) == target.ID {
+				mine = append(mine, d)
+				break
+			}
+		}
+	}
+	return mine
 }
