@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"sort"
 	"strings"
 
@@ -71,17 +72,10 @@ func NormCode(code string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(code), ""))
 }
 
-// Summary counts articles by verdict, gives the score, counts
-// requirements by verdict and the overdue drills and reviews.
+// Summary is the report's summary (articles and requirements by verdict,
+// the score) with the overdue drills and reviews.
 type Summary struct {
-	Met           int            `json:"met"`
-	Partial       int            `json:"partial"`
-	Missing       int            `json:"missing"`
-	Manual        int            `json:"manual"`
-	NotApplicable int            `json:"not_applicable"`
-	Info          int            `json:"info"`
-	Score         float64        `json:"score"`
-	Requirements  map[string]int `json:"requirements"`
+	report.Summary
 	// OverdueDrills counts the drill requirements not met (each
 	// emergency plan drilled within the year, plans revised after).
 	OverdueDrills int `json:"overdue_drills"`
@@ -151,12 +145,11 @@ func FromReport(r *report.Report, x Extra) *Submission {
 		AsOf:             r.AsOf, Lang: r.Lang, Articles: []Article{},
 	}
 	sm := r.Summary
-	s.Summary = Summary{Met: sm.Met, Partial: sm.Partial, Missing: sm.Missing, Manual: sm.Manual,
-		NotApplicable: sm.NotApplicable, Info: sm.Info, Score: sm.Score,
-		Requirements: map[string]int{}, OverdueReviews: x.OverdueReviews}
-	for k, v := range sm.Requirements {
-		s.Summary.Requirements[k] = v
+	sm.Requirements = maps.Clone(sm.Requirements)
+	if sm.Requirements == nil {
+		sm.Requirements = map[string]int{}
 	}
+	s.Summary = Summary{Summary: sm, OverdueReviews: x.OverdueReviews}
 	drills := map[string]bool{}
 	if x.Framework != nil {
 		for _, a := range x.Framework.Articles {

@@ -5,13 +5,15 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"guifan/generator/report"
 )
 
 func sample(t *testing.T) []byte {
 	t.Helper()
 	s := &Submission{Schema: Schema, Hospital: Hospital{Name: "北京市甲医院", Level: "二级", Region: "北京市海淀区"},
 		Framework: "beijing-2008", FrameworkVersion: "2008-03-01+abc", AsOf: "2026-11-25", Lang: "zh-CN",
-		Summary: Summary{Met: 1, Score: 0.5, Requirements: map[string]int{"met": 1}},
+		Summary: Summary{Summary: report.Summary{Met: 1, Score: 0.5, Requirements: map[string]int{"met": 1}}},
 		Articles: []Article{{Number: 1, Title: "编制目的", Status: "met", Credit: 1, Requirements: []Requirement{
 			{ID: "1.a", Kind: "doc", Title: "要求 <甲> & 乙", Status: "met", Evidence: []Evidence{{Title: "一份内部文件", Internal: 1}}}}}}}
 	var b bytes.Buffer
