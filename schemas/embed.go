@@ -5,8 +5,8 @@ package schemas
 
 import "embed"
 
-// FS holds document.toml, sections.toml, frameworks/*.toml, types/*.toml and
-// forms/*.toml.
+// FS holds document.toml, sections.toml, levels.toml, frameworks/*.toml,
+// types/*.toml and forms/*.toml.
 //
-//go:embed document.toml sections.toml frameworks types forms
+//go:embed document.toml sections.toml levels.toml frameworks types forms
 var FS embed.FS

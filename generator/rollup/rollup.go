@@ -26,6 +26,8 @@ import (
 	"guifan/generator/model"
 	"guifan/generator/schema"
 	"guifan/generator/submission"
+	"guifan/generator/tomlfile"
+	"guifan/schemas"
 )
 
 // SummarySchema names the format of summary.json.
@@ -646,18 +648,51 @@ func levelRank(c string) int {
 	return strings.Index("321co", c[:1])
 }
 
-// LevelClass sorts a hospital into 三级, 二级, 一级 or 社区 by its level
-// and name: a community health service centre is 社区 whatever its level.
+// levelClass is a class of schemas/levels.toml: the words of the
+// hospital levels (and names) it holds.
+type levelClass struct {
+	ID        string   `toml:"id"`
+	Words     []string `toml:"words"`
+	Prefixes  []string `toml:"prefixes"`
+	NameWords []string `toml:"name_words"`
+}
+
+// levelClasses reads schemas/levels.toml once; a damaged built-in file is
+// a defect of guifan itself (a test reads it).
+var levelClasses = sync.OnceValue(func() []levelClass {
+	var f struct {
+		Class []levelClass `toml:"class"`
+	}
+	if src, err := fs.ReadFile(schemas.FS, "levels.toml"); err == nil {
+		if probs := tomlfile.DecodeStrict(src, &f); len(probs) > 0 {
+			return nil
+		}
+	}
+	return f.Class
+})
+
+// LevelClass sorts a hospital into a class of schemas/levels.toml (三级,
+// 二级, 一级 or 社区) by its level and name: the first class whose words
+// its level contains (or starts with one of its prefixes), or whose name
+// words its name contains; LevelOther when none does.
 func LevelClass(level, name string) string {
-	switch {
-	case strings.Contains(name, "社区") || strings.Contains(level, "社区") || strings.Contains(strings.ToLower(level), "community"):
-		return LevelCommunity
-	case strings.Contains(level, "三级") || strings.HasPrefix(level, "3"):
-		return Level3
-	case strings.Contains(level, "二级") || strings.HasPrefix(level, "2"):
-		return Level2
-	case strings.Contains(level, "一级") || strings.HasPrefix(level, "1"):
-		return Level1
+	low := strings.ToLower(level)
+	for _, c := range levelClasses() {
+		for _, w := range c.Words {
+			if strings.Contains(low, strings.ToLower(w)) {
+				return c.ID
+			}
+		}
+		for _, p := range c.Prefixes {
+			if strings.HasPrefix(level, p) {
+				return c.ID
+			}
+		}
+		for _, w := range c.NameWords {
+			if strings.Contains(name, w) {
+				return c.ID
+			}
+		}
 	}
 	return LevelOther
 }

@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"guifan/generator/submission"
+	"guifan/generator/tomlfile"
+	"guifan/schemas"
+	"io/fs"
 )
 
 // good writes n synthesized submissions under dir/good and returns how
@@ -270,6 +273,31 @@ func TestLevelClass(t *testing.T) {
 	} {
 		if got := LevelClass(c.level, c.name); got != c.want {
 			t.Errorf("LevelClass(%q, %q) = %q, want %q", c.level, c.name, got, c.want)
+		}
+	}
+}
+
+// TestLevelsData: schemas/levels.toml reads without a problem, and each of
+// its classes is one the roll-up knows.
+func TestLevelsData(t *testing.T) {
+	t.Parallel()
+	src, err := fs.ReadFile(schemas.FS, "levels.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Class []levelClass `toml:"class"`
+	}
+	if probs := tomlfile.DecodeStrict(src, &f); len(probs) > 0 {
+		t.Fatalf("levels.toml: %+v", probs)
+	}
+	known := map[string]bool{Level3: true, Level2: true, Level1: true, LevelCommunity: true}
+	if len(f.Class) != len(known) || len(levelClasses()) != len(f.Class) {
+		t.Fatalf("%d classes, want %d", len(f.Class), len(known))
+	}
+	for _, c := range f.Class {
+		if !known[c.ID] || len(c.Words)+len(c.Prefixes)+len(c.NameWords) == 0 {
+			t.Errorf("class %+v", c)
 		}
 	}
 }
