@@ -98,7 +98,7 @@ type staging struct {
 
 	mu     sync.Mutex
 	sizes  map[string]int
-	dirs   map[string]bool // folders made
+	dirs   *dirRoots       // folders made, kept open while written into
 	linked map[string]bool // files that are the previous output's (link)
 	stamps []byte          // kept in the output after commit (pdfCache)
 	done   bool
@@ -112,23 +112,14 @@ func (st *staging) keepStamps(data []byte) {
 	st.mu.Unlock()
 }
 
-// mkdirs makes the folder of the file p (a system path) in the temporary
-// folder, once.
-func (st *staging) mkdirs(p string) error {
-	d := filepath.Dir(p)
-	st.mu.Lock()
-	made := d == "." || st.dirs[d]
-	st.mu.Unlock()
-	if made {
-		return nil
+// dir returns the open folder of the file p (a system path) in the
+// temporary folder, made when missing; the caller releases it.
+func (st *staging) dir(p string) (*dirRoot, error) {
+	e, err := st.dirs.get(filepath.Dir(p))
+	if err != nil {
+		return nil, &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, filepath.Dir(p)), Detail: err.Error()}
 	}
-	if err := st.root.MkdirAll(d, 0o755); err != nil {
-		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, d), Detail: err.Error()}
-	}
-	st.mu.Lock()
-	st.dirs[d] = true
-	st.mu.Unlock()
-	return nil
+	return e, nil
 }
 
 // link stores as name the file src of the previous output (from: guifan's
@@ -140,16 +131,19 @@ func (st *staging) link(from *os.Root, src, name string, want fsutil.Stamp) erro
 		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
 	}
 	p := filepath.FromSlash(name)
-	if err := st.mkdirs(p); err != nil {
+	d, err := st.dir(p)
+	if err != nil {
 		return err
 	}
+	defer st.dirs.release(d)
+	base := filepath.Base(p)
 	st.mu.Lock()
 	_, stored := st.sizes[name]
 	st.mu.Unlock()
 	if stored {
-		st.root.Remove(p)
+		d.root.Remove(base)
 	}
-	n, err := fsutil.LinkFile(from, filepath.FromSlash(src), st.root, p, want)
+	n, err := fsutil.LinkFile(from, filepath.FromSlash(src), d.root, base, want)
 	if err != nil {
 		return err
 	}
@@ -175,9 +169,12 @@ func (st *staging) put(name string, data []byte) error {
 		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
 	}
 	p := filepath.FromSlash(name)
-	if err := st.mkdirs(p); err != nil {
+	d, err := st.dir(p)
+	if err != nil {
 		return err
 	}
+	defer st.dirs.release(d)
+	base := filepath.Base(p)
 	// A file linked from the previous output is that output's file too:
 	// it is replaced, never written through.
 	st.mu.Lock()
@@ -185,9 +182,9 @@ func (st *staging) put(name string, data []byte) error {
 	delete(st.linked, name)
 	st.mu.Unlock()
 	if linked {
-		st.root.Remove(p)
+		d.root.Remove(base)
 	}
-	f, err := st.root.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := d.root.OpenFile(base, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, p), Detail: err.Error()}
 	}

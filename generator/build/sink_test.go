@@ -3,8 +3,10 @@ package build
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"guifan/generator/model"
@@ -114,3 +116,62 @@ func TestPublishedIsInMemory(t *testing.T) {
 }
 
 var sinkAsOf = model.Date{Year: 2026, Month: 11, Day: 25}
+
+// TestStagingManyFolders: files written at once into more folders than
+// are kept open all arrive; at most dirRootsKept folders (plus those in
+// use) stay open while writing, and none after the output is published; a
+// folder planted as a link to outside the output is not written through.
+func TestStagingManyFolders(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "output")
+	st, err := beginPublish(out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outside := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(st.tmp, "site"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(st.tmp, "site", "evil")); err != nil {
+		t.Fatal(err)
+	}
+	const n = 300
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Go(func() {
+			errs[i] = st.put(fmt.Sprintf("site/docs/d%d/sub/index.html", i%200), fmt.Appendf(nil, "page %d", i))
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("file %d: %v", i, err)
+		}
+	}
+	st.dirs.mu.Lock()
+	open := len(st.dirs.m)
+	st.dirs.mu.Unlock()
+	if open > dirRootsKept {
+		t.Errorf("%d folders open after writing, want at most %d", open, dirRootsKept)
+	}
+	if err := st.put("site/evil/x.html", []byte("x")); err == nil {
+		t.Error("a file was written through a link out of the output")
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("written outside the output: %v", entries)
+	}
+	os.Remove(filepath.Join(st.tmp, "site", "evil"))
+	if err := st.commit(); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.dirs.m) != 0 {
+		t.Errorf("%d folders still open after publishing", len(st.dirs.m))
+	}
+	for i := range 200 {
+		data, err := os.ReadFile(filepath.Join(out, "site", "docs", fmt.Sprintf("d%d", i), "sub", "index.html"))
+		if err != nil || !bytes.HasPrefix(data, []byte("page ")) {
+			t.Fatalf("folder %d: %q %v", i, data, err)
+		}
+	}
+}
