@@ -3,9 +3,13 @@
 package sections
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -62,9 +66,11 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 	var s Substance
 	from = max(from, 0)
 	to = min(to, len(lines))
-	ph := normalizeAll(rules.Placeholders)
-	guide := normalizeAll(rules.Guidance)
-	guidance := false // inside a block quote of drafting guidance
+	ph := normalizedList(rules.Placeholders)
+	guide := normalizedList(rules.Guidance).words
+	var scratch [256]byte
+	buf := scratch[:0] // a unit's letters and digits (appendLetters)
+	guidance := false  // inside a block quote of drafting guidance
 	fence := false
 	tableHeader := false // the next table line is a header row
 	prevTable := false
@@ -79,7 +85,7 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 			continue
 		}
 		if quote, ok := strings.CutPrefix(line, ">"); ok {
-			if !guidance && IsGuidance(quote, guide) {
+			if !guidance && isGuidance(&buf, quote, guide) {
 				guidance = true
 			}
 			if guidance {
@@ -102,8 +108,9 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 				continue
 			}
 			real := false
-			for _, cell := range strings.Split(strings.Trim(line, "|"), "|") {
-				n, p := unit(cell, minChars, ph)
+			for cell := range strings.SplitSeq(strings.Trim(line, "|"), "|") {
+				buf = appendLetters(buf[:0], cell)
+				n, p := unit(buf, minChars, ph)
 				if p {
 					s.Placeholder = true
 				} else if n > 0 {
@@ -120,7 +127,8 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 			}
 		default:
 			text, item := listItem(line)
-			n, p := unit(text, minChars, ph)
+			buf = appendLetters(buf[:0], text)
+			n, p := unit(buf, minChars, ph)
 			switch {
 			case p:
 				s.Placeholder = true
@@ -139,37 +147,68 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 	return s
 }
 
-// unit measures one line, list item or cell: its letters and digits, and
-// whether it is placeholder words.
-func unit(text string, minChars int, placeholders []string) (int, bool) {
-	n := normalize(text)
-	if n == "" {
+// unit measures one line, list item or cell, given as its letters and
+// digits (appendLetters): how many there are, and whether they are
+// placeholder words.
+func unit(n []byte, minChars int, placeholders *normWords) (int, bool) {
+	if len(n) == 0 {
 		return 0, false
 	}
-	size := utf8.RuneCountInString(n)
-	for _, p := range placeholders {
-		if n == p {
+	size := utf8.RuneCount(n)
+	for i, p := range placeholders.words {
+		if string(n) == p {
 			return 0, true
 		}
 		// "请填写本节内容", "待补充具体措施": a placeholder with a few words
 		// around it; "请填写《变更申请表》并经科长签字" is an instruction.
-		if pn := utf8.RuneCountInString(p); pn > 1 && size < minChars && size <= pn+placeholderSlack && (strings.HasPrefix(n, p) || strings.HasSuffix(n, p)) {
+		if pn := placeholders.runes[i]; pn > 1 && size < minChars && size <= pn+placeholderSlack && (hasPrefix(n, p) || hasSuffix(n, p)) {
 			return 0, true
 		}
 	}
 	return size, false
 }
 
+func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
+
+func hasSuffix(b []byte, p string) bool { return len(b) >= len(p) && string(b[len(b)-len(p):]) == p }
+
 // normalize keeps the letters and digits of s, lower-cased, with full-width
 // ASCII folded.
 func normalize(s string) string {
-	var b strings.Builder
-	for _, r := range schema.Normalize(s) {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
-			b.WriteRune(r)
+	var scratch [128]byte
+	b := appendLetters(scratch[:0], s)
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
+// appendLetters appends to dst the letters and digits of
+// schema.Normalize(s): normalize without a string of its own.
+func appendLetters(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				dst = append(dst, c)
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r >= 0x4E00 && r <= 0x9FFF { // a Chinese character: a letter, kept as it is
+			dst = append(dst, s[i-size:i]...)
+			continue
+		}
+		if r = schema.Fold(r); r >= 0 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			dst = utf8.AppendRune(dst, r)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 func normalizeAll(words []string) []string {
@@ -181,6 +220,44 @@ func normalizeAll(words []string) []string {
 	}
 	return out
 }
+
+// normWords are a list of words normalised (normalizeAll), with the
+// length of each in runes.
+type normWords struct {
+	orig  []string // the words as given
+	words []string
+	runes []int
+}
+
+// normalized remembers the lists normalizedList made, by their first
+// word's address: the rules' placeholder and guidance words, normalised
+// once rather than for every span measured.
+var normalized sync.Map // *string → *normWords
+
+// normalizedList is normalizeAll(words) with each word's length, made once
+// per list (a list changed since is normalised again).
+func normalizedList(words []string) *normWords {
+	if len(words) == 0 {
+		return &normWords{}
+	}
+	k := unsafe.SliceData(words)
+	if v, ok := normalized.Load(k); ok {
+		if nw := v.(*normWords); slices.Equal(nw.orig, words) {
+			return nw
+		}
+	}
+	nw := &normWords{orig: slices.Clone(words), words: normalizeAll(words)}
+	for _, w := range nw.words {
+		nw.runes = append(nw.runes, utf8.RuneCountInString(w))
+	}
+	if n := normalizedCount.Add(1); n%256 == 0 { // schemas loaded again and again (a long preview): forget the old ones
+		normalized.Clear()
+	}
+	normalized.Store(k, nw)
+	return nw
+}
+
+var normalizedCount atomic.Int64
 
 // letters counts letters and digits.
 func letters(s string) int {
@@ -263,9 +340,16 @@ func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading 
 // (schemas/sections.toml, guidance), given normalised (see normalize).
 // The whole block quote is then guidance, never content.
 func IsGuidance(line string, words []string) bool {
-	n := normalize(line)
+	var scratch [128]byte
+	buf := scratch[:0]
+	return isGuidance(&buf, line, words)
+}
+
+// isGuidance is IsGuidance with a buffer for the line's letters.
+func isGuidance(buf *[]byte, line string, words []string) bool {
+	*buf = appendLetters((*buf)[:0], line)
 	for _, w := range words {
-		if w != "" && strings.HasPrefix(n, w) {
+		if w != "" && hasPrefix(*buf, w) {
 			return true
 		}
 	}
