@@ -106,8 +106,9 @@ func ParseSynonyms(text string) Synonyms {
 func Build(entries []Entry, syn Synonyms) *Index {
 	idx := &Index{Entries: entries, Postings: map[string][]Posting{}, DF: map[string]int{}, Synonyms: syn}
 	groups := prepare(syn)
+	m := newMatcher(groups)
 	lens := make([]entryLen, len(entries))
-	pool.For(len(entries), func(i int) { lens[i] = measure(&entries[i], groups) })
+	pool.For(len(entries), func(i int) { lens[i] = measure(&entries[i], groups, m) })
 	avg := meanLengths(lens)
 	// Weights, in chunks so that only one chunk's postings wait to be
 	// merged.
@@ -118,6 +119,7 @@ func Build(entries []Entry, syn Synonyms) *Index {
 		pool.For(n, func(k int) {
 			i := start + k
 			weighed[k] = weigh(&entries[i], groups, lens[i], avg)
+			lens[i].texts = [fieldSynonyms]string{} // normalised once, weighed once
 		})
 		for k := range n {
 			for _, tw := range weighed[k] {
@@ -170,6 +172,9 @@ func prepare(syn Synonyms) []group {
 type entryLen struct {
 	n    [nFields]int
 	uses [][2]int
+	// texts are the entry's fields normalised (fieldTexts), kept from
+	// measure for weigh.
+	texts [fieldSynonyms]string
 }
 
 // fieldTexts are an entry's fields as the tokeniser reads them,
@@ -185,9 +190,10 @@ func fieldTexts(e *Entry) [fieldSynonyms]string {
 // of a group as often as n times is indexed under the other words as
 // often (up to 10), so the entry that is about UPS outranks one that
 // names it in passing.
-func measure(e *Entry, groups []group) entryLen {
+func measure(e *Entry, groups []group, m *matcher) entryLen {
 	var l entryLen
 	texts := fieldTexts(e)
+	l.texts = texts
 	for k, text := range texts {
 		l.n[k] = countTokens(text)
 	}
@@ -198,14 +204,15 @@ func measure(e *Entry, groups []group) entryLen {
 	// that combine, and nothing combines with a space, so the normalised
 	// fields joined by spaces are the normalised joined fields.
 	text := strings.Join(texts[:], " ")
-	for gi, g := range groups {
+	counts := m.count(text)
+	for gi := range groups {
 		n := 0
-		for _, w := range g.words {
-			n += strings.Count(text, w)
+		for _, wi := range m.ofGroup[gi] {
+			n += counts[wi]
 		}
 		if times := min(n, 10); times > 0 {
 			l.uses = append(l.uses, [2]int{gi, times})
-			l.n[fieldSynonyms] += times * len(g.tokens)
+			l.n[fieldSynonyms] += times * len(groups[gi].tokens)
 		}
 	}
 	return l
@@ -259,7 +266,7 @@ func weigh(e *Entry, groups []group, l entryLen, avg [nFields]float64) []tokenWe
 		}
 		clear(counts)
 	}
-	for k, text := range fieldTexts(e) {
+	for k, text := range l.texts {
 		if l.n[k] == 0 {
 			continue
 		}
