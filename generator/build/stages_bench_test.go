@@ -159,3 +159,25 @@ func benchBuild(b *testing.B, dir string, only []string) {
 		}
 	}
 }
+
+// BenchmarkStageRebuild: guifan build with every output into a folder
+// that holds the previous build of the same site (no change): built once
+// outside the timer, then rebuilt into the same folder.
+func BenchmarkStageRebuild(b *testing.B) {
+	eachSize(b, func(b *testing.B, dir string) {
+		out := filepath.Join(b.TempDir(), "output")
+		opt := build.Options{Goal: build.GoalBuild, AsOf: benchAsOf, Only: build.OutputNames(), Out: out}
+		if res, err := build.Run(dir, opt); err != nil || res.Diags.Errors() > 0 {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			res, err := build.Run(dir, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Diags.Errors() > 0 || res.Out == "" {
+				b.Fatalf("%d errors, output %q", res.Diags.Errors(), res.Out)
+			}
+		}
+	})
+}
