@@ -35,20 +35,39 @@ func (j *job) excel() error {
 		},
 		Page: PagePath,
 	}}
-	var books [2][]byte
+	paths := [2]string{"site/" + auditBook, "restricted/" + auditBook}
+	if j.cache != nil && j.cache.out == nil {
+		j.cache.out, _ = j.out.(linker) // to stamp the files for the next build
+	}
+	// Each copy is taken from the previous build when what it is made
+	// from has not changed (bookcache.go), else made.
+	var sizes [2]int
 	var errs [2]error
 	var wg sync.WaitGroup
 	for i := range in {
-		wg.Go(func() { books[i], errs[i] = excel.Write(in[i]) })
+		wg.Go(func() {
+			key, _ := j.bookKey(paths[i], in[i])
+			if n, ok := j.reuseBook(key, paths[i]); ok {
+				sizes[i] = n
+				return
+			}
+			book, err := excel.Write(in[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			j.keepBook(key, paths[i], book)
+			j.put(paths[i], book)
+			sizes[i] = len(book)
+		})
 	}
 	wg.Wait()
-	for i, p := range []string{"site/" + auditBook, "restricted/" + auditBook} {
+	for i := range errs {
 		if errs[i] != nil {
 			return fmt.Errorf("audit workbook: %w", errs[i])
 		}
-		j.put(p, books[i])
 	}
-	j.listBook(len(books[0]))
+	j.listBook(sizes[0])
 	return j.failed()
 }
 
