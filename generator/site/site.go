@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"guifan/generator/chart"
 	"guifan/generator/config"
@@ -144,6 +145,11 @@ type writer struct {
 	emergency navItem
 	served    map[string][]int             // document id -> articles it is evidence for
 	render    map[string]markdown.Rendered // by document id: its headings only
+	// site is what every page gets of the site (siteData), made once.
+	site *siteData
+	// chromes are the shared parts of pages rendered already (chrome),
+	// by key.
+	chromes sync.Map
 }
 
 type navItem struct {
@@ -180,6 +186,7 @@ func newWriter(in Input) (*writer, error) {
 		return nil, err
 	}
 	w.buildNav()
+	w.site = w.siteData()
 	return w, nil
 }
 

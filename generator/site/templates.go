@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"guifan/generator/config"
@@ -113,6 +114,8 @@ type page struct {
 	Crumbs  []navItem
 	Current string // nav path that is current
 	Data    any
+	// layout is the page's layout, whose templates chrome runs.
+	layout string
 }
 
 type siteData struct {
@@ -209,11 +212,37 @@ func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, curre
 // can be rendered at once on several goroutines.
 func (w *writer) page(layout, p, title, lede string, crumbs []navItem, current string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	pg := page{Site: w.siteData(), Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data}
+	pg := page{Site: w.site, Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data, layout: layout}
 	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	return withCSP(buf.Bytes()), nil
+}
+
+// chrome runs the template name (a part of base.html every page of a
+// language shares: masthead, main navigation, footer) with page pg, once
+// per layout, depth of the page's path and current nav item, and per page
+// on a site of several languages (its language links name the page): the
+// part depends on nothing else of the page. Later pages reuse the HTML.
+func (w *writer) chrome(name string, pg page) (template.HTML, error) {
+	key := name + "\x00" + pg.layout + "\x00" + strconv.Itoa(strings.Count(pg.Path, "/")) + "\x00" + pg.Current
+	if len(pg.Site.Langs) > 0 {
+		key += "\x00" + pg.Path
+	}
+	if h, ok := w.chromes.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	t := w.tmpl[pg.layout]
+	if t == nil {
+		return "", fmt.Errorf("chrome: no layout %q", pg.layout)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, pg); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	w.chromes.Store(key, h)
+	return h, nil
 }
 
 // CSP is the Content-Security-Policy of every page of the site: scripts,
@@ -298,5 +327,6 @@ func (w *writer) funcs() template.FuncMap {
 		"dates":       keepDates,
 		"langHref":    w.langHref,
 		"searchBase":  w.searchBase,
+		"chrome":      w.chrome,
 	}
 }
