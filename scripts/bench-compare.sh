@@ -9,9 +9,12 @@
 #   -r ROUNDS    rounds; guifan and Hugo take turns going first (default 3)
 #   -s SEED      seed of the corpus (default 1)
 #   --site-only  skip guifan's full build (every PDF, workbook and form)
+#   --serve      also time the live preview: guifan serve and hugo server on the corpus,
+#                save an edit to a public document, and measure until the server returns
+#                the page with the edit (median of 5 edits over several types)
 #   --keep       keep the work folder (corpus, outputs, Hugo config) and print its path
 #
-# Needs Go (to build guifan from this checkout) and GNU time (/usr/bin/time, Debian package
+# Needs Go (to build guifan from this checkout), curl for --serve, and GNU time (/usr/bin/time, Debian package
 # "time"). Hugo is optional: on Debian, apt-get install hugo. Run it on a quiet machine.
 #
 # What is compared: guifan build --only site makes the public pages and the search index;
@@ -21,7 +24,7 @@
 # search. The TOML registers and glossaries are data to Hugo, not pages.
 set -euo pipefail
 
-n=1000 rounds=3 seed=1 site_only=0 keep=0
+n=1000 rounds=3 seed=1 site_only=0 keep=0 serve=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	-n) n="$2"; shift 2 ;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
 	-s) seed="$2"; shift 2 ;;
 	--site-only) site_only=1; shift ;;
 	--keep) keep=1; shift ;;
-	-h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--serve) serve=1; shift ;;
+	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "bench-compare.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
@@ -41,11 +45,13 @@ if ! [ -x "$TIME" ]; then
 	exit 2
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/guifan-bench.XXXXXX")"
-if [ "$keep" = 1 ]; then
-	echo "work folder: $work"
-else
-	trap 'rm -rf "$work"' EXIT
-fi
+server=""
+cleanup() {
+	[ -z "$server" ] || kill "$server" 2>/dev/null || true
+	[ "$keep" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
+[ "$keep" = 0 ] || echo "work folder: $work"
 
 echo "building guifan from $repo ..."
 (cd "$repo" && go build -o "$work/guifan" ./generator/cmd/guifan)
@@ -154,4 +160,81 @@ if [ "$site_only" = 0 ]; then
 	echo "| full build (PDFs, workbooks, forms), wall | ${fw} s | — |"
 	echo "| full build, peak memory | $(mb "$fm") | — |"
 	echo "| full build, cores used (cpu / wall) | $(cores "$fc" "$fw") | — |"
+fi
+
+[ "$serve" = 1 ] || exit 0
+
+# Live preview: save -> the page served with the edit. Each server runs alone on the
+# corpus; an edit appends a line with a unique word to a public document's body, and
+# the time is from the write until an HTTP GET of the document's page returns the word.
+command -v curl >/dev/null || { echo "bench-compare.sh: --serve needs curl" >&2; exit 2; }
+pick() { grep -l '^classification = "public"' "$work/site/content/$1"/*.md | head -1; }
+probes=()
+for d in regulations procedures faq emergency duties; do
+	f="$(pick "$d")" && [ -n "$f" ] && probes+=("$f")
+done
+now_ms() { date +%s%3N; }
+# wait_for URL WORD [absent]: polls until the page has (or no longer has) WORD; prints ms waited.
+wait_for() {
+	local t0 t
+	t0=$(now_ms)
+	while :; do
+		if curl -fs "$1" 2>/dev/null | grep -q "$2"; then [ "${3:-}" = absent ] || break
+		else [ "${3:-}" = absent ] && break; fi
+		t=$(now_ms)
+		if [ $((t - t0)) -gt 300000 ]; then echo "bench-compare.sh: timed out waiting for $1" >&2; return 1; fi
+		sleep 0.005
+	done
+	echo $(($(now_ms) - t0))
+}
+# probe NAME URL_OF_FILE: edits each probe document and records save -> served.
+probe() {
+	local name="$1" urlof="$2" i=0 f url word
+	for f in "${probes[@]}" "${probes[@]}"; do
+		i=$((i + 1))
+		[ $i -le 5 ] || break
+		url="$($urlof "$f")"
+		word="probe${RANDOM}x$i"
+		cp "$f" "$work/orig.md"
+		printf '\n\n%s\n' "$word" >>"$f"
+		wait_for "$url" "$word" >>"$work/$name-serve"
+		cp "$work/orig.md" "$f"
+		wait_for "$url" "$word" absent >/dev/null
+		sleep 0.5
+	done
+}
+start_server() { # start_server URL CMD...: runs CMD in the background until URL answers
+	local url="$1"
+	shift
+	"$@" >"$work/server.log" 2>&1 &
+	server=$!
+	local t0
+	t0=$(now_ms)
+	until curl -fs "$url" >/dev/null 2>&1; do
+		sleep 0.1
+		if ! kill -0 "$server" 2>/dev/null || [ $(($(now_ms) - t0)) -gt 600000 ]; then
+			echo "bench-compare.sh: server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
+		fi
+	done
+}
+stop_server() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; }
+gurl() { echo "http://127.0.0.1:18371/docs/$(basename "$1" .md)/index.html"; }
+hurl() { local rel="${1#"$work/site/content/"}"; echo "http://127.0.0.1:18372/${rel%.md}/"; }
+
+echo
+echo "live preview: ${#probes[@]} documents edited, save -> page served with the edit ..."
+start_server "$(gurl "${probes[0]}")" "$guifan" serve "$work/site" --addr 127.0.0.1:18371 --quiet
+probe guifan "gurl"
+stop_server
+if [ -n "$hugo_bin" ]; then
+	start_server "$(hurl "${probes[0]}")" "$hugo_bin" server --quiet --source "$work/hugo" --bind 127.0.0.1 --port 18372
+	probe hugo "hurl"
+	stop_server
+fi
+gs=$(median "$work/guifan-serve" 1)
+if [ -n "$hugo_bin" ]; then
+	hs=$(median "$work/hugo-serve" 1)
+	echo "| serve: save -> page served (median of 5) | ${gs} ms$(ratio "$gs" "$hs") | ${hs} ms |"
+else
+	echo "| serve: save -> page served (median of 5) | ${gs} ms | not found |"
 fi
