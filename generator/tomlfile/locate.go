@@ -11,10 +11,10 @@ import (
 // position of every key path: table headers, keys, array elements and keys of
 // inline tables. Paths use dots between keys and [i] for array elements:
 // "leadership[0].role", "items[2].match[0]".
-func locate(src []byte) map[string]Loc {
-	s := &scanner{src: string(src), locs: map[string]Loc{}, arrays: map[string]int{}, lines: []int{0}}
-	for i, b := range src {
-		if b == '\n' {
+func locate(src string) map[string]Loc {
+	s := &scanner{src: src, locs: map[string]Loc{}, arrays: map[string]int{}, lines: []int{0}}
+	for i := range len(src) {
+		if src[i] == '\n' {
 			s.lines = append(s.lines, i+1)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"guifan/generator/diag"
@@ -30,9 +31,25 @@ type Loc struct {
 }
 
 // Doc is a decoded TOML document with the position of each key path.
+//
+// The positions are found when first asked for (Loc, Paths) and then
+// kept: most documents of a clean site never need one, and a site of
+// 10,000 documents held some 50 MB of them.
 type Doc struct {
 	Data map[string]any
+
+	src  string // the text, to locate keys in
+	once sync.Once
 	locs map[string]Loc
+}
+
+// located returns the position of every key path, finding them once.
+func (d *Doc) located() map[string]Loc {
+	d.once.Do(func() {
+		d.locs = locate(d.src)
+		d.src = ""
+	})
+	return d.locs
 }
 
 // SyntaxError is a TOML syntax error at a line and column. Msg says what
@@ -51,10 +68,11 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e
 // locates its keys. Dates written bare (2026-03-01) decode to time.Time.
 func Parse(src []byte) (*Doc, error) {
 	data := map[string]any{}
-	if _, err := toml.Decode(string(src), &data); err != nil {
+	text := string(src)
+	if _, err := toml.Decode(text, &data); err != nil {
 		return nil, syntaxError(src, err)
 	}
-	return &Doc{Data: data, locs: locate(src)}, nil
+	return &Doc{Data: data, src: text}, nil
 }
 
 func syntaxError(src []byte, err error) error {
@@ -121,7 +139,7 @@ func lineCol(src []byte, off int) (int, int) {
 // back to the nearest written ancestor.
 func (d *Doc) Loc(path string) (Loc, bool) {
 	for p := path; p != ""; p = parentPath(p) {
-		if l, ok := d.locs[p]; ok {
+		if l, ok := d.located()[p]; ok {
 			return l, true
 		}
 	}
@@ -130,8 +148,9 @@ func (d *Doc) Loc(path string) (Loc, bool) {
 
 // Paths returns every located key path, sorted; useful in tests.
 func (d *Doc) Paths() []string {
-	out := make([]string, 0, len(d.locs))
-	for p := range d.locs {
+	locs := d.located()
+	out := make([]string, 0, len(locs))
+	for p := range locs {
 		out = append(out, p)
 	}
 	sort.Strings(out)
@@ -182,7 +201,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 			}
 		}
 		// A type mismatch: the library names the key in its message.
-		locs := locate(src)
+		locs := locate(string(src))
 		key := typeErrorKey(err.Error())
 		l := locs[key]
 		if l.Line == 0 {
@@ -192,7 +211,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 	}
 	var probs []Problem
 	if und := md.Undecoded(); len(und) > 0 {
-		locs := locate(src)
+		locs := locate(string(src))
 		for _, k := range und {
 			path := keyPath(k, locs)
 			l, ok := locs[path]
