@@ -4,6 +4,7 @@ package sections
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -101,44 +102,73 @@ func (inf *inferrer) weight(w string) float64 {
 	return inf.top
 }
 
-// best returns the section that explains most of the heading (its first
-// paragraph counting for a third when that helps), and the share
-// explained; -1 when two sections tie or the heading has too few words.
-func (inf *inferrer) best(heading, para string) (int, float64) {
-	return inf.scores(heading, para, -1, minCovered)
+// headingWords are the words of a heading and of its first paragraph,
+// found once for every section they are compared with.
+type headingWords struct {
+	hw      []string  // the heading's distinct words (positioned)
+	hanAt   []int     // per word: its first character's index, -1 for an English word
+	english []bool    // per word: more than two characters (an English word)
+	hx      []float64 // per word: its weight
+	pw      []string  // the first paragraph's distinct words
+	px      []float64 // per word: its weight
+	marks   []bool    // scratch for covered: per character of the heading, at its index+1
+}
+
+// heading finds the words of heading and para.
+func (inf *inferrer) heading(heading, para string) *headingWords {
+	h := &headingWords{}
+	h.hw, h.hanAt = positioned(stripNumbering(heading))
+	if len(h.hw) < 2 {
+		return h
+	}
+	end := 0
+	for i, w := range h.hw {
+		h.english = append(h.english, utf8.RuneCountInString(w) > 2)
+		h.hx = append(h.hx, inf.weight(w))
+		end = max(end, h.hanAt[i]+2)
+	}
+	h.marks = make([]bool, end+1) // index+1: a short word not Chinese has index -1
+	h.pw = uniq(words(para))
+	for _, w := range h.pw {
+		h.px = append(h.px, inf.weight(w))
+	}
+	return h
 }
 
 // scores is best over all sections, or over section only alone when only
 // is not negative; a section whose words cover fewer than minCover
 // characters of the heading scores nothing.
-func (inf *inferrer) scores(heading, para string, only, minCover int) (int, float64) {
-	hw, hanAt := positioned(stripNumbering(heading))
-	if len(hw) < 2 { // one word says too little to infer anything
+func (inf *inferrer) scores(h *headingWords, only, minCover int) (int, float64) {
+	if len(h.hw) < 2 { // one word says too little to infer anything
 		return -1, 0
 	}
-	pw := uniq(words(para))
 	// covered counts the characters of the heading that words shared
 	// with v cover: one word of two characters ("建设" in "文化建设") is too
 	// little to infer from.
 	covered := func(v map[string]bool) int {
-		chars := map[int]bool{}
+		clear(h.marks)
 		n := 0
-		for i, w := range hw {
+		for i, w := range h.hw {
 			if !v[w] {
 				continue
 			}
-			if utf8.RuneCountInString(w) > 2 { // an English word
+			if h.english[i] { // an English word
 				n += 3
 				continue
 			}
-			chars[hanAt[i]], chars[hanAt[i]+1] = true, true
+			for _, at := range [2]int{h.hanAt[i] + 1, h.hanAt[i] + 2} {
+				if !h.marks[at] {
+					h.marks[at] = true
+					n++
+				}
+			}
 		}
-		return n + len(chars)
+		return n
 	}
-	share := func(ws []string, v map[string]bool) float64 {
+	share := func(ws []string, xs []float64, v map[string]bool) float64 {
 		total, hit := 0.0, 0.0
-		for _, w := range ws {
-			x := inf.weight(w)
+		for i, w := range ws {
+			x := xs[i]
 			total += x
 			if v[w] {
 				hit += x
@@ -157,9 +187,9 @@ func (inf *inferrer) scores(heading, para string, only, minCover int) (int, floa
 		if covered(v) < minCover {
 			continue
 		}
-		sc := share(hw, v)
-		if len(pw) > 0 { // the first paragraph may support the heading, never undo it
-			sc = max(sc, (2*sc+share(pw, v))/3)
+		sc := share(h.hw, h.hx, v)
+		if len(h.pw) > 0 { // the first paragraph may support the heading, never undo it
+			sc = max(sc, (2*sc+share(h.pw, h.px, v))/3)
 		}
 		switch {
 		case sc > best:
@@ -179,31 +209,51 @@ func (inf *inferrer) scores(heading, para string, only, minCover int) (int, floa
 func positioned(s string) ([]string, []int) {
 	var ws []string
 	var at []int
-	seen := map[string]bool{}
 	add := func(w string, i int) {
-		if !seen[w] {
-			seen[w] = true
+		if !slices.Contains(ws, w) {
 			ws = append(ws, w)
 			at = append(at, i)
 		}
 	}
-	rs := []rune(schema.Normalize(s))
-	for i := 0; i < len(rs); i++ {
-		if unicode.Is(unicode.Han, rs[i]) && i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]) {
-			add(string(rs[i:i+2]), i)
+	n := schema.Normalize(s)
+	prev, prevAt := -1, -1 // byte offset of the previous rune when it is a Chinese character
+	ri := 0                // index of the rune at i
+	for i, r := range n {
+		if unicode.Is(unicode.Han, r) {
+			if prev >= 0 {
+				add(n[prev:i+utf8.RuneLen(r)], prevAt)
+			}
+			prev, prevAt = i, ri
+		} else {
+			prev = -1
 		}
+		ri++
 	}
 	for _, w := range words(s) {
-		if utf8.RuneCountInString(w) > 2 || !unicode.Is(unicode.Han, []rune(w)[0]) {
+		if utf8.RuneCountInString(w) > 2 || !isHanStart(w) {
 			add(w, -1)
 		}
 	}
 	return ws, at
 }
 
+func isHanStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.Is(unicode.Han, r)
+}
+
+// uniq drops the words seen before, in place.
 func uniq(ws []string) []string {
-	seen := map[string]bool{}
-	var out []string
+	out := ws[:0]
+	if len(ws) <= 16 {
+		for _, w := range ws {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	seen := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		if !seen[w] {
 			seen[w] = true
@@ -215,12 +265,15 @@ func uniq(ws []string) []string {
 
 // words splits text into pairs of adjacent Chinese characters and
 // lower-case English words of three letters or more (a final s dropped).
+// The words are parts of the normalised text, not copies.
 func words(s string) []string {
 	var out []string
-	var run []rune
-	var latin strings.Builder
-	flushLatin := func() {
-		if w := latin.String(); len(w) >= 3 {
+	n := schema.Normalize(s)
+	prev := -1  // byte offset of the previous rune when it is a Chinese character
+	latin := -1 // byte offset where the English word being read began
+	flushLatin := func(end int) {
+		if latin >= 0 && end-latin >= 3 {
+			w := n[latin:end]
 			switch {
 			case strings.HasSuffix(w, "ies"):
 				w = strings.TrimSuffix(w, "ies") + "y"
@@ -229,29 +282,27 @@ func words(s string) []string {
 			}
 			out = append(out, w)
 		}
-		latin.Reset()
+		latin = -1
 	}
-	flushHan := func() {
-		for i := 0; i+1 < len(run); i++ {
-			out = append(out, string(run[i:i+2]))
-		}
-		run = run[:0]
-	}
-	for _, r := range schema.Normalize(s) {
+	for i, r := range n {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			flushLatin()
-			run = append(run, r)
+			flushLatin(i)
+			if prev >= 0 {
+				out = append(out, n[prev:i+utf8.RuneLen(r)])
+			}
+			prev = i
 		case r < 128 && unicode.IsLetter(r):
-			flushHan()
-			latin.WriteRune(r)
+			prev = -1
+			if latin < 0 {
+				latin = i
+			}
 		default:
-			flushHan()
-			flushLatin()
+			prev = -1
+			flushLatin(i)
 		}
 	}
-	flushHan()
-	flushLatin()
+	flushLatin(len(n))
 	return out
 }
 

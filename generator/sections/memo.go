@@ -17,6 +17,9 @@ type Memo struct {
 	// type; orig maps each such copy back to its original.
 	as   map[asKey]*model.Document
 	orig map[*model.Document]*model.Document
+	// inf holds each type's inferrer, made once per build rather than
+	// once per document.
+	inf map[*schema.DocType]*inferrer
 }
 
 type asKey struct {
@@ -31,7 +34,8 @@ type memoKey struct {
 
 // NewMemo returns an empty memo.
 func NewMemo() *Memo {
-	return &Memo{found: map[memoKey]*Result{}, as: map[asKey]*model.Document{}, orig: map[*model.Document]*model.Document{}}
+	return &Memo{found: map[memoKey]*Result{}, as: map[asKey]*model.Document{}, orig: map[*model.Document]*model.Document{},
+		inf: map[*schema.DocType]*inferrer{}}
 }
 
 // As returns d read as a document of type typ (a copy of d with that
@@ -66,11 +70,16 @@ func (m *Memo) Find(d *model.Document, t *schema.DocType, rules schema.SectionRu
 	k := memoKey{d, t}
 	m.mu.Lock()
 	r, ok := m.found[k]
+	inf := m.inf[t]
+	if inf == nil && t != nil {
+		inf = newInferrer(t)
+		m.inf[t] = inf
+	}
 	m.mu.Unlock()
 	if ok {
 		return r
 	}
-	r = Find(d, t, rules)
+	r = find(d, t, rules, inf)
 	m.mu.Lock()
 	if prev, ok := m.found[k]; ok {
 		r = prev // found meanwhile by another goroutine: keep one

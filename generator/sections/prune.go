@@ -1,6 +1,9 @@
 package sections
 
-import "guifan/generator/model"
+import (
+	"guifan/generator/model"
+	"guifan/generator/schema"
+)
 
 // Keep forgets the results of the documents keep refuses (and of their
 // copies read as another type, As): a preview that
@@ -27,6 +30,16 @@ func (m *Memo) Keep(keep func(*model.Document) bool) {
 		if !keep(k.d) {
 			delete(m.as, k)
 			delete(m.orig, c)
+		}
+	}
+	// The inferrers of types no document kept has (schemas read again).
+	used := map[*schema.DocType]bool{}
+	for k := range m.found {
+		used[k.t] = true
+	}
+	for t := range m.inf {
+		if !used[t] {
+			delete(m.inf, t)
 		}
 	}
 }

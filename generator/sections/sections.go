@@ -117,6 +117,12 @@ func (r *Result) Get(id string) Section {
 // defaults (schema.Set.Sections). The ways of finding a section are
 // tried in turn (see the package comment); each step only adds matches.
 func Find(d *model.Document, t *schema.DocType, rules schema.SectionRules) *Result {
+	return find(d, t, rules, nil)
+}
+
+// find is Find with the type's inferrer, when already made (nil: made
+// here when needed).
+func find(d *model.Document, t *schema.DocType, rules schema.SectionRules, inf *inferrer) *Result {
 	res := &Result{}
 	if t == nil {
 		return res
@@ -126,7 +132,10 @@ func Find(d *model.Document, t *schema.DocType, rules schema.SectionRules) *Resu
 	f.byLeadIns()
 	f.byTitle()
 	f.byFields()
-	inf := newInferrer(t)
+	if inf == nil {
+		inf = newInferrer(t)
+	}
+	f.inf = inf
 	f.byInference(inf)
 	f.nearest(inf)
 	sortMatches(res)
@@ -147,6 +156,21 @@ type finder struct {
 	titleText string
 	titleLine int
 	claimed   []bool // per heading: named by a tag or a keyword
+
+	inf   *inferrer
+	words []*headingWords // per heading: its words and its first paragraph's, found when first needed
+}
+
+// headingWords are the words of heading hi and of its first paragraph.
+func (f *finder) headingWords(hi int) *headingWords {
+	if f.words == nil {
+		f.words = make([]*headingWords, len(f.heads))
+	}
+	if f.words[hi] == nil {
+		from, to := f.span(hi)
+		f.words[hi] = f.inf.heading(f.heads[hi].Text, firstParagraph(f.lines, from, to))
+	}
+	return f.words[hi]
 }
 
 func newFinder(d *model.Document, t *schema.DocType, rules schema.SectionRules, res *Result) *finder {
@@ -202,6 +226,7 @@ func (f *finder) add(i int, m Match) {
 func (f *finder) byHeadings() {
 	for hi, h := range f.heads {
 		from, to := f.span(hi)
+		norm := schema.Normalize(h.Text)
 		if h.Tag != "" {
 			if i, ok := f.idx[h.Tag]; ok {
 				f.add(i, Match{Heading: h.Text, Line: h.Line, Level: h.Level, How: Tagged, Substance: f.subst(f.t.Sections[i], from, to)})
@@ -214,7 +239,7 @@ func (f *finder) byHeadings() {
 			if s.ID == h.Tag {
 				continue
 			}
-			if named(h.Text, s) {
+			if namedNorm(norm, s) {
 				f.add(i, Match{Heading: h.Text, Line: h.Line, Level: h.Level, How: Keyword, Substance: f.subst(s, from, to)})
 				f.claimed[hi] = true
 			}
@@ -227,8 +252,9 @@ func (f *finder) byHeadings() {
 // section the headings did not: many procedures are written so.
 func (f *finder) byLeadIns() {
 	for _, l := range leadIns(f.lines) {
+		norm := schema.Normalize(l.words)
 		for i, s := range f.t.Sections {
-			if len(f.res.Sections[i].Matches) > 0 || !named(l.words, s) {
+			if len(f.res.Sections[i].Matches) > 0 || !namedNorm(norm, s) {
 				continue
 			}
 			f.add(i, Match{Heading: l.words, Line: f.d.BodyLine + l.line, Level: leadInLevel, How: Keyword,
@@ -250,8 +276,9 @@ func (f *finder) byTitle() {
 	if preFrom >= preEnd {
 		return
 	}
+	norm := schema.Normalize(f.titleText)
 	for i, s := range f.t.Sections {
-		if named(f.titleText, s) {
+		if namedNorm(norm, s) {
 			if sub := f.subst(s, preFrom, preEnd); sub.Real {
 				f.add(i, Match{Heading: f.titleText, Line: f.titleLine, Level: 1, How: Title, Substance: sub})
 			}
@@ -283,8 +310,7 @@ func (f *finder) byInference(inf *inferrer) {
 		if f.claimed[hi] {
 			continue
 		}
-		from, to := f.span(hi)
-		i, score := inf.best(h.Text, firstParagraph(f.lines, from, to))
+		i, score := inf.scores(f.headingWords(hi), -1, minCovered)
 		if i < 0 || len(f.res.Sections[i].Matches) > 0 {
 			continue
 		}
@@ -293,6 +319,7 @@ func (f *finder) byInference(inf *inferrer) {
 		if th < 0 || score < th {
 			continue
 		}
+		from, to := f.span(hi)
 		f.add(i, Match{Heading: h.Text, Line: h.Line, Level: h.Level, How: Inferred, Score: score, Substance: f.subst(s, from, to)})
 	}
 }
@@ -305,12 +332,11 @@ func (f *finder) nearest(inf *inferrer) {
 			continue
 		}
 		bestScore, bestH := 0.0, -1
-		for hi, h := range f.heads {
+		for hi := range f.heads {
 			if f.claimed[hi] {
 				continue
 			}
-			from, to := f.span(hi)
-			if _, sc := inf.scores(h.Text, firstParagraph(f.lines, from, to), i, 2); sc > bestScore {
+			if _, sc := inf.scores(f.headingWords(hi), i, 2); sc > bestScore {
 				bestScore, bestH = sc, hi
 			}
 		}
@@ -344,15 +370,16 @@ func sortMatches(res *Result) {
 	}
 }
 
-// named reports whether text names section s: it contains one of the
-// section's match words or its label in any language (so that a draft
-// titled by the labels, in Chinese or English, has its sections).
-func named(text string, s *schema.Section) bool {
-	if schema.MatchAny(text, s.Match) {
+// namedNorm reports whether norm (text normalised, schema.Normalize)
+// names section s: it contains one of the section's match words or its
+// label in any language (so that a draft titled by the labels, in Chinese
+// or English, has its sections).
+func namedNorm(norm string, s *schema.Section) bool {
+	if schema.ContainsAny(norm, s.Match) {
 		return true
 	}
-	for _, l := range sortedLangs(s.Label) {
-		if schema.MatchAny(text, []string{s.Label[l]}) {
+	for _, l := range s.Label { // any language will do: the order does not matter
+		if schema.ContainsAny(norm, []string{l}) {
 			return true
 		}
 	}
