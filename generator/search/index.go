@@ -608,59 +608,173 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	files["search/meta.js"] = idx.Meta(typeLabels)
 
 	// Postings: [entries with the token, entry gap, weight, entry gap,
-	// weight, ...], entries delta-encoded.
-	shards := make([]map[string][]int, idx.Shards)
-	for i := range shards {
-		shards[i] = map[string][]int{}
+	// weight, ...], entries delta-encoded; each shard's tokens in order.
+	shards := make([][]string, idx.Shards)
+	for t := range idx.Postings {
+		i := shardOf(t, idx.Shards)
+		shards[i] = append(shards[i], t)
 	}
-	for t, ps := range idx.Postings {
-		flat := []int{idx.DF[t]}
-		prev := 0
-		for _, p := range ps {
-			flat = append(flat, p.Entry-prev, p.W)
-			prev = p.Entry
-		}
-		shards[shardOf(t, idx.Shards)][t] = flat
+	for i, toks := range shards {
+		slices.Sort(toks)
+		files[fmt.Sprintf("search/s/%03d.js", i)] = scriptOf("shard", i, func(b []byte) []byte {
+			b = append(b, '{')
+			for k, t := range toks {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, t)
+				b = append(b, ':', '[')
+				b = strconv.AppendInt(b, int64(idx.DF[t]), 10)
+				prev := 0
+				for _, p := range idx.Postings[t] {
+					b = append(b, ',')
+					b = strconv.AppendInt(b, int64(p.Entry-prev), 10)
+					b = append(b, ',')
+					b = strconv.AppendInt(b, int64(p.W), 10)
+					prev = p.Entry
+				}
+				b = append(b, ']')
+			}
+			return append(b, '}')
+		})
 	}
-	for i, s := range shards {
-		files[fmt.Sprintf("search/s/%03d.js", i)] = script("shard", i, s)
-	}
-	// Entry blocks.
+	// Entry blocks: [title, url, type, start of the text, document] each;
+	// an entry's text with its spaces folded.
 	typeIndex := map[string]int{}
 	for i, k := range types {
 		typeIndex[k] = i
 	}
+	folded := make([]string, len(idx.Entries))
+	for i, e := range idx.Entries {
+		folded[i] = strings.Join(strings.Fields(e.Body), " ")
+	}
 	for start := 0; start < len(idx.Entries); start += blockSize {
-		var block [][]any
-		for _, e := range idx.Entries[start:min(start+blockSize, len(idx.Entries))] {
-			text := []rune(strings.Join(strings.Fields(e.Body), " "))
-			if len(text) > snippetChars {
-				text = text[:snippetChars]
+		end := min(start+blockSize, len(idx.Entries))
+		files[fmt.Sprintf("search/d/%04d.js", start/blockSize)] = scriptOf("block", start/blockSize, func(b []byte) []byte {
+			b = append(b, '[')
+			for i := start; i < end; i++ {
+				e := &idx.Entries[i]
+				if i > start {
+					b = append(b, ',')
+				}
+				b = append(b, '[')
+				b = appendJSONString(b, e.Title)
+				b = append(b, ',')
+				b = appendJSONString(b, e.URL)
+				b = append(b, ',')
+				b = strconv.AppendInt(b, int64(typeIndex[e.Type]), 10)
+				b = append(b, ',')
+				b = appendJSONString(b, firstRunes(folded[i], snippetChars))
+				b = append(b, ',')
+				b = appendJSONString(b, e.Doc)
+				b = append(b, ']')
 			}
-			block = append(block, []any{e.Title, e.URL, typeIndex[e.Type], string(text), e.Doc})
-		}
-		files[fmt.Sprintf("search/d/%04d.js", start/blockSize)] = script("block", start/blockSize, block)
+			return append(b, ']')
+		})
 	}
 	// The longer text of an entry whose block holds only its start, for a
 	// snippet around the words found: loaded for a shown result whose
-	// start does not have them.
-	for i, e := range idx.Entries {
-		if p, ok := TextFile(i, e.Body); ok {
-			text := []rune(strings.Join(strings.Fields(e.Body), " "))
-			files[p] = script("text", i, string(text[:min(len(text), fullChars)]))
+	// start does not have them. (TextFile: the folded text is longer than
+	// a block keeps; it is never longer than the text.)
+	for i := range idx.Entries {
+		if utf8.RuneCountInString(folded[i]) > snippetChars {
+			text := firstRunes(folded[i], fullChars)
+			files[fmt.Sprintf("search/t/%d.js", i)] = scriptOf("text", i, func(b []byte) []byte { return appendJSONString(b, text) })
 		}
 	}
 	// Titles for suggestions, only while they stay small.
-	var titles [][]any
 	size := 0
-	for i, e := range idx.Entries {
-		titles = append(titles, []any{i, e.Title})
+	for _, e := range idx.Entries {
 		size += len(e.Title) + 8
 	}
 	if size < 64*1024 {
-		files["search/titles.js"] = script("titles", -1, titles)
+		files["search/titles.js"] = scriptOf("titles", -1, func(b []byte) []byte {
+			if len(idx.Entries) == 0 {
+				return append(b, "null"...)
+			}
+			b = append(b, '[')
+			for i, e := range idx.Entries {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, '[')
+				b = strconv.AppendInt(b, int64(i), 10)
+				b = append(b, ',')
+				b = appendJSONString(b, e.Title)
+				b = append(b, ']')
+			}
+			return append(b, ']')
+		})
 	}
 	return files
+}
+
+// firstRunes is string([]rune(s)[:n]) (all of s when shorter).
+func firstRunes(s string, n int) string {
+	if !utf8.ValidString(s) {
+		r := []rune(s) // invalid bytes become U+FFFD, as the block had them
+		return string(r[:min(len(r), n)])
+	}
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// scriptOf is script with the JSON of its data written by data: the files
+// of the index are written without reflection, byte for byte as
+// encoding/json writes them.
+func scriptOf(kind string, n int, data func([]byte) []byte) []byte {
+	b := make([]byte, 0, 256)
+	b = append(b, "guifanSearch."...)
+	b = append(b, kind...)
+	b = append(b, '(')
+	if n >= 0 {
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, ',')
+	}
+	b = data(b)
+	return append(b, ");\n"...)
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes it
+// with HTML escaping off: as it is when nothing in it needs escaping.
+func appendJSONString(b []byte, s string) []byte {
+	if plainJSON(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return append(b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+// plainJSON reports whether encoding/json writes s between quotes as it
+// is: valid UTF-8 without quotes, backslashes, control characters or line
+// and paragraph separators.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func sortedTypes(typeLabels map[string]string) []string {
