@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"guifan/generator/config"
 	"guifan/generator/schema"
@@ -211,13 +212,19 @@ func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, curre
 // page renders a page and returns it; it changes nothing of w, so pages
 // can be rendered at once on several goroutines.
 func (w *writer) page(layout, p, title, lede string, crumbs []navItem, current string, data any) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := pageBufs.Get().(*bytes.Buffer)
+	defer pageBufs.Put(buf)
+	buf.Reset()
 	pg := page{Site: w.site, Path: p, Title: title, Lede: lede, Crumbs: crumbs, Current: current, Data: data, layout: layout}
-	if err := w.tmpl[layout].ExecuteTemplate(&buf, "base.html", pg); err != nil {
+	if err := w.tmpl[layout].ExecuteTemplate(buf, "base.html", pg); err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
-	return withCSP(buf.Bytes()), nil
+	return withCSP(bytes.Clone(buf.Bytes())), nil
 }
+
+// pageBufs are buffers pages are rendered into, kept for the next page:
+// each page is then one allocation of its own size.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // chrome runs the template name (a part of base.html every page of a
 // language shares: masthead, main navigation, footer) with page pg, once
