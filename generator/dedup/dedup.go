@@ -120,7 +120,7 @@ type bodyItem struct {
 // stays small.
 func bucketBodies(live []*model.Document) ([]bodyItem, map[uint64][]int) {
 	items := make([]bodyItem, len(live))
-	buckets := map[uint64][]int{}
+	buckets := make(map[uint64][]int, len(live)*bands)
 	var hs []uint64
 	var rs []rune
 	for i, d := range live {
@@ -248,6 +248,9 @@ func appendHashes(hs []uint64, rs []rune, text string) ([]uint64, []rune) {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
+		} else if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3001 && r <= 0x303F {
+			// Chinese characters and punctuation: neither spaces nor
+			// letters with a lower case (TestHanShortcut)
 		} else if unicode.IsSpace(r) {
 			continue
 		} else {
@@ -294,10 +297,10 @@ func Jaccard(a, b []uint64) float64 {
 // spread over bands×rows bins and each bin keeps its smallest value; an
 // empty bin borrows from the next filled one (rotation densification), so
 // equal sets always give equal signatures. One pass over the set.
-func signature(set []uint64) []uint64 {
+func signature(set []uint64) [bands * rows]uint64 {
 	const n = bands * rows
-	sig := make([]uint64, n)
-	filled := make([]bool, n)
+	var sig [n]uint64
+	var filled [n]bool
 	for _, h := range set {
 		v := mix(h ^ seeds[0])
 		bin := v % n

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"guifan/generator/dedup"
 	"guifan/generator/model"
@@ -133,5 +134,19 @@ func TestTenThousand(t *testing.T) {
 	}
 	if took > 10*time.Second {
 		t.Errorf("took %v", took)
+	}
+}
+
+// appendHashes takes Chinese characters and punctuation as they are:
+// none is a space or changes case.
+func TestHanShortcut(t *testing.T) {
+	t.Parallel()
+	for r := rune(0x3001); r <= 0x9FFF; r++ {
+		if r > 0x303F && r < 0x4E00 {
+			continue
+		}
+		if unicode.IsSpace(r) || unicode.ToLower(r) != r {
+			t.Fatalf("%U: space %v, lower %U", r, unicode.IsSpace(r), unicode.ToLower(r))
+		}
 	}
 }
