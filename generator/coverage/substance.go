@@ -59,7 +59,7 @@ func (e *evaluator) hollow(d *model.Document) bool {
 	if e.hollows == nil {
 		e.hollows = map[*model.Document]bool{}
 	}
-	h := !sections.Measure(d, e.in.Schemas.Sections).Real && !tablesFilled(d, t)
+	h := !e.in.Found.Measure(d, e.in.Schemas.Sections).Real && !tablesFilled(d, t)
 	e.hollows[d] = h
 	return h
 }

@@ -20,6 +20,8 @@ type Memo struct {
 	// inf holds each type's inferrer, made once per build rather than
 	// once per document.
 	inf map[*schema.DocType]*inferrer
+	// measured holds Measure's result per document.
+	measured map[*model.Document]Substance
 }
 
 type asKey struct {
@@ -35,7 +37,7 @@ type memoKey struct {
 // NewMemo returns an empty memo.
 func NewMemo() *Memo {
 	return &Memo{found: map[memoKey]*Result{}, as: map[asKey]*model.Document{}, orig: map[*model.Document]*model.Document{},
-		inf: map[*schema.DocType]*inferrer{}}
+		inf: map[*schema.DocType]*inferrer{}, measured: map[*model.Document]Substance{}}
 }
 
 // As returns d read as a document of type typ (a copy of d with that
@@ -88,4 +90,23 @@ func (m *Memo) Find(d *model.Document, t *schema.DocType, rules schema.SectionRu
 	}
 	m.mu.Unlock()
 	return r
+}
+
+// Measure is Measure(d, rules), computed once per document: every worker
+// of the assessment asks whether a document is hollow.
+func (m *Memo) Measure(d *model.Document, rules schema.SectionRules) Substance {
+	if m == nil {
+		return Measure(d, rules)
+	}
+	m.mu.Lock()
+	s, ok := m.measured[d]
+	m.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = Measure(d, rules)
+	m.mu.Lock()
+	m.measured[d] = s
+	m.mu.Unlock()
+	return s
 }

@@ -32,6 +32,11 @@ func (m *Memo) Keep(keep func(*model.Document) bool) {
 			delete(m.orig, c)
 		}
 	}
+	for d := range m.measured {
+		if !keep(original(d)) {
+			delete(m.measured, d)
+		}
+	}
 	// The inferrers of types no document kept has (schemas read again).
 	used := map[*schema.DocType]bool{}
 	for k := range m.found {

@@ -57,7 +57,14 @@ func filled(v any) int {
 // Measure returns the substance of a whole body (for a document with no
 // section of its own, or to tell an empty document).
 func Measure(d *model.Document, rules schema.SectionRules) Substance {
-	lines := strings.Split(string(d.BodyWithoutTitle()), "\n")
+	// The lines of d.BodyWithoutTitle(), without the copy: the title's
+	// line left blank.
+	lines := strings.Split(string(d.Body), "\n")
+	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
+		if line := d.Headings[0].Line - d.BodyLine; line >= 0 && line < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[line]), "#") {
+			lines[line] = ""
+		}
+	}
 	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules)
 }
 
