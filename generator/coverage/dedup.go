@@ -11,7 +11,7 @@ import (
 // documents by type. check warns about it.
 func (e *evaluator) dropDuplicates() {
 	copies := map[*model.Document]bool{}
-	for _, p := range dedup.Find(e.in.Docs, func(d *model.Document) bool { return e.stateOf(d) == inForce }) {
+	for _, p := range e.in.Found.Dedup().Find(e.in.Docs, func(d *model.Document) bool { return e.stateOf(d) == inForce }) {
 		copies[p.Doc] = true
 	}
 	if len(copies) == 0 {

@@ -17,7 +17,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"guifan/generator/model"
 	"guifan/generator/schema"
@@ -61,9 +63,33 @@ type Pair struct {
 // Documents without a type are left out too. A document is reported once,
 // against the first document it duplicates.
 func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
+	return (*Memo)(nil).Find(docs, counted)
+}
+
+// Memo remembers each document's MinHash signature for the documents of
+// one build, so that check and the assessment (which both look for
+// duplicates, among documents counted differently) hash each body once.
+// It is safe for concurrent use; a nil Memo remembers nothing.
+type Memo struct {
+	mu   sync.Mutex
+	sigs map[*model.Document]bodySig
+}
+
+// bodySig is what the first pass needs of a body: the size of its
+// shingle list and its signature.
+type bodySig struct {
+	size int
+	sig  [bands * rows]uint64
+}
+
+// NewMemo returns an empty memo.
+func NewMemo() *Memo { return &Memo{sigs: map[*model.Document]bodySig{}} }
+
+// Find is Find with the bodies' signatures remembered.
+func (m *Memo) Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 	live := liveInOrder(docs, counted)
 	out, done := sameNumbers(live)
-	items, buckets := bucketBodies(live)
+	items, buckets := bucketBodies(live, m)
 	best := sameBodies(items, candidates(items, buckets), done)
 	for _, d := range live {
 		if p, ok := best[d]; ok {
@@ -118,31 +144,63 @@ type bodyItem struct {
 // bucketBodies is the first pass: a MinHash signature per body, bucketed
 // by band (and type); the shingle sets themselves are not kept, so memory
 // stays small.
-func bucketBodies(live []*model.Document) ([]bodyItem, map[uint64][]int) {
+func bucketBodies(live []*model.Document, m *Memo) ([]bodyItem, map[uint64][]int) {
 	items := make([]bodyItem, len(live))
 	buckets := make(map[uint64][]int, len(live)*bands)
 	var hs []uint64
 	var rs []rune
 	for i, d := range live {
-		hs, rs = appendHashes(hs, rs, string(d.Body))
-		set := hs
-		items[i] = bodyItem{doc: d, size: len(set)}
-		if len(set) == 0 {
+		var bs bodySig
+		var ok bool
+		if m != nil {
+			m.mu.Lock()
+			bs, ok = m.sigs[d]
+			m.mu.Unlock()
+		}
+		if !ok {
+			hs, rs = appendHashes(hs, rs, d.Body)
+			bs.size = len(hs)
+			if len(hs) > 0 {
+				bs.sig = signature(hs)
+			}
+			if m != nil {
+				m.mu.Lock()
+				m.sigs[d] = bs
+				m.mu.Unlock()
+			}
+		}
+		items[i] = bodyItem{doc: d, size: bs.size}
+		if bs.size == 0 {
 			continue
 		}
-		sig := signature(set)
 		for b := 0; b < bands; b++ {
 			key := mix(uint64(b) + 1)
 			for _, c := range d.Type {
 				key = mix(key ^ uint64(c))
 			}
 			for r := 0; r < rows; r++ {
-				key = mix(key ^ sig[b*rows+r])
+				key = mix(key ^ bs.sig[b*rows+r])
 			}
 			buckets[key] = append(buckets[key], i)
 		}
 	}
 	return items, buckets
+}
+
+// Keep forgets the signatures of the documents keep refuses: a preview
+// that keeps one memo across rebuilds drops those of documents since
+// changed or removed.
+func (m *Memo) Keep(keep func(*model.Document) bool) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for d := range m.sigs {
+		if !keep(d) {
+			delete(m.sigs, d)
+		}
+	}
 }
 
 // itemPair is two indexes into the items, i < j.
@@ -190,7 +248,7 @@ func sameBodies(items []bodyItem, list []itemPair, done map[*model.Document]bool
 		if s, ok := sets[i]; ok {
 			return s
 		}
-		s := Shingles(string(items[i].doc.Body))
+		s := shingles(items[i].doc.Body)
 		sets[i] = s
 		return s
 	}
@@ -225,22 +283,29 @@ func before(a, b *model.Document) bool {
 // the Markdown marks (#, *, -, |, >) dropped, so re-wrapped or re-indented
 // copies compare equal. The result is sorted, without repeats. A text
 // shorter than MinBodyRunes has none.
-func Shingles(text string) []uint64 {
+func Shingles(text string) []uint64 { return shingles([]byte(text)) }
+
+func shingles(text []byte) []uint64 {
 	hs := hashes(text)
 	slices.Sort(hs)
 	return slices.Compact(hs)
 }
 
 // hashes is Shingles unsorted, with repeats: enough for a signature.
-func hashes(text string) []uint64 {
+func hashes(text []byte) []uint64 {
 	hs, _ := appendHashes(nil, nil, text)
 	return hs
 }
 
 // appendHashes is hashes into reused buffers (hs and rs are overwritten).
-func appendHashes(hs []uint64, rs []rune, text string) ([]uint64, []rune) {
+func appendHashes(hs []uint64, rs []rune, text []byte) ([]uint64, []rune) {
 	hs, rs = hs[:0], rs[:0]
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:]) // an invalid byte is utf8.RuneError, as ranging over a string gives
+		}
+		i += size
 		if r < 0x80 {
 			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || strings.IndexByte("#*-|>_`", byte(r)) >= 0 {
 				continue

@@ -3,12 +3,15 @@ package sections
 import (
 	"sync"
 
+	"guifan/generator/dedup"
 	"guifan/generator/model"
 	"guifan/generator/schema"
 )
 
 // Memo remembers Find's results for the documents of one build, so that
-// check and the assessment find each document's sections once. It is
+// check and the assessment find each document's sections once; likewise
+// each document's substance (Measure), each type's inferrer and, for
+// package dedup, each body's signature. It is
 // safe for concurrent use; a nil Memo remembers nothing.
 type Memo struct {
 	mu    sync.Mutex
@@ -22,6 +25,9 @@ type Memo struct {
 	inf map[*schema.DocType]*inferrer
 	// measured holds Measure's result per document.
 	measured map[*model.Document]Substance
+	// dedup remembers the bodies' signatures for finding duplicates
+	// (check and the assessment both look for them).
+	dedup *dedup.Memo
 }
 
 type asKey struct {
@@ -37,7 +43,7 @@ type memoKey struct {
 // NewMemo returns an empty memo.
 func NewMemo() *Memo {
 	return &Memo{found: map[memoKey]*Result{}, as: map[asKey]*model.Document{}, orig: map[*model.Document]*model.Document{},
-		inf: map[*schema.DocType]*inferrer{}, measured: map[*model.Document]Substance{}}
+		inf: map[*schema.DocType]*inferrer{}, measured: map[*model.Document]Substance{}, dedup: dedup.NewMemo()}
 }
 
 // As returns d read as a document of type typ (a copy of d with that
@@ -90,6 +96,15 @@ func (m *Memo) Find(d *model.Document, t *schema.DocType, rules schema.SectionRu
 	}
 	m.mu.Unlock()
 	return r
+}
+
+// Dedup is the build's memo of body signatures for package dedup (nil
+// for a nil Memo: nothing remembered).
+func (m *Memo) Dedup() *dedup.Memo {
+	if m == nil {
+		return nil
+	}
+	return m.dedup
 }
 
 // Measure is Measure(d, rules), computed once per document: every worker

@@ -32,6 +32,7 @@ func (m *Memo) Keep(keep func(*model.Document) bool) {
 			delete(m.orig, c)
 		}
 	}
+	m.dedup.Keep(func(d *model.Document) bool { return keep(original(d)) })
 	for d := range m.measured {
 		if !keep(original(d)) {
 			delete(m.measured, d)

@@ -11,7 +11,7 @@ import (
 // asked twice. The report counts each of them once (see package dedup).
 func (c *checker) duplicates() {
 	copies := map[*model.Document]bool{}
-	for _, p := range dedup.Find(c.in.Docs, c.counted) {
+	for _, p := range c.in.Found.Dedup().Find(c.in.Docs, c.counted) {
 		copies[p.Doc] = true
 		switch p.Why {
 		case dedup.SameNumber:
