@@ -17,6 +17,7 @@ import (
 // maxPara runes), for inference.
 func firstParagraph(lines []string, from, to int) string {
 	var b strings.Builder
+	runes := 0 // in b
 	for i := max(from, 0); i < min(to, len(lines)); i++ {
 		line := strings.TrimSpace(lines[i])
 		if strings.HasPrefix(line, "#") {
@@ -30,7 +31,7 @@ func firstParagraph(lines []string, from, to int) string {
 		}
 		b.WriteString(line)
 		b.WriteByte(' ')
-		if utf8.RuneCountInString(b.String()) > maxPara {
+		if runes += utf8.RuneCountInString(line) + 1; runes > maxPara {
 			break
 		}
 	}
@@ -51,6 +52,7 @@ const minCovered = 4
 type inferrer struct {
 	t     *schema.DocType
 	vocab []map[string]bool // per section: its words
+	names [][]string        // per section: its match words and labels, normalised (namedNorm)
 	idf   map[string]float64
 	top   float64 // weight of a word no section uses
 }
@@ -77,6 +79,18 @@ func newInferrer(t *schema.DocType) *inferrer {
 			df[w]++
 		}
 		inf.vocab = append(inf.vocab, v)
+		var names []string
+		for _, w := range s.Match {
+			if w := schema.Normalize(w); w != "" {
+				names = append(names, w)
+			}
+		}
+		for _, l := range sortedLangs(s.Label) {
+			if w := schema.Normalize(s.Label[l]); w != "" {
+				names = append(names, w)
+			}
+		}
+		inf.names = append(inf.names, names)
 	}
 	n := float64(len(t.Sections))
 	for w, k := range df {

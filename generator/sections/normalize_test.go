@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"guifan/generator/schema"
 )
@@ -43,8 +44,9 @@ func TestAppendLettersSameAsNormalize(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 2))
 	for range 200000 {
 		s := randomLine(rng)
-		if got, want := string(appendLetters(nil, s)), normalizeSlow(s); got != want {
-			t.Fatalf("appendLetters(%q) = %q, want %q", s, got, want)
+		got, n := appendLetters(nil, s)
+		if want := normalizeSlow(s); string(got) != want || n != utf8.RuneCountInString(want) {
+			t.Fatalf("appendLetters(%q) = %q, %d, want %q", s, got, n, want)
 		}
 		if got, want := normalize(s), normalizeSlow(s); got != want {
 			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
@@ -82,8 +84,9 @@ func TestNormalizedList(t *testing.T) {
 func FuzzAppendLetters(f *testing.F) {
 	f.Add("**正常反应**：指示灯常亮 ＵＰＳ")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendLetters(nil, s)), normalizeSlow(s); got != want {
-			t.Fatalf("appendLetters(%q) = %q, want %q", s, got, want)
+		got, n := appendLetters(nil, s)
+		if want := normalizeSlow(s); string(got) != want || n != utf8.RuneCountInString(want) {
+			t.Fatalf("appendLetters(%q) = %q, %d, want %q", s, got, n, want)
 		}
 	})
 }

@@ -127,15 +127,15 @@ func find(d *model.Document, t *schema.DocType, rules schema.SectionRules, inf *
 	if t == nil {
 		return res
 	}
+	if inf == nil {
+		inf = newInferrer(t)
+	}
 	f := newFinder(d, t, rules, res)
+	f.inf = inf
 	f.byHeadings()
 	f.byLeadIns()
 	f.byTitle()
 	f.byFields()
-	if inf == nil {
-		inf = newInferrer(t)
-	}
-	f.inf = inf
 	f.byInference(inf)
 	f.nearest(inf)
 	sortMatches(res)
@@ -239,7 +239,7 @@ func (f *finder) byHeadings() {
 			if s.ID == h.Tag {
 				continue
 			}
-			if namedNorm(norm, s) {
+			if f.named(norm, i) {
 				f.add(i, Match{Heading: h.Text, Line: h.Line, Level: h.Level, How: Keyword, Substance: f.subst(s, from, to)})
 				f.claimed[hi] = true
 			}
@@ -254,7 +254,7 @@ func (f *finder) byLeadIns() {
 	for _, l := range leadIns(f.lines) {
 		norm := schema.Normalize(l.words)
 		for i, s := range f.t.Sections {
-			if len(f.res.Sections[i].Matches) > 0 || !namedNorm(norm, s) {
+			if len(f.res.Sections[i].Matches) > 0 || !f.named(norm, i) {
 				continue
 			}
 			f.add(i, Match{Heading: l.words, Line: f.d.BodyLine + l.line, Level: leadInLevel, How: Keyword,
@@ -278,7 +278,7 @@ func (f *finder) byTitle() {
 	}
 	norm := schema.Normalize(f.titleText)
 	for i, s := range f.t.Sections {
-		if namedNorm(norm, s) {
+		if f.named(norm, i) {
 			if sub := f.subst(s, preFrom, preEnd); sub.Real {
 				f.add(i, Match{Heading: f.titleText, Line: f.titleLine, Level: 1, How: Title, Substance: sub})
 			}
@@ -370,16 +370,13 @@ func sortMatches(res *Result) {
 	}
 }
 
-// namedNorm reports whether norm (text normalised, schema.Normalize)
-// names section s: it contains one of the section's match words or its
-// label in any language (so that a draft titled by the labels, in Chinese
-// or English, has its sections).
-func namedNorm(norm string, s *schema.Section) bool {
-	if schema.ContainsAny(norm, s.Match) {
-		return true
-	}
-	for _, l := range s.Label { // any language will do: the order does not matter
-		if schema.ContainsAny(norm, []string{l}) {
+// named reports whether norm (text normalised, schema.Normalize) names
+// the type's section i: it contains one of the section's match words or
+// its label in any language (so that a draft titled by the labels, in
+// Chinese or English, has its sections).
+func (f *finder) named(norm string, i int) bool {
+	for _, w := range f.inf.names[i] {
+		if strings.Contains(norm, w) {
 			return true
 		}
 	}

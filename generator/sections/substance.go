@@ -116,8 +116,9 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 			}
 			real := false
 			for cell := range strings.SplitSeq(strings.Trim(line, "|"), "|") {
-				buf = appendLetters(buf[:0], cell)
-				n, p := unit(buf, minChars, ph)
+				var size int
+				buf, size = appendLetters(buf[:0], cell)
+				n, p := unit(buf, size, minChars, ph)
 				if p {
 					s.Placeholder = true
 				} else if n > 0 {
@@ -134,8 +135,9 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 			}
 		default:
 			text, item := listItem(line)
-			buf = appendLetters(buf[:0], text)
-			n, p := unit(buf, minChars, ph)
+			var size int
+			buf, size = appendLetters(buf[:0], text)
+			n, p := unit(buf, size, minChars, ph)
 			switch {
 			case p:
 				s.Placeholder = true
@@ -155,13 +157,12 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 }
 
 // unit measures one line, list item or cell, given as its letters and
-// digits (appendLetters): how many there are, and whether they are
-// placeholder words.
-func unit(n []byte, minChars int, placeholders *normWords) (int, bool) {
+// digits (appendLetters) and their number: how many there are, and
+// whether they are placeholder words.
+func unit(n []byte, size, minChars int, placeholders *normWords) (int, bool) {
 	if len(n) == 0 {
 		return 0, false
 	}
-	size := utf8.RuneCount(n)
 	for i, p := range placeholders.words {
 		if string(n) == p {
 			return 0, true
@@ -183,7 +184,7 @@ func hasSuffix(b []byte, p string) bool { return len(b) >= len(p) && string(b[le
 // ASCII folded.
 func normalize(s string) string {
 	var scratch [128]byte
-	b := appendLetters(scratch[:0], s)
+	b, _ := appendLetters(scratch[:0], s)
 	if string(b) == s {
 		return s
 	}
@@ -191,16 +192,20 @@ func normalize(s string) string {
 }
 
 // appendLetters appends to dst the letters and digits of
-// schema.Normalize(s): normalize without a string of its own.
-func appendLetters(dst []byte, s string) []byte {
+// schema.Normalize(s) (normalize without a string of its own), and says
+// how many it appended.
+func appendLetters(dst []byte, s string) ([]byte, int) {
+	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
 				dst = append(dst, c)
+				n++
 			case 'A' <= c && c <= 'Z':
 				dst = append(dst, c+'a'-'A')
+				n++
 			}
 			i++
 			continue
@@ -209,13 +214,15 @@ func appendLetters(dst []byte, s string) []byte {
 		i += size
 		if r >= 0x4E00 && r <= 0x9FFF { // a Chinese character: a letter, kept as it is
 			dst = append(dst, s[i-size:i]...)
+			n++
 			continue
 		}
 		if r = schema.Fold(r); r >= 0 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
 			dst = utf8.AppendRune(dst, r)
+			n++
 		}
 	}
-	return dst
+	return dst, n
 }
 
 func normalizeAll(words []string) []string {
@@ -354,7 +361,7 @@ func IsGuidance(line string, words []string) bool {
 
 // isGuidance is IsGuidance with a buffer for the line's letters.
 func isGuidance(buf *[]byte, line string, words []string) bool {
-	*buf = appendLetters((*buf)[:0], line)
+	*buf, _ = appendLetters((*buf)[:0], line)
 	for _, w := range words {
 		if w != "" && hasPrefix(*buf, w) {
 			return true
