@@ -150,6 +150,9 @@ type writer struct {
 	// chromes are the shared parts of pages rendered already (chrome),
 	// by key.
 	chromes sync.Map
+	// slowParts makes the templates write every part themselves (items,
+	// tables return ""): a test compares the two.
+	slowParts bool
 }
 
 type navItem struct {

@@ -252,6 +252,21 @@ func (w *writer) chrome(name string, pg page) (template.HTML, error) {
 	return h, nil
 }
 
+// part runs the template name of page pg's layout with data and returns
+// its HTML, for a page that shows the same part twice (the contents list,
+// narrow and at the side): rendered once, kept in a variable.
+func (w *writer) part(pg page, name string, data any) (template.HTML, error) {
+	t := w.tmpl[pg.layout]
+	if t == nil {
+		return "", fmt.Errorf("part: no layout %q", pg.layout)
+	}
+	var buf strings.Builder
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
 // CSP is the Content-Security-Policy of every page of the site: scripts,
 // styles, images and everything else from the site's own files only (and
 // images written as data: URLs); no inline script, event handler or style,
@@ -335,5 +350,8 @@ func (w *writer) funcs() template.FuncMap {
 		"langHref":    w.langHref,
 		"searchBase":  w.searchBase,
 		"chrome":      w.chrome,
+		"part":        w.part,
+		"items":       w.items,
+		"tables":      w.tables,
 	}
 }
