@@ -1,5 +1,5 @@
 // The parts of a document's page that repeat per item (the control box's
-// and the fields' lists, the data tables) written in Go, byte for byte as
+// and the fields' lists, the data tables, the contents list) written in Go, byte for byte as
 // doc.html's templates write them: the template runs a few actions per
 // item, each a reflective call with its escaper, which made the templates
 // most of a page's cost. Each returns "" when it cannot be sure to write
@@ -11,6 +11,7 @@ package site
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -47,7 +48,7 @@ func escHTML(b *strings.Builder, s string) {
 }
 
 // plainHref reports whether html/template writes href as it is in an
-// href attribute: letters, digits and - . _ ~ / % # only.
+// href attribute: letters, digits, - . _ ~ / # and escapes (%XX) only.
 func plainHref(href string) bool {
 	for i := 0; i < len(href); i++ {
 		c := href[i]
@@ -55,12 +56,72 @@ func plainHref(href string) bool {
 			continue
 		}
 		switch c {
-		case '-', '.', '_', '~', '/', '%', '#':
+		case '-', '.', '_', '~', '/', '#':
 			continue
+		case '%':
+			if i+2 < len(href) && isHex(href[i+1]) && isHex(href[i+2]) {
+				continue
+			}
 		}
 		return false
 	}
 	return true
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// escURL writes s as html/template writes it in a URL's query or
+// fragment inside a quoted attribute (its urlEscaper, then attrEscaper,
+// which then finds nothing to escape): every byte but letters, digits and
+// - . _ ~ as %xx.
+func escURL(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// toc writes a contents list as doc.html's toc-list does.
+func (w *writer) toc(items []tocItem) template.HTML {
+	if w.slowParts {
+		return ""
+	}
+	var b strings.Builder
+	writeTOC(&b, items)
+	return template.HTML(b.String())
+}
+
+func writeTOC(b *strings.Builder, items []tocItem) {
+	b.WriteString("<ol>")
+	for _, it := range items {
+		b.WriteString(`<li class="toc-`)
+		b.WriteString(strconv.Itoa(it.Level))
+		if it.Own {
+			b.WriteString(" own")
+		}
+		b.WriteString(`"><a href="#`)
+		escURL(b, it.ID)
+		b.WriteString(`">`)
+		escHTML(b, it.Text)
+		b.WriteString("</a>")
+		if len(it.Children) > 0 {
+			writeTOC(b, it.Children)
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ol>")
 }
 
 // items writes the items of a control box or field list as doc.html's

@@ -31,11 +31,22 @@ func TestFastPartsSameAsTemplates(t *testing.T) {
 		case 2:
 			f.Href = "../../docs/a&b+c/index.html?q='1'"
 		}
+		if i == 4 {
+			f.Href = "../x%4"
+		}
+		if i == 7 {
+			f.Href = "../x%zz/%41"
+		}
 		view.Fields = append(view.Fields, f)
 		view.Tables = append(view.Tables, table{Title: s, Columns: odd[:i+1], Hints: odd[i:], Rows: [][]string{odd, {s}, nil}})
 	}
 	view.Tables = append(view.Tables, table{Title: "无提示", Columns: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}})
 	view.Contents = []tocItem{{Heading: markdown.Heading{Level: 2, Text: "一、总则", ID: "一总则"}}}
+	for i, s := range odd {
+		it := tocItem{Heading: markdown.Heading{Level: 2 + i%2, Text: s, ID: s + "#%41 /?&=+!'()" + odd[(i+3)%len(odd)]}, Own: i%2 == 0}
+		it.Children = []tocItem{{Heading: markdown.Heading{Level: 3, Text: s + "子", ID: "a-b_c.d~e"}, Children: []tocItem{{Heading: markdown.Heading{Level: 4, ID: s}}}}}
+		view.Contents = append(view.Contents, it)
+	}
 	render := func(v docView, slow bool) string {
 		w.slowParts = slow
 		var b bytes.Buffer
@@ -45,13 +56,16 @@ func TestFastPartsSameAsTemplates(t *testing.T) {
 		}
 		return b.String()
 	}
-	for _, v := range []docView{view, {}, {Control: view.Control[:1]}, {Fields: view.Fields[:1], TablesFirst: true, Tables: view.Tables[2:3]}} {
+	for _, v := range []docView{view, {}, {Control: view.Control[:1]}, {Fields: view.Fields[:1], TablesFirst: true, Tables: view.Tables[2:3]}, {Fields: view.Fields[4:5]}, {Contents: view.Contents[3:]}} {
 		fast, slow := render(v, false), render(v, true)
 		if fast != slow {
 			t.Errorf("fast parts differ from the templates:\n%s\n----- want\n%s", fast, slow)
 		}
 		if len(v.Tables) > 0 && !strings.Contains(slow, `<section class="data-table">`) {
 			t.Fatalf("no table written:\n%s", slow)
+		}
+		if len(v.Contents) > 0 && strings.Count(slow, `<li class="toc-`) < 2*len(v.Contents) {
+			t.Fatalf("no contents written:\n%s", slow)
 		}
 	}
 	if !strings.Contains(render(view, false), "&#34;引号&#34; &amp; &lt;b&gt;") {

@@ -353,5 +353,6 @@ func (w *writer) funcs() template.FuncMap {
 		"part":        w.part,
 		"items":       w.items,
 		"tables":      w.tables,
+		"toc":         w.toc,
 	}
 }
