@@ -59,13 +59,20 @@ func filled(v any) int {
 func Measure(d *model.Document, rules schema.SectionRules) Substance {
 	// The lines of d.BodyWithoutTitle(), without the copy: the title's
 	// line left blank.
-	lines := strings.Split(string(d.Body), "\n")
+	lines := bodyLines(d)
 	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
 		if line := d.Headings[0].Line - d.BodyLine; line >= 0 && line < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[line]), "#") {
 			lines[line] = ""
 		}
 	}
 	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules)
+}
+
+// bodyLines splits d's body into lines for measuring without copying it:
+// the lines share the body's bytes (which nothing changes once a
+// document is read), so they must not be kept beyond the measuring.
+func bodyLines(d *model.Document) []string {
+	return strings.Split(unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), "\n")
 }
 
 // measure looks at lines[from:to] of a body.
@@ -331,7 +338,7 @@ func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading 
 	if d.Format != "markdown" {
 		return nil
 	}
-	lines := strings.Split(string(d.Body), "\n")
+	lines := bodyLines(d)
 	var out []model.Heading
 	for i, h := range d.Headings {
 		if h.Level < 2 {

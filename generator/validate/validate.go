@@ -14,6 +14,7 @@
 package validate
 
 import (
+	"bytes"
 	"strings"
 
 	"guifan/generator/config"
@@ -236,7 +237,7 @@ func (c *checker) sections(d *model.Document, t *schema.DocType) {
 			}
 		}
 	}
-	if len(strings.TrimSpace(string(d.Body))) == 0 && d.Control.Status != model.StatusDraft {
+	if len(bytes.TrimSpace(d.Body)) == 0 && d.Control.Status != model.StatusDraft {
 		c.diags.Warn(diag.Pos{File: d.Path, Line: d.BodyLine, Col: 1}, "body.empty")
 	}
 }
