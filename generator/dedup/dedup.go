@@ -66,13 +66,15 @@ func Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 	return (*Memo)(nil).Find(docs, counted)
 }
 
-// Memo remembers each document's MinHash signature for the documents of
-// one build, so that check and the assessment (which both look for
+// Memo remembers each document's MinHash signature (and, for the
+// documents compared exactly, its shingles) for the documents of one
+// build, so that check and the assessment (which both look for
 // duplicates, among documents counted differently) hash each body once.
 // It is safe for concurrent use; a nil Memo remembers nothing.
 type Memo struct {
 	mu   sync.Mutex
 	sigs map[*model.Document]bodySig
+	sets map[*model.Document][]uint64 // the shingles of the documents compared exactly (read only)
 }
 
 // bodySig is what the first pass needs of a body: the size of its
@@ -83,14 +85,16 @@ type bodySig struct {
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{sigs: map[*model.Document]bodySig{}} }
+func NewMemo() *Memo {
+	return &Memo{sigs: map[*model.Document]bodySig{}, sets: map[*model.Document][]uint64{}}
+}
 
 // Find is Find with the bodies' signatures remembered.
 func (m *Memo) Find(docs []*model.Document, counted func(*model.Document) bool) []Pair {
 	live := liveInOrder(docs, counted)
 	out, done := sameNumbers(live)
 	items, buckets := bucketBodies(live, m)
-	best := sameBodies(items, candidates(items, buckets), done)
+	best := sameBodies(items, candidates(items, buckets), done, m)
 	for _, d := range live {
 		if p, ok := best[d]; ok {
 			out = append(out, p)
@@ -187,6 +191,24 @@ func bucketBodies(live []*model.Document, m *Memo) ([]bodyItem, map[uint64][]int
 	return items, buckets
 }
 
+// shingles is shingles(d.Body), remembered: a document that may
+// duplicate another is compared again by every caller.
+func (m *Memo) shingles(d *model.Document) []uint64 {
+	if m == nil {
+		return shingles(d.Body)
+	}
+	m.mu.Lock()
+	s, ok := m.sets[d]
+	m.mu.Unlock()
+	if !ok {
+		s = shingles(d.Body)
+		m.mu.Lock()
+		m.sets[d] = s
+		m.mu.Unlock()
+	}
+	return s
+}
+
 // Keep forgets the signatures of the documents keep refuses: a preview
 // that keeps one memo across rebuilds drops those of documents since
 // changed or removed.
@@ -199,6 +221,7 @@ func (m *Memo) Keep(keep func(*model.Document) bool) {
 	for d := range m.sigs {
 		if !keep(d) {
 			delete(m.sigs, d)
+			delete(m.sets, d)
 		}
 	}
 }
@@ -242,13 +265,13 @@ func candidates(items []bodyItem, buckets map[uint64][]int) []itemPair {
 // sameBodies is the second pass: the exact Jaccard index for the
 // candidates only, keeping for each later document its earliest
 // duplicate of the same type.
-func sameBodies(items []bodyItem, list []itemPair, done map[*model.Document]bool) map[*model.Document]Pair {
+func sameBodies(items []bodyItem, list []itemPair, done map[*model.Document]bool, m *Memo) map[*model.Document]Pair {
 	sets := map[int][]uint64{}
 	get := func(i int) []uint64 {
 		if s, ok := sets[i]; ok {
 			return s
 		}
-		s := shingles(items[i].doc.Body)
+		s := m.shingles(items[i].doc)
 		sets[i] = s
 		return s
 	}

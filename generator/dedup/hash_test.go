@@ -86,11 +86,14 @@ func TestMemoFind(t *testing.T) {
 	if len(m.sigs) != 3 {
 		t.Errorf("%d signatures remembered, want 3", len(m.sigs))
 	}
+	if !slices.Equal(m.sets[docs[0]], Shingles(body)) || len(m.sets) != 2 {
+		t.Errorf("%d shingle sets remembered, want a.md's and its copy's", len(m.sets))
+	}
 	if got := m.Find(docs, func(d *model.Document) bool { return d != docs[0] }); len(got) != 0 {
 		t.Errorf("without a.md: %+v", got)
 	}
 	m.Keep(func(d *model.Document) bool { return d != docs[1] })
-	if _, ok := m.sigs[docs[1]]; ok || len(m.sigs) != 2 {
-		t.Errorf("after Keep: %d signatures, a-copy kept %v", len(m.sigs), ok)
+	if _, ok := m.sigs[docs[1]]; ok || len(m.sigs) != 2 || len(m.sets) != 1 {
+		t.Errorf("after Keep: %d signatures, %d shingle sets, a-copy kept %v", len(m.sigs), len(m.sets), ok)
 	}
 }
