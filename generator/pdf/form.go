@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"strings"
 
 	"guifan/generator/schema"
@@ -76,11 +75,11 @@ func writeForm(form *schema.Form, opt Options, lang string) ([]byte, bool, error
 	if w.uncut {
 		return nil, true, nil
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	data, err := f.OutputBytes()
+	if err != nil {
 		return nil, false, err
 	}
-	return buf.Bytes(), false, nil
+	return data, false, nil
 }
 
 type formWriter struct {

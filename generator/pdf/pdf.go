@@ -14,7 +14,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"time"
 
@@ -217,11 +216,11 @@ func write(b Binder, opt Options) ([]byte, []Missing, bool, error) {
 	if w.uncut {
 		return nil, nil, true, nil
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
+	data, err := f.OutputBytes()
+	if err != nil {
 		return nil, nil, false, err
 	}
-	return buf.Bytes(), w.order, false, nil
+	return data, w.order, false, nil
 }
 
 const tocLines = 28

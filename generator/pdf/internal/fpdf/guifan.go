@@ -29,7 +29,9 @@
 package fpdf
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -92,6 +94,8 @@ type parsedFont struct {
 
 	unitsOnce sync.Once
 	units     []int32 // UTF8Units
+
+	cuts cutCache // the cuts PDFs embedded (cachedCut)
 }
 
 // cutPrep is the font's tables, cmap, unscaled widths and glyph offsets,
@@ -202,4 +206,105 @@ func UTF8Units(data []byte) ([]int32, error) {
 		p.units = t
 	})
 	return p.units, nil
+}
+
+// cutFont is what a PDF embeds of a UTF-8 font for the runes it used: the
+// subset (GenerateCutFont) compressed, its size uncompressed, its CID to
+// glyph map compressed, and the last rune (generateCIDFontMap reads it).
+// The same font and runes give the same bytes.
+type cutFont struct {
+	stream   []byte
+	size     int
+	cidToGid []byte
+	lastRune int
+}
+
+// cutCache is a parsed font's cuts by the runes used ("" keys: runeKey),
+// bounded to maxCutBytes of compressed data (emptied when beyond).
+type cutCache struct {
+	mu    sync.Mutex
+	m     map[string]*cutFont
+	bytes int
+}
+
+const maxCutBytes = 24 << 20
+
+// runeKey is usedRunes as a string: its pairs in rune order.
+func runeKey(usedRunes map[int]int) string {
+	keys := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		keys = append(keys, r)
+	}
+	slices.Sort(keys)
+	b := make([]byte, 0, 8*len(keys))
+	for _, r := range keys {
+		v := usedRunes[r]
+		b = append(b, byte(r>>16), byte(r>>8), byte(r), byte(v>>16), byte(v>>8), byte(v), byte(r>>24), byte(v>>24))
+	}
+	return string(b)
+}
+
+// cachedCut returns the font's cut for usedRunes: made once per parsed
+// font and runes (guifan: many PDFs of a build use the same runes of a
+// font, a heading font's especially), as upstream's putfonts made it.
+func (utf *utf8FontFile) cachedCut(usedRunes map[int]int) *cutFont {
+	p := utf.parsed
+	if p == nil {
+		return utf.makeCut(usedRunes)
+	}
+	key := runeKey(usedRunes)
+	p.cuts.mu.Lock()
+	c := p.cuts.m[key]
+	p.cuts.mu.Unlock()
+	if c != nil {
+		utf.LastRune = c.lastRune
+		return c
+	}
+	c = utf.makeCut(usedRunes)
+	n := len(c.stream) + len(c.cidToGid) + len(key)
+	p.cuts.mu.Lock()
+	if p.cuts.m == nil || p.cuts.bytes+n > maxCutBytes {
+		p.cuts.m, p.cuts.bytes = map[string]*cutFont{}, 0
+	}
+	if _, ok := p.cuts.m[key]; !ok {
+		p.cuts.m[key] = c
+		p.cuts.bytes += n
+	}
+	p.cuts.mu.Unlock()
+	return c
+}
+
+// makeCut makes the cut for usedRunes (upstream's putfonts).
+func (utf *utf8FontFile) makeCut(usedRunes map[int]int) *cutFont {
+	utf8FontStream := utf.GenerateCutFont(usedRunes)
+	c := &cutFont{size: len(utf8FontStream), lastRune: utf.LastRune}
+	CodeSignDictionary := utf.CodeSymbolDictionary
+	delete(CodeSignDictionary, 0)
+	cidToGidMap := make([]byte, 256*256*2)
+	for cc, glyph := range CodeSignDictionary {
+		cidToGidMap[cc*2] = byte(glyph >> 8)
+		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+	}
+	mem := xmem.compress(cidToGidMap)
+	c.cidToGid = bytes.Clone(mem.bytes())
+	mem.release()
+	mem = xmem.compress(utf8FontStream)
+	c.stream = bytes.Clone(mem.bytes())
+	mem.release()
+	return c
+}
+
+// OutputBytes closes the document and returns its bytes, as Output writes
+// them, without copying them (guifan: a large binder is not held twice).
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	return f.buffer.Bytes(), nil
 }
