@@ -162,12 +162,17 @@ func (w *writer) outline(typ string, p string) []outlineRow {
 	if t == nil || !t.Outline {
 		return nil
 	}
+	// Each document's sections found once, for every row.
+	docs := w.byType[typ]
+	found := make([]*sections.Result, len(docs))
+	for i, d := range docs {
+		found[i] = sections.Find(d, t, w.in.Schemas.Sections)
+	}
 	var out []outlineRow
 	for _, s := range t.Sections {
 		row := outlineRow{Label: s.Label.In(w.lang), Guide: s.Guide.In(w.lang)}
-		for _, d := range w.byType[typ] {
-			res := sections.Find(d, t, w.in.Schemas.Sections)
-			sec := res.Get(s.ID)
+		for i, d := range docs {
+			sec := found[i].Get(s.ID)
 			if !sec.Met() {
 				continue
 			}
