@@ -157,10 +157,27 @@ func sourceRunes(n ast.Node, src []byte) int {
 	count := 0
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		count += utf8.RuneCount(seg.Value(src))
+		count += segmentRunes(lines.At(i), src)
 	}
 	return count
+}
+
+// segmentRunes is utf8.RuneCount(seg.Value(src)) without making the
+// value: its padding (spaces), its bytes, and the newline Value adds when
+// the segment forces one.
+func segmentRunes(seg text.Segment, src []byte) int {
+	body := src[seg.Start:seg.Stop]
+	n := seg.Padding + utf8.RuneCount(body)
+	if seg.ForceNewline && seg.Padding+len(body) > 0 {
+		last := byte(' ')
+		if len(body) > 0 {
+			last = body[len(body)-1]
+		}
+		if last != '\n' {
+			n++
+		}
+	}
+	return n
 }
 
 func capInline(ps []util.PrioritizedValue) []util.PrioritizedValue {
