@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestMatcherCountsAsStringsCount: the one-pass count of the synonyms'
@@ -29,5 +30,28 @@ func TestMatcherCountsAsStringsCount(t *testing.T) {
 	}
 	if checked != len(texts)*10 {
 		t.Fatalf("checked %d counts", checked)
+	}
+}
+
+// TestCaseless: no character lower's fast path skips has a lower case,
+// and lower is strings.ToLower on text of every kind.
+func TestCaseless(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) {
+			n++
+			if unicode.ToLower(r) != r {
+				t.Fatalf("%U has a lower case", r)
+			}
+		}
+	}
+	if n < 0x7000 {
+		t.Fatalf("only %d caseless characters", n)
+	}
+	for _, s := range []string{"", "abc", "ABC", "数据备份", "数据UPS备份", "ÄÖÜ 数据", "数据 \xff\xfe", "数据\ufffd", "ǅ", "Ｕｐｓ", "ΣΑΣ"} {
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -25,8 +25,35 @@ import (
 // Normalize applies NFKC and lower-cases: full-width letters and digits
 // become ASCII, compatibility characters their plain form.
 func Normalize(s string) string {
-	return strings.ToLower(norm.NFKC.String(s))
+	return lower(norm.NFKC.String(s))
 }
+
+// lower is strings.ToLower(s), which looks up every character's case; a
+// text that has no upper case (Chinese, mostly) is returned as it is
+// after a scan that skips the characters that have none (caseless).
+func lower(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !caseless(r) && unicode.ToLower(r) != r {
+			return strings.ToLower(s)
+		}
+		i += n
+	}
+	return s
+}
+
+// caseless reports whether r is in the blocks from CJK punctuation to the
+// end of the unified ideographs (U+3000–U+9FFF), none of which has a
+// lower case (TestCaseless).
+func caseless(r rune) bool { return 0x3000 <= r && r <= 0x9fff }
 
 // cjk reports whether r is written without spaces between words.
 func cjk(r rune) bool {
