@@ -82,7 +82,7 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 	to = min(to, len(lines))
 	ph := normalizedList(rules.Placeholders)
 	guide := normalizedList(rules.Guidance).words
-	var scratch [256]byte
+	var scratch [1024]byte
 	buf := scratch[:0] // a unit's letters and digits (appendLetters)
 	guidance := false  // inside a block quote of drafting guidance
 	fence := false
@@ -99,8 +99,10 @@ func measure(lines []string, from, to, minChars int, rules schema.SectionRules) 
 			continue
 		}
 		if quote, ok := strings.CutPrefix(line, ">"); ok {
-			if !guidance && isGuidance(&buf, quote, guide) {
-				guidance = true
+			if !guidance {
+				var g bool
+				buf, g = isGuidance(buf, quote, guide)
+				guidance = g
 			}
 			if guidance {
 				s.Placeholder = true
@@ -362,19 +364,20 @@ func Placeholders(d *model.Document, rules schema.SectionRules) []model.Heading 
 // The whole block quote is then guidance, never content.
 func IsGuidance(line string, words []string) bool {
 	var scratch [128]byte
-	buf := scratch[:0]
-	return isGuidance(&buf, line, words)
+	_, g := isGuidance(scratch[:0], line, words)
+	return g
 }
 
-// isGuidance is IsGuidance with a buffer for the line's letters.
-func isGuidance(buf *[]byte, line string, words []string) bool {
-	*buf, _ = appendLetters((*buf)[:0], line)
+// isGuidance is IsGuidance with a buffer for the line's letters (given
+// back, perhaps grown).
+func isGuidance(buf []byte, line string, words []string) ([]byte, bool) {
+	buf, _ = appendLetters(buf[:0], line)
 	for _, w := range words {
-		if w != "" && hasPrefix(*buf, w) {
-			return true
+		if w != "" && hasPrefix(buf, w) {
+			return buf, true
 		}
 	}
-	return false
+	return buf, false
 }
 
 // GuidanceWords are the guidance words of rules, normalised for IsGuidance.

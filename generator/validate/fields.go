@@ -20,11 +20,12 @@ import (
 // fields (empty for rows), own the type's fields. With lenient set (the
 // type is unknown), keys that are not common fields are not reported.
 func (c *checker) fields(d *model.Document, prefix string, values map[string]any, common, own []*schema.Field, lenient bool) {
-	keys := make([]string, 0, len(values))
+	var room [32]string
+	keys := room[:0]
 	for k := range values {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	for _, k := range keys {
 		path := join(prefix, k)
 		f := fieldNamed(k, common, own)
@@ -205,7 +206,10 @@ func (c *checker) list(d *model.Document, path string, f *schema.Field, v any) {
 		c.badType(at{d, path}, f, v)
 		return
 	}
-	elem := f.Elem()
+	elem := c.elems[f]
+	if elem == nil {
+		elem = f.Elem()
+	}
 	for i, e := range list {
 		c.value(d, path+"["+strconv.Itoa(i)+"]", elem, e)
 	}

@@ -77,6 +77,7 @@ func Check(in Input) diag.List {
 		folded[model.FoldID(d.ID)] = d
 	}
 	c.foldIDs()
+	c.elems = elems(in.Schemas)
 	// Each document on its own, on every core: a checker per document
 	// shares the maps above (read only from here on) and keeps its own
 	// diagnostics, gathered in the documents' order.
@@ -85,7 +86,7 @@ func Check(in Input) diag.List {
 		if in.Only != nil && !in.Only(in.Docs[i]) {
 			return
 		}
-		dc := &checker{in: c.in, fw: c.fw, byID: c.byID, folded: c.folded}
+		dc := &checker{in: c.in, fw: c.fw, byID: c.byID, folded: c.folded, elems: c.elems}
 		dc.document(in.Docs[i])
 		dc.limits(in.Docs[i])
 		found[i] = dc.diags
@@ -107,9 +108,36 @@ type checker struct {
 	byID   map[string]*model.Document
 	folded map[string]*model.Document // by model.FoldID (foldIDs)
 	diags  diag.List
+	// elems are the element fields of the schemas' list fields
+	// (Field.Elem), made once rather than for every list checked.
+	elems map[*schema.Field]*schema.Field
 	// body is what the document being checked has in its body (links,
 	// form links, limits), from one parse, made when first needed.
 	body *markdown.Analysis
+}
+
+// elems returns Field.Elem of every list, refs and articles field of the
+// schemas (type fields, common fields and table columns).
+func elems(set *schema.Set) map[*schema.Field]*schema.Field {
+	m := map[*schema.Field]*schema.Field{}
+	var walk func(fs []*schema.Field)
+	walk = func(fs []*schema.Field) {
+		for _, f := range fs {
+			switch f.Type {
+			case "list", "refs", "articles":
+				m[f] = f.Elem()
+			}
+			walk(f.Columns)
+		}
+	}
+	if set == nil {
+		return m
+	}
+	walk(set.Document.Fields)
+	for _, t := range set.Types {
+		walk(t.Fields)
+	}
+	return m
 }
 
 // analysis is the body of d, parsed once for links, form links and
