@@ -161,6 +161,9 @@ func (j *job) runPool(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
 				default:
 					r.files[i], r.missing[i], r.errs[i] = pdf.Write(jobs[i].binder, opt)
 				}
+				// What the binder showed is no longer needed.
+				jobs[i].binder = pdf.Binder{}
+				j.store(jobs[i], r, i)
 				q.done(i)
 			}
 		}()
@@ -168,8 +171,26 @@ func (j *job) runPool(jobs []pdfJob, opt pdf.Options, r *pdfResults) {
 	wg.Wait()
 }
 
-// collect files the results in job order: the files, the failures and
-// missing characters as diagnostics, the cache's index, the download sizes.
+// store hands job i's PDF, as soon as it is made (or taken from the
+// previous build), to the sink and records it in the cache's index, and
+// drops its bytes: a build holds the PDFs being made, not all of them.
+// A form's workbook is left to collect (bookMade records it in the job).
+func (j *job) store(jb pdfJob, r *pdfResults, i int) {
+	if r.errs[i] != nil || jb.book != "" {
+		return
+	}
+	if !r.linked[i] {
+		j.put(jb.path, r.files[i])
+	}
+	if r.keys[i] != "" {
+		j.cache.put(r.keys[i], jb.path, fileSum(r, i), r.missing[i])
+	}
+	r.files[i] = nil
+}
+
+// collect files the results in job order: the forms' workbooks, the
+// failures and missing characters as diagnostics, the download sizes.
+// The PDFs were stored by the pool (store).
 func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 	var failed []string
 	var lacking []pdf.Missing
@@ -187,14 +208,9 @@ func (j *job) collect(jobs []pdfJob, r *pdfResults) {
 			if r.keys[i] != "" {
 				j.cache.put(r.keys[i], jb.path, fileSum(r, i), nil)
 			}
+			r.files[i] = nil
 		default:
-			if !r.linked[i] {
-				j.put(jb.path, r.files[i])
-			}
 			lacking = append(lacking, r.missing[i]...)
-			if r.keys[i] != "" {
-				j.cache.put(r.keys[i], jb.path, fileSum(r, i), r.missing[i])
-			}
 		}
 	}
 	sort.Strings(failed)
