@@ -162,12 +162,27 @@ func sourceRunes(n ast.Node, src []byte) int {
 	return count
 }
 
+// runeCount is utf8.RuneCount(p), which (Go 1.26) copies p into a string
+// once it meets a character that is not ASCII.
+func runeCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		i += size
+	}
+	return n
+}
+
 // segmentRunes is utf8.RuneCount(seg.Value(src)) without making the
 // value: its padding (spaces), its bytes, and the newline Value adds when
 // the segment forces one.
 func segmentRunes(seg text.Segment, src []byte) int {
 	body := src[seg.Start:seg.Stop]
-	n := seg.Padding + utf8.RuneCount(body)
+	n := seg.Padding + runeCount(body)
 	if seg.ForceNewline && seg.Padding+len(body) > 0 {
 		last := byte(' ')
 		if len(body) > 0 {
@@ -291,7 +306,7 @@ func checkLimits(doc ast.Node, ctx parser.Context, src []byte) Limits {
 	lines := lineIndex(src)
 	place := func(off int) Place {
 		start := bytes.LastIndexByte(src[:off], '\n') + 1
-		return Place{lines(off), utf8.RuneCount(src[start:off]) + 1}
+		return Place{lines(off), runeCount(src[start:off]) + 1}
 	}
 	var out Limits
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"guifan/generator/model"
 
@@ -80,7 +79,7 @@ func autoLinkPos(n *ast.AutoLink, src []byte, lines func(int) int) (int, int) {
 	}
 	at += start
 	lineStart := bytes.LastIndexByte(src[:at], '\n') + 1
-	return lines(at), utf8.RuneCount(src[lineStart:at]) + 1
+	return lines(at), runeCount(src[lineStart:at]) + 1
 }
 
 func destination(n ast.Node) []byte {
@@ -118,7 +117,7 @@ func linkPos(n ast.Node, src []byte, lines func(int) int) (int, int) {
 			break
 		}
 		start := bytes.LastIndexByte(src[:open], '\n') + 1
-		return lines(open), utf8.RuneCount(src[start:open]) + 1
+		return lines(open), runeCount(src[start:open]) + 1
 	}
 	return lines(blockStart(n)), 1
 }

@@ -6,7 +6,6 @@ package markdown
 import (
 	"bytes"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,7 +72,7 @@ func Headings(src []byte) []Heading {
 	pos := func(off int) (int, int) {
 		line := lines(off)
 		start := bytes.LastIndexByte(src[:off], '\n') + 1
-		return line, utf8.RuneCount(src[start:off]) + 1
+		return line, runeCount(src[start:off]) + 1
 	}
 	var out []Heading
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {

@@ -33,3 +33,14 @@ func TestSegmentRunesAsValue(t *testing.T) {
 		t.Fatalf("checked %d segments", checked)
 	}
 }
+
+// TestRuneCount: runeCount counts as utf8.RuneCount, invalid and cut
+// sequences included.
+func TestRuneCount(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "abc", "中文", "a中\xffb\xe4\xb8", "\xe4\xb8\xad\xe6", "\xf0\x9f\x98\x80x"} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCount([]byte(s)); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
