@@ -203,7 +203,16 @@ func measure(e *Entry, groups []group, m *matcher) entryLen {
 	// The whole entry: normalising is per character but for characters
 	// that combine, and nothing combines with a space, so the normalised
 	// fields joined by spaces are the normalised joined fields.
-	text := strings.Join(texts[:], " ")
+	buf := joinBufs.Get().(*[]byte)
+	defer joinBufs.Put(buf)
+	text := (*buf)[:0]
+	for k, t := range texts {
+		if k > 0 {
+			text = append(text, ' ')
+		}
+		text = append(text, t...)
+	}
+	*buf = text
 	counts := m.count(text)
 	for gi := range groups {
 		n := 0
@@ -217,6 +226,9 @@ func measure(e *Entry, groups []group, m *matcher) entryLen {
 	}
 	return l
 }
+
+// joinBufs hold an entry's fields joined, for counting its synonyms.
+var joinBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // meanLengths is the mean length of each field over the entries (at
 // least 1).

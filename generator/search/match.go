@@ -1,14 +1,15 @@
 package search
 
-import "strings"
+import "bytes"
 
 // matcher counts the words of the synonym groups in a text in one pass,
 // as strings.Count counts each: the occurrences that do not overlap an
 // earlier counted one of the same word, from the left. A word is looked
 // for only where the text has its first two bytes.
 type matcher struct {
-	words   []string
-	ofGroup [][]int // each group's words, by index in words
+	words     []string
+	wordBytes [][]byte
+	ofGroup   [][]int // each group's words, by index in words
 	// first marks the first two bytes of the words of two bytes or more;
 	// at holds those words by them.
 	first [1 << 16]bool
@@ -22,6 +23,7 @@ func newMatcher(groups []group) *matcher {
 		for _, w := range g.words {
 			wi := len(m.words)
 			m.words = append(m.words, w)
+			m.wordBytes = append(m.wordBytes, []byte(w))
 			m.ofGroup[gi] = append(m.ofGroup[gi], wi)
 			if len(w) < 2 {
 				m.short = append(m.short, wi)
@@ -36,8 +38,8 @@ func newMatcher(groups []group) *matcher {
 }
 
 // count returns how many times each word occurs in text, by index in
-// m.words: strings.Count(text, word).
-func (m *matcher) count(text string) []int {
+// m.words: strings.Count(text, word), which bytes.Count is.
+func (m *matcher) count(text []byte) []int {
 	counts := make([]int, len(m.words))
 	next := make([]int, len(m.words)) // where the next occurrence may start
 	for i := 0; i+1 < len(text); i++ {
@@ -46,14 +48,14 @@ func (m *matcher) count(text string) []int {
 			continue
 		}
 		for _, wi := range m.at[k] {
-			if i >= next[wi] && strings.HasPrefix(text[i:], m.words[wi]) {
+			if i >= next[wi] && bytes.HasPrefix(text[i:], m.wordBytes[wi]) {
 				counts[wi]++
 				next[wi] = i + len(m.words[wi])
 			}
 		}
 	}
 	for _, wi := range m.short {
-		counts[wi] = strings.Count(text, m.words[wi])
+		counts[wi] = bytes.Count(text, m.wordBytes[wi])
 	}
 	return counts
 }
