@@ -165,6 +165,7 @@ func (r *rendering) dropBroken() {
 // block, so words of adjacent paragraphs or cells do not run together.
 func blockText(doc ast.Node, src []byte) string {
 	var b bytes.Buffer
+	b.Grow(len(src)) // the text is about as long as its source
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch t := n.(type) {
 		case *ast.Text:
