@@ -4116,12 +4116,11 @@ func (f *Fpdf) replaceAliases() {
 				alias = utf8toutf16(alias, false)
 				replacement = utf8toutf16(replacement, false)
 			}
+			// guifan: a page is looked at in place, and copied only when
+			// it has the alias (same bytes as upstream's copies).
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
-					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+				if bytes.Contains(f.pages[n].Bytes(), []byte(alias)) {
+					f.pages[n] = bytes.NewBuffer(bytes.ReplaceAll(f.pages[n].Bytes(), []byte(alias), []byte(replacement)))
 				}
 			}
 		}
@@ -4205,6 +4204,9 @@ func (f *Fpdf) putpages() {
 			f.putstream(f.pages[n].Bytes())
 		}
 		f.out("endobj")
+		// guifan: a page's content is written; it is not read again, and
+		// a binder of thousands of pages need not hold it twice.
+		f.pages[n] = nil
 	}
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
