@@ -48,10 +48,10 @@ type plannedPDF struct {
 
 // planPDFs lists the PDFs of a build, in order: each public document's
 // (site/pdf/docs/), each restricted one's (restricted/pdf/docs/), the
-// types' binders in the types' order, the whole-site binder (in volumes
-// when large: volumes) and the gap report, public and restricted. A type's
-// binder follows the documents' numbers; the whole-site binder the types'
-// order, in parts by the types' groups. Restricted documents' PDFs and
+// types' binders in the types' order and the whole-site binder (each in
+// volumes when large: volumes) and the gap report, public and restricted.
+// A type's binder follows the documents' numbers; the whole-site binder
+// the types' order, in parts by the types' groups. Restricted documents' PDFs and
 // binders carry the internal mark (pdf.internal) on every page.
 // A document is typeset once per view, when first needed. The pdf output
 // makes them; a run that defers it (Options.Defer) lists them only.
@@ -118,10 +118,18 @@ func (j *job) planPDFs() []plannedPDF {
 		if len(members) == 0 {
 			continue
 		}
-		title := cat.T("pdf.binder", labels[key])
-		out = append(out, plannedPDF{path: "site/pdf/" + key + ".pdf", title: title, heavy: len(members) >= heavyBinder, make: func() pdf.Binder {
-			return pdf.Binder{Title: title, Subtitle: hospital, Docs: docs(j.public, members), Cover: true}
-		}})
+		// In volumes beyond volumes' bounds, as the whole-site binder.
+		vols := volumes(members)
+		for i, vol := range vols {
+			path, title := "site/pdf/"+key+".pdf", cat.T("pdf.binder", labels[key])
+			if len(vols) > 1 {
+				path = "site/pdf/" + key + "-" + strconv.Itoa(i+1) + ".pdf"
+				title = cat.T("pdf.volume", title, i+1, len(vols))
+			}
+			out = append(out, plannedPDF{path: path, title: title, heavy: len(vol) >= heavyBinder, make: func() pdf.Binder {
+				return pdf.Binder{Title: title, Subtitle: hospital, Docs: docs(j.public, vol), Cover: true}
+			}})
+		}
 	}
 	whole := cat.T("pdf.whole", hospital)
 	out = append(out, j.wholeBinders("site/pdf/all", whole, "", "", s.byTypeOrder(public), func(list []*model.Document) []pdf.Doc { return docs(j.public, list) })...)
@@ -189,9 +197,9 @@ func (s *Site) binderParts(docs []*model.Document, cat *i18n.Catalog) []pdf.Part
 	return parts
 }
 
-// The bounds of one volume of a whole-site binder: fpdf holds every page
-// of a PDF in memory, and a reader's viewer slows down on very large
-// files. A binder beyond either is split into volumes.
+// The bounds of one volume of a binder (a type's or the whole site's):
+// fpdf holds every page of a PDF in memory, and a reader's viewer slows
+// down on very large files. A binder beyond either is split into volumes.
 const (
 	maxVolumeDocs  = 1000
 	maxVolumeBytes = 6 << 20 // of the documents' Markdown
