@@ -257,22 +257,42 @@ func charBits(chars *pdf.Chars) []byte {
 }
 
 // pdfKey is the key of one PDF: the build's base and what the PDF shows.
+// A binder's documents are written one by one (a whole-site binder's
+// volume as one piece of JSON is tens of megabytes).
 func pdfKey(base string, jb pdfJob, lang string) (string, bool) {
-	var what any = jb.binder
-	if jb.form != nil {
-		what = struct {
-			Form any
-			Lang string
-			Book bool // the form's workbook, not its PDF
-		}{jb.form, lang, jb.book != ""}
-	}
-	data, err := json.Marshal(what)
-	if err != nil {
-		return "", false
-	}
 	h := sha256.New()
 	h.Write([]byte(base))
 	h.Write([]byte{0})
-	h.Write(data)
+	write := func(what any) bool {
+		data, err := json.Marshal(what)
+		if err != nil {
+			return false
+		}
+		n := len(data)
+		h.Write([]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+		h.Write(data)
+		return true
+	}
+	if jb.form != nil {
+		if !write(struct {
+			Form any
+			Lang string
+			Book bool // the form's workbook, not its PDF
+		}{jb.form, lang, jb.book != ""}) {
+			return "", false
+		}
+		return hex.EncodeToString(h.Sum(nil)), true
+	}
+	b := jb.binder
+	docs := b.Docs
+	b.Docs = nil
+	if !write(b) || !write(len(docs)) {
+		return "", false
+	}
+	for i := range docs {
+		if !write(&docs[i]) {
+			return "", false
+		}
+	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
