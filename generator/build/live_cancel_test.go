@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -206,5 +207,47 @@ func TestLiveMake(t *testing.T) {
 	same("edit", "forms")
 	if _, err := l.Make("nonsense"); !errors.Is(err, ErrUnknownOutput) {
 		t.Errorf("Make(nonsense): %v", err)
+	}
+}
+
+// TestSitePutSameFiles: a site written through Input.Put (each file handed
+// over as soon as it is made, as a build does) is every file Write returns
+// without it, byte for byte, and Write then returns none.
+func TestSitePutSameFiles(t *testing.T) {
+	t.Parallel()
+	dir := copySiteDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
+	l, res, err := NewLive(dir, liveOptions())
+	if err != nil || res.Invalid() || l.in == nil {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	in := *l.in
+	want, _, err := site.Write(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := map[string][]byte{}
+	in.Put = func(p string, data []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, twice := got[p]; twice {
+			t.Errorf("%s put twice", p)
+		}
+		got[p] = data
+	}
+	rest, _, err := site.Write(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rest) != 0 {
+		t.Errorf("Write with Put returned %d files", len(rest))
+	}
+	if len(got) != len(want) || len(want) < 20 {
+		t.Errorf("%d files put, %d written", len(got), len(want))
+	}
+	for p, w := range want {
+		if !bytes.Equal(got[p], w) {
+			t.Errorf("%s differs when put", p)
+		}
 	}
 }

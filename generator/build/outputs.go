@@ -210,8 +210,9 @@ func (j *job) site() error {
 		Texts: texts, Figures: j.figures(v), Languages: s.siteLanguages(),
 	}
 	in.Stop = s.stopped
+	in.Put = func(p string, data []byte) { j.put("site/"+p, data) } // each page stored as soon as made
 	pages, sd, err := site.Write(in)
-	in.Stop = nil
+	in.Stop, in.Put = nil, nil
 	if s.stopped() {
 		return errCanceled // Write may have stopped part way
 	}
@@ -279,6 +280,7 @@ func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error
 		in.FormFiles[id] = f
 	}
 	in.Stop = s.stopped
+	in.Put = func(p string, data []byte) { j.put("site/"+l.Root+p, data) }
 	pages, _, err := site.Write(in) // its links are the first language's, reported once
 	if s.stopped() {
 		return errCanceled

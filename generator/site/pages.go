@@ -120,13 +120,20 @@ func (w *writer) documents() error {
 			o.err = ErrStopped
 			return
 		}
-		o.page, o.r, o.err = w.document(w.in.Docs[i])
+		d := w.in.Docs[i]
+		o.page, o.r, o.err = w.document(d)
+		if o.err == nil && w.in.Put != nil {
+			w.in.Put(PagePath(d.ID), o.page) // now, not when every page is made
+			o.page = nil
+		}
 	})
 	for i, d := range w.in.Docs {
 		if out[i].err != nil {
 			return out[i].err
 		}
-		w.files[PagePath(d.ID)] = out[i].page
+		if out[i].page != nil {
+			w.file(PagePath(d.ID), out[i].page)
+		}
 		w.rendered(PagePath(d.ID), d.ID, out[i].r)
 	}
 	return nil

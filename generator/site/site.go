@@ -73,6 +73,10 @@ type Input struct {
 	// document's page: once it says true, Write returns ErrStopped (a
 	// preview's rebuild that a newer save superseded).
 	Stop func() bool
+	// Put, when set, is given each file (its path under site/) as soon as
+	// it is made, from any goroutine, and Write returns no files: a large
+	// site's pages are then never all in memory at once.
+	Put func(path string, data []byte)
 	// templates are the layouts parsed already (Templates.DocPage): a
 	// writer clones them instead of parsing the theme again.
 	templates *Templates
@@ -315,7 +319,17 @@ func (w *writer) assets() error {
 		if err != nil {
 			return err
 		}
-		w.files[p] = b
+		w.file(p, b)
 		return nil
 	})
+}
+
+// file hands a finished file to Input.Put, or keeps it for Write to
+// return.
+func (w *writer) file(p string, b []byte) {
+	if w.in.Put != nil {
+		w.in.Put(p, b)
+		return
+	}
+	w.files[p] = b
 }

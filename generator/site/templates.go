@@ -205,7 +205,7 @@ func (w *writer) emitLede(layout, p, title, lede string, crumbs []navItem, curre
 	if err != nil {
 		return err
 	}
-	w.files[p] = b
+	w.file(p, b)
 	return nil
 }
 
