@@ -21,6 +21,13 @@
 //   - UTF8Units (new): a font's widths as GetStringWidth counts them,
 //     one table per font, so that guifan measures text without asking
 //     fpdf per PDF.
+//   - fpdf.go (putfonts), guifan.go (cachedCut): a UTF-8 font's cut for
+//     the runes a PDF used (subset and CID map, compressed) is kept per
+//     parsed font and runes (bounded) and reused; same bytes.
+//   - OutputBytes (new): the document's bytes without copying them.
+//   - fpdf.go (putpages, replaceAliases): a page's content is dropped once
+//     written, and the page-count alias is looked for in place instead of
+//     copying every page twice; same bytes.
 //   - doc.go: no import comment; fpdf.go, def.go: vet and staticcheck
 //     findings (a constant format, an unused function).
 //
