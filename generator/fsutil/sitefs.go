@@ -144,26 +144,34 @@ func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 func (s *siteFS) Open(name string) (fs.File, error) {
-	st, err := s.Stat(name)
-	if err != nil {
-		return nil, err
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	if !st.IsDir() {
-		if err := checkFile(name, st, LimitFor(name)); err != nil {
+	var st fs.FileInfo
+	if !openNeverBlocks {
+		// Opening a named pipe waits for a writer: ask what name is first.
+		var err error
+		if st, err = s.Stat(name); err != nil {
 			return nil, err
 		}
+		if !st.IsDir() {
+			if err := checkFile(name, st, LimitFor(name)); err != nil {
+				return nil, err
+			}
+		}
 	}
-	f, err := s.root.Open(name)
+	f, err := s.root.OpenFile(name, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return nil, s.classify("open", name, err)
 	}
-	if st.IsDir() {
-		return f, nil
-	}
-	// The file may have been swapped since Stat: check what was opened.
+	// What was opened is what counts (it may have been swapped since a
+	// Stat): one walk of the path, then the open file's own facts.
 	if st, err = f.Stat(); err != nil {
 		f.Close()
 		return nil, err
+	}
+	if st.IsDir() {
+		return f, nil
 	}
 	if err := checkFile(name, st, LimitFor(name)); err != nil {
 		f.Close()
@@ -173,7 +181,25 @@ func (s *siteFS) Open(name string) (fs.File, error) {
 }
 
 func (s *siteFS) ReadFile(name string) ([]byte, error) {
-	return ReadFile(s, name, LimitFor(name))
+	return s.readFile(name, LimitFor(name))
+}
+
+// readFile opens name once (one walk of its path) and reads it as
+// ReadFile does.
+func (s *siteFS) readFile(name string, limit int64) ([]byte, error) {
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkFile(name, st, limit); err != nil {
+		return nil, err // a folder, or over limit
+	}
+	return readLimited(name, f, st.Size(), limit)
 }
 
 // classify turns the error of an operation on name into a refusal when a
@@ -252,8 +278,12 @@ func checkFile(name string, st fs.FileInfo, limit int64) error {
 // system: it stats the file first and refuses a pipe, device or socket
 // without opening it, then reads at most limit+1 bytes, so a file larger
 // than it says (or a device that never ends) is refused too. Refusals are
-// *RefusedError.
+// *RefusedError. A site's file system (SiteFS) opens the file once instead,
+// without waiting on a pipe, and decides on what it opened.
 func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if s, ok := fsys.(*siteFS); ok {
+		return s.readFile(name, limit)
+	}
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err
@@ -266,7 +296,13 @@ func ReadFile(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := readAll(io.LimitReader(f, limit+1), min(st.Size(), limit))
+	return readLimited(name, f, st.Size(), limit)
+}
+
+// readLimited reads f (name, size bytes as its file system says) to its
+// end, refusing it past limit bytes.
+func readLimited(name string, f io.Reader, size, limit int64) ([]byte, error) {
+	data, err := readAll(io.LimitReader(f, limit+1), min(size, limit))
 	if re, ok := IsRefused(err); ok {
 		re.Path = name
 		return nil, re
