@@ -44,6 +44,22 @@ var outputKinds = []OutputKind{
 	{Name: "submission", Help: "output.kind.submission", make: (*job).submissionJSON},
 }
 
+// makeOrder is the order a build makes the outputs in: those made whole
+// at once (the workbooks, the JSON files) before the PDFs and forms are
+// planned, whose plans stay in memory until they are written; so the
+// build's peak is the larger of the two, not their sum.
+var makeOrder = func() []OutputKind {
+	var first, queued []OutputKind
+	for _, k := range outputKinds {
+		if k.queued {
+			queued = append(queued, k)
+		} else {
+			first = append(first, k)
+		}
+	}
+	return append(first, queued...)
+}()
+
 // OutputKinds returns the outputs guifan makes.
 func OutputKinds() []OutputKind { return slices.Clone(outputKinds) }
 
@@ -94,10 +110,13 @@ type job struct {
 	sinkErr error
 	// What the site lists of the other outputs.
 	downloads []site.Download
-	docPDFs   map[string]string // public document id -> its PDF under site/
-	cardPDFs  map[string]string // public document id -> its action card's PDF under site/ (card.go)
-	formFiles map[string]site.FormFiles
-	pdfWork   pdfWork // the PDFs to write, all at once (writePDFs)
+	// bookDownload is the audit workbook's entry, listed after the PDFs
+	// (siteDownloads) whichever is made first.
+	bookDownload *site.Download
+	docPDFs      map[string]string // public document id -> its PDF under site/
+	cardPDFs     map[string]string // public document id -> its action card's PDF under site/ (card.go)
+	formFiles    map[string]site.FormFiles
+	pdfWork      pdfWork // the PDFs to write, all at once (writePDFs)
 }
 
 // Outputs makes every output file of a build, keyed by its path under the
@@ -143,7 +162,7 @@ func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18
 		if last {
 			j.writePDFs() // before the site, which lists their sizes
 		}
-		for _, k := range outputKinds {
+		for _, k := range makeOrder {
 			if !last && slices.Contains(deferred, k.Name) {
 				j.plan(k.Name)
 				continue
@@ -197,6 +216,15 @@ func (j *job) reportJSON() error {
 	return nil
 }
 
+// siteDownloads are the files the downloads page lists, in the order of
+// the outputs that made them (outputKinds).
+func (j *job) siteDownloads() []site.Download {
+	if j.bookDownload == nil {
+		return j.downloads
+	}
+	return append(slices.Clone(j.downloads), *j.bookDownload)
+}
+
 // site writes the intranet site's pages and its search index, from the
 // public view.
 func (j *job) site() error {
@@ -206,7 +234,7 @@ func (j *job) site() error {
 		Hospital: s.Project.Hospital, Schemas: s.Schemas, Framework: j.m.Framework,
 		Docs: v.docs, Forms: s.Forms, Report: v.report, Catalog: j.cat,
 		Present: v.present, Control: func(d *model.Document) []present.Item { return v.control(s, d) },
-		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.downloads, DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
+		Theme: s.ThemeFS, Layouts: s.layouts, AsOf: j.asOf, Downloads: j.siteDownloads(), DocPDFs: j.docPDFs, CardPDFs: j.cardPDFs, FormFiles: j.formFiles,
 		Texts: texts, Figures: j.figures(v), Languages: s.siteLanguages(),
 	}
 	in.Stop = s.stopped

@@ -14,7 +14,10 @@ import (
 // the public documents only; the restricted copy names all, and links
 // those that are on the site.
 //
-// The two copies are independent: they are made at once, one per core.
+// The two copies are independent: they are made at once, one per core,
+// unless the site is large (booksAtOnce), where each copy holds hundreds
+// of megabytes while excelize makes it and they are made one after the
+// other.
 func (j *job) excel() error {
 	in := [2]excel.Input{{
 		Report: j.public.report, Register: j.register(j.public), Fields: j.fieldValues(j.public), T: j.cat.T,
@@ -44,7 +47,11 @@ func (j *job) excel() error {
 	var sizes [2]int
 	var errs [2]error
 	var wg sync.WaitGroup
+	atOnce := len(j.full.docs) <= booksAtOnce
 	for i := range in {
+		if !atOnce {
+			wg.Wait() // the previous copy's memory is free again
+		}
 		wg.Go(func() {
 			key, _ := j.bookKey(paths[i], in[i])
 			if n, ok := j.reuseBook(key, paths[i]); ok {
@@ -71,6 +78,10 @@ func (j *job) excel() error {
 	return j.failed()
 }
 
+// booksAtOnce is the most documents for which both copies of the audit
+// workbook are made at once.
+const booksAtOnce = 2000
+
 // bookLink is the workbook's link to a public document's page: by the
 // site's address (hospital.toml site_url) when it has one, so that a copy
 // opened from a download folder still reaches it; else relative to the
@@ -88,7 +99,8 @@ const auditBook = "excel/audit-checklist.xlsx"
 
 // listBook records the audit workbook among the site's downloads.
 func (j *job) listBook(size int) {
-	j.downloads = append(j.downloads, siteDownload(auditBook, j.cat.T("site.dl.audit"), "xlsx", size))
+	d := siteDownload(auditBook, j.cat.T("site.dl.audit"), "xlsx", size)
+	j.bookDownload = &d
 }
 
 // register lays out the register sheet of a view's documents: their
