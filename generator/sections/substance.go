@@ -57,7 +57,7 @@ func filled(v any) int {
 // Measure returns the substance of a whole body (for a document with no
 // section of its own, or to tell an empty document).
 func Measure(d *model.Document, rules schema.SectionRules) Substance {
-	// The lines of d.BodyWithoutTitle(), without the copy: the title's
+	// The lines of d.BodyWithoutTitle(), the title's
 	// line left blank.
 	lines := bodyLines(d)
 	if len(d.Headings) > 0 && d.Headings[0].Level == 1 {
@@ -68,11 +68,10 @@ func Measure(d *model.Document, rules schema.SectionRules) Substance {
 	return measure(lines, 0, len(lines), rules.MinCharsOf(nil), rules)
 }
 
-// bodyLines splits d's body into lines for measuring without copying it:
-// the lines share the body's bytes (which nothing changes once a
-// document is read), so they must not be kept beyond the measuring.
+// bodyLines splits d's body into lines for measuring (one copy of the
+// body; a document is measured once per build, Memo.Measure).
 func bodyLines(d *model.Document) []string {
-	return strings.Split(unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), "\n")
+	return strings.Split(string(d.Body), "\n")
 }
 
 // measure looks at lines[from:to] of a body.
