@@ -3,7 +3,9 @@ package build
 import (
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
@@ -56,6 +58,11 @@ type Options struct {
 	// Progress, when set, is told each stage as it starts: "load",
 	// "check", "assess", an output's name, "publish".
 	Progress func(stage string)
+	// LimitMemory gives the process's garbage collector a soft memory
+	// limit for the run, by the size of the site (memoryBudget), unless
+	// the environment sets GOMEMLIMIT. It changes the whole process: the
+	// command sets it; tests, which run builds at once, do not.
+	LimitMemory bool
 }
 
 // Stages are the stages Options.Progress names, besides the outputs.
@@ -155,7 +162,24 @@ func Run(dir string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	s.progress = opt.Progress
+	if opt.LimitMemory && os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(memoryBudget(len(s.Project.Docs)))
+		defer debug.SetMemoryLimit(prev)
+	}
 	return s.run(dir, out, diags, opt)
+}
+
+// memoryBudget is the soft memory limit of a build of n documents. By
+// default (GOGC=100) Go lets the heap grow to twice the data in use
+// before collecting: a 10,000-document full build, about 0.7 GB in use at
+// its peak, reached 1.6 GB. With the limit the collector works harder
+// near it instead (the build took some 10% longer, and stayed near
+// 1 GB). It is a budget, not a cap: a site whose data needs more gets
+// more, collected as usual. Measured: about 70 KB in use per document at
+// a full build's peak; the budget allows 1.5 times that, and 1 GB at
+// least, which small sites never reach.
+func memoryBudget(n int) int64 {
+	return max(1<<30, int64(n)*105<<10)
 }
 
 // errCanceled is what a stage returns when the run's context is done

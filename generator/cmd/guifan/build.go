@@ -55,7 +55,7 @@ func runBuild(e *env, args []string) int {
 	if out == "" {
 		out = filepath.Join(req.dir, "output")
 	}
-	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: only, Out: out}
+	opt := build.Options{Goal: build.GoalBuild, AsOf: req.asOf, Only: only, Out: out, LimitMemory: true}
 	if !o.quiet && terminal(e.stderr) {
 		// On a terminal, say which stage a long build is in.
 		opt.Progress = func(stage string) { fmt.Fprintln(e.stderr, e.cat.T("cmd.build.stage", e.cat.T("stage."+stage))) }
