@@ -20,7 +20,8 @@ import (
 // descriptors; all are closed before the folder is swapped in (Windows
 // cannot rename a folder with open handles inside).
 type dirRoots struct {
-	top *os.Root
+	top  *os.Root
+	make bool // make a missing folder (the temporary output), or fail (the previous output, read)
 
 	mu   sync.Mutex
 	m    map[string]*dirRoot
@@ -35,13 +36,13 @@ type dirRoot struct {
 	used uint64
 }
 
-func newDirRoots(top *os.Root) *dirRoots {
-	return &dirRoots{top: top, m: map[string]*dirRoot{".": {root: top, refs: 1}}}
+func newDirRoots(top *os.Root, make bool) *dirRoots {
+	return &dirRoots{top: top, make: make, m: map[string]*dirRoot{".": {root: top, refs: 1}}}
 }
 
 // get returns the open folder d (a system path relative to the top, "."
-// for the top itself), making it and its parents when missing; the caller
-// releases it.
+// for the top itself), making it and its parents when missing if the
+// roots make folders; the caller releases it.
 func (r *dirRoots) get(d string) (*dirRoot, error) {
 	r.mu.Lock()
 	if e := r.m[d]; e != nil {
@@ -57,9 +58,11 @@ func (r *dirRoots) get(d string) (*dirRoot, error) {
 		return nil, err
 	}
 	base := filepath.Base(d)
-	if err := parent.root.Mkdir(base, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		r.release(parent)
-		return nil, err
+	if r.make {
+		if err := parent.root.Mkdir(base, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			r.release(parent)
+			return nil, err
+		}
 	}
 	root, err := parent.root.OpenRoot(base)
 	r.release(parent)

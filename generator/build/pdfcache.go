@@ -62,7 +62,7 @@ func stampsFile(abs string) string {
 // reading it (staging: a hard link into the temporary folder), and keeps
 // the stamps of its files for the next build.
 type linker interface {
-	link(from *os.Root, src, name string, want fsutil.Stamp) error
+	link(from *dirRoots, src, name string, want fsutil.Stamp) error
 	stamp(name string) (fsutil.Stamp, bool)
 	keepStamps(data []byte)
 }
@@ -72,6 +72,7 @@ type linker interface {
 // nothing (a build in memory, or into a new folder).
 type pdfCache struct {
 	root *os.Root // the previous build's output folder; nil when there is none
+	dirs *dirRoots // its folders, kept open while files are linked from them
 	old  map[string]cacheEntry
 	seen map[string]fsutil.Stamp // the old files' stamps, by path
 	mu   sync.Mutex
@@ -102,7 +103,7 @@ func openPDFCache(out string) *pdfCache {
 		c.old = nil
 		return c
 	}
-	c.root = root
+	c.root, c.dirs = root, newDirRoots(root, false)
 	if abs, err := filepath.Abs(out); err == nil {
 		var st stamps
 		b, err := fsutil.ReadFile(os.DirFS(abs), StampsFile, maxCacheIndex)
@@ -125,6 +126,7 @@ func isOutputFolder(out string) (bool, error) {
 // close releases the previous build's folder.
 func (c *pdfCache) close() {
 	if c != nil && c.root != nil {
+		c.dirs.close()
 		c.root.Close()
 	}
 }
@@ -144,7 +146,7 @@ func (c *pdfCache) reuse(key, name string, out linker) (data []byte, size int, e
 		return nil, 0, e, false
 	}
 	if st, seen := c.seen[e.Path]; out != nil && seen && st.Size <= maxCachedFile {
-		if err := out.link(c.root, e.Path, name, st); err == nil {
+		if err := out.link(c.dirs, e.Path, name, st); err == nil {
 			return nil, int(st.Size), e, true
 		}
 	}

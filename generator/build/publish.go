@@ -155,7 +155,7 @@ func beginPublish(out, siteDir string) (_ *staging, err error) {
 	if err != nil {
 		return nil, &OutputError{Code: OutFailed, Path: tmp, Detail: err.Error()}
 	}
-	return &staging{abs: abs, tmp: tmp, root: root, unlock: unlock, sizes: map[string]int{}, dirs: newDirRoots(root), linked: map[string]bool{}}, nil
+	return &staging{abs: abs, tmp: tmp, root: root, unlock: unlock, sizes: map[string]int{}, dirs: newDirRoots(root, true), linked: map[string]bool{}}, nil
 }
 
 // abort removes the temporary folder and releases the lock: the previous

@@ -126,7 +126,7 @@ func (st *staging) dir(p string) (*dirRoot, error) {
 // own output folder) when it is still the file recorded (want), without
 // reading it: a hard link, or a copy by the kernel (fsutil.LinkFile). Any
 // failure leaves name not stored; the caller then reads src.
-func (st *staging) link(from *os.Root, src, name string, want fsutil.Stamp) error {
+func (st *staging) link(from *dirRoots, src, name string, want fsutil.Stamp) error {
 	if !safeName(name) || name == Marker || !safeName(src) {
 		return &OutputError{Code: OutBadName, Path: st.abs, Detail: name}
 	}
@@ -143,7 +143,13 @@ func (st *staging) link(from *os.Root, src, name string, want fsutil.Stamp) erro
 	if stored {
 		d.root.Remove(base)
 	}
-	n, err := fsutil.LinkFile(from, filepath.FromSlash(src), d.root, base, want)
+	sp := filepath.FromSlash(src)
+	sd, err := from.get(filepath.Dir(sp))
+	if err != nil {
+		return err
+	}
+	defer from.release(sd)
+	n, err := fsutil.LinkFile(sd.root, filepath.Base(sp), d.root, base, want)
 	if err != nil {
 		return err
 	}
@@ -157,7 +163,13 @@ func (st *staging) link(from *os.Root, src, name string, want fsutil.Stamp) erro
 // stamp returns the stamp of a file stored, to recognise it in the next
 // build (pdfCache).
 func (st *staging) stamp(name string) (fsutil.Stamp, bool) {
-	fi, err := st.root.Lstat(filepath.FromSlash(name))
+	p := filepath.FromSlash(name)
+	d, err := st.dir(p)
+	if err != nil {
+		return fsutil.Stamp{}, false
+	}
+	defer st.dirs.release(d)
+	fi, err := d.root.Lstat(filepath.Base(p))
 	if err != nil || !fi.Mode().IsRegular() {
 		return fsutil.Stamp{}, false
 	}
