@@ -71,7 +71,7 @@ type linker interface {
 // and records those of this one. A nil cache finds nothing and records
 // nothing (a build in memory, or into a new folder).
 type pdfCache struct {
-	root *os.Root // the previous build's output folder; nil when there is none
+	root *os.Root  // the previous build's output folder; nil when there is none
 	dirs *dirRoots // its folders, kept open while files are linked from them
 	old  map[string]cacheEntry
 	seen map[string]fsutil.Stamp // the old files' stamps, by path
