@@ -168,11 +168,20 @@ fi
 # corpus; an edit appends a line with a unique word to a public document's body, and
 # the time is from the write until an HTTP GET of the document's page returns the word.
 command -v curl >/dev/null || { echo "bench-compare.sh: --serve needs curl" >&2; exit 2; }
-pick() { grep -l '^classification = "public"' "$work/site/content/$1"/*.md | head -1; }
+pick() { # the first public document of a folder
+	local f
+	for f in "$work/site/content/$1"/*.md; do
+		if grep -q '^classification = "public"' "$f"; then echo "$f"; return; fi
+	done
+}
 probes=()
 for d in regulations procedures faq emergency duties; do
 	f="$(pick "$d")" && [ -n "$f" ] && probes+=("$f")
 done
+if [ ${#probes[@]} = 0 ]; then
+	echo "bench-compare.sh: no public document to edit in the corpus" >&2
+	exit 1
+fi
 now_ms() { date +%s%3N; }
 # wait_for URL WORD [absent]: polls until the page has (or no longer has) WORD; prints ms waited.
 wait_for() {
@@ -210,7 +219,7 @@ start_server() { # start_server URL CMD...: runs CMD in the background until URL
 	server=$!
 	local t0
 	t0=$(now_ms)
-	until curl -fs "$url" >/dev/null 2>&1; do
+	until curl -fs -m 5 "$url" >/dev/null 2>&1; do
 		sleep 0.1
 		if ! kill -0 "$server" 2>/dev/null || [ $(($(now_ms) - t0)) -gt 600000 ]; then
 			echo "bench-compare.sh: server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
