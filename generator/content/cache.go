@@ -20,6 +20,20 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]cached
+	// tree is the last walk of content/, and changed the files forgotten
+	// since: while each of those is still a file the walk found, the
+	// folders are as they were, and the next load takes the walk from
+	// here instead of listing every folder again (a save in a large
+	// site's preview).
+	tree    *walked
+	changed []string
+}
+
+// walked is what walk returned.
+type walked struct {
+	files   []contentFile // path, format and the walk's diagnostics only
+	pending diag.List
+	err     error
 }
 
 type cached struct {
@@ -39,6 +53,63 @@ func (c *Cache) Forget(paths ...string) {
 	for _, p := range paths {
 		delete(c.files, p)
 	}
+	c.changed = append(c.changed, paths...)
+}
+
+// walk returns walk(fsys), or the last walk when every file changed since
+// is one it found and is still there, not a folder.
+func (c *Cache) walk(fsys fs.FS) ([]contentFile, diag.List, error) {
+	if c == nil {
+		return walk(fsys)
+	}
+	c.mu.Lock()
+	tree, changed := c.tree, c.changed
+	c.changed = nil
+	c.mu.Unlock()
+	if tree != nil && sameTree(fsys, tree, changed) {
+		files := make([]contentFile, len(tree.files))
+		for i, f := range tree.files {
+			files[i] = contentFile{path: f.path, format: f.format, diags: slices.Clone(f.diags)}
+		}
+		return files, slices.Clone(tree.pending), tree.err
+	}
+	files, pending, err := walk(fsys)
+	kept := make([]contentFile, len(files))
+	for i, f := range files {
+		kept[i] = contentFile{path: f.path, format: f.format, diags: slices.Clone(f.diags)}
+	}
+	c.mu.Lock()
+	c.tree = &walked{files: kept, pending: slices.Clone(pending), err: err}
+	c.mu.Unlock()
+	return files, pending, err
+}
+
+// sameTree reports whether the walk tree still holds after the files
+// changed changed: each was found by it (so neither hidden nor new) and is
+// still there and not a folder (so nothing was removed, renamed or made
+// into a folder).
+func sameTree(fsys fs.FS, tree *walked, changed []string) bool {
+	if tree.err != nil {
+		return false
+	}
+	found := make(map[string]bool, len(changed))
+	for _, p := range changed {
+		found[p] = false
+	}
+	for _, f := range tree.files {
+		if _, ok := found[f.path]; ok {
+			found[f.path] = true
+		}
+	}
+	for p, ok := range found {
+		if !ok {
+			return false
+		}
+		if st, err := fs.Stat(fsys, p); err != nil || st.IsDir() {
+			return false
+		}
+	}
+	return true
 }
 
 // load loads files (Load's step), each from the cache when it holds it;

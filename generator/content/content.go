@@ -65,7 +65,7 @@ func LoadCached(fsys fs.FS, set *schema.Set, c *Cache) ([]*model.Document, map[s
 	// and parsing them runs on every core, each file into its own slot,
 	// gathered in the walk's order so diagnostics come out as they would
 	// one file after another.
-	files, pending, err := walk(fsys)
+	files, pending, err := c.walk(fsys)
 	c.load(files, fsys, set)
 	for _, f := range files {
 		diags.Append(f.diags)
