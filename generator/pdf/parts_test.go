@@ -76,3 +76,23 @@ func TestCoverTitleBalanced(t *testing.T) {
 		t.Errorf("cover title lines of %d and %d characters: %q", a, b, lines)
 	}
 }
+
+// TestCoverTitleBracketWhole: a volume's title whose bracketed tail would
+// be split by balancing puts the tail whole on a line of its own.
+func TestCoverTitleBracketWhole(t *testing.T) {
+	opt := options(t)
+	head, tail := "规章制度汇编", "（第 2 册，共 2 册）"
+	_, drawn, _, err := pdf.WriteProbed(pdf.Binder{Title: head + tail, Cover: true, Docs: []pdf.Doc{doc("一", nil)}}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, d := range drawn {
+		if d.Page == 1 && d.Y >= 110 && d.Y < 190 {
+			lines = append(lines, d.Text)
+		}
+	}
+	if len(lines) != 2 || lines[0] != head || lines[1] != tail {
+		t.Errorf("cover title lines %q, want %q and %q", lines, head, tail)
+	}
+}

@@ -236,7 +236,17 @@ func (w *writer) balanced(s string, style int, size, width float64, n int) []str
 			lo = mid
 		}
 	}
-	return wrapSimple(w, s, style, size, hi)
+	out := wrapSimple(w, s, style, size, hi)
+	// A bracketed tail ("（第 2 册，共 2 册）") goes whole on a line of its
+	// own, rather than split in the middle, when that takes no more lines.
+	if i := strings.LastIndexAny(s, "（("); i > 0 && out[len(out)-1] != s[i:] {
+		head := wrapSimple(w, strings.TrimRight(s[:i], " "), style, size, width)
+		tail := wrapSimple(w, s[i:], style, size, width)
+		if len(tail) == 1 && len(head)+1 <= len(out) {
+			return append(head, tail...)
+		}
+	}
+	return out
 }
 
 // wrapSimple breaks a short text (a title) into lines.
