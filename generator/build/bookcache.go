@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io/fs"
 
 	"guifan/generator/excel"
 )
@@ -38,14 +37,8 @@ func (j *job) bookKey(path string, in excel.Input) (key string, ok bool) {
 	write([]byte(prog))
 	write([]byte(path))
 	write([]byte(j.cat.Lang))
-	entries, _ := fs.ReadDir(j.s.ThemeFS, "i18n")
-	for _, e := range entries {
-		data, err := fs.ReadFile(j.s.ThemeFS, "i18n/"+e.Name())
-		if err != nil {
-			return "", false
-		}
-		write([]byte(e.Name()))
-		write(data)
+	if !writeCatalogs(j.s.ThemeFS, write) {
+		return "", false
 	}
 	// Each value is one JSON text, self-delimiting, written straight into
 	// the hash.

@@ -235,16 +235,26 @@ func (j *job) pdfKeyBase(opt pdf.Options, chars *pdf.Chars) (string, bool) {
 		}
 	}
 	write(charBits(chars))
-	entries, _ := fs.ReadDir(j.s.ThemeFS, "i18n")
+	if !writeCatalogs(j.s.ThemeFS, write) {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// writeCatalogs writes every message catalog of theme (its name and its
+// bytes) to a cache key: the words the cached files were made with. It
+// reports false when one cannot be read (nothing is then cached).
+func writeCatalogs(theme fs.FS, write func([]byte)) bool {
+	entries, _ := fs.ReadDir(theme, "i18n")
 	for _, e := range entries {
-		data, err := fs.ReadFile(j.s.ThemeFS, "i18n/"+e.Name())
+		data, err := fs.ReadFile(theme, "i18n/"+e.Name())
 		if err != nil {
-			return "", false
+			return false
 		}
 		write([]byte(e.Name()))
 		write(data)
 	}
-	return hex.EncodeToString(h.Sum(nil)), true
+	return true
 }
 
 // charBits is the set chars as bytes, a bit per BMP character.
