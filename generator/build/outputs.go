@@ -157,6 +157,12 @@ func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18
 	if s.prior != "" {
 		j.cache = openPDFCache(s.prior)
 		defer j.cache.close()
+		// Files that come out the same as the previous build's are that
+		// file again (staging.sameAsPrevious).
+		if st, ok := out.(*staging); ok && j.cache.dirs != nil {
+			st.previous = j.cache.dirs
+			defer func() { st.previous = nil }()
+		}
 	}
 	for _, last := range []bool{false, true} {
 		if last {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -96,12 +98,15 @@ type staging struct {
 	root     *os.Root
 	unlock   func()
 
-	mu     sync.Mutex
-	sizes  map[string]int
-	dirs   *dirRoots       // folders made, kept open while written into
-	linked map[string]bool // files that are the previous output's (link)
-	stamps []byte          // kept in the output after commit (pdfCache)
-	done   bool
+	mu    sync.Mutex
+	sizes map[string]int
+	dirs  *dirRoots // folders made, kept open while written into
+	// previous are the folders of the output this build replaces, when
+	// guifan made it (sameAsPrevious); nil otherwise.
+	previous *dirRoots
+	linked   map[string]bool // files that are the previous output's (link)
+	stamps   []byte          // kept in the output after commit (pdfCache)
+	done     bool
 }
 
 // keepStamps sets what commit keeps in the output: the stamps of the
@@ -196,6 +201,9 @@ func (st *staging) put(name string, data []byte) error {
 	if linked {
 		d.root.Remove(base)
 	}
+	if st.sameAsPrevious(name, p, data, d) {
+		return nil
+	}
 	f, err := d.root.OpenFile(base, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return &OutputError{Code: OutFailed, Path: filepath.Join(st.tmp, p), Detail: err.Error()}
@@ -211,6 +219,51 @@ func (st *staging) put(name string, data []byte) error {
 	st.sizes[name] = len(data)
 	st.mu.Unlock()
 	return nil
+}
+
+// sameAsPrevious stores name by linking the previous output's file p
+// (the folder this build replaces, when it is guifan's: previous) when
+// that file holds exactly data: a page that did not change is then the
+// same file, not a new one (making thousands of files is most of a
+// rebuild's system time). The link is made only if the file is still the
+// one read (its stamp, LinkFile); anything else leaves name to be written.
+func (st *staging) sameAsPrevious(name, p string, data []byte, d *dirRoot) bool {
+	prev := st.previous
+	if prev == nil || len(data) == 0 {
+		return false
+	}
+	sd, err := prev.get(filepath.Dir(p))
+	if err != nil {
+		return false
+	}
+	defer prev.release(sd)
+	base := filepath.Base(p)
+	fi, err := sd.root.Lstat(base)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	want := fsutil.StampOf(fi)
+	if !want.Identifies() {
+		return false // no inode to check a link by (Windows): write it
+	}
+	f, err := sd.root.Open(base)
+	if err != nil {
+		return false
+	}
+	old := make([]byte, len(data)+1)
+	n, _ := io.ReadFull(f, old)
+	f.Close()
+	if n != len(data) || !bytes.Equal(old[:n], data) {
+		return false
+	}
+	if _, err := fsutil.LinkFile(sd.root, base, d.root, base, want); err != nil {
+		return false
+	}
+	st.mu.Lock()
+	st.sizes[name] = len(data)
+	st.linked[name] = true
+	st.mu.Unlock()
+	return true
 }
 
 func (st *staging) size(name string) (int, bool) {
