@@ -93,11 +93,7 @@ func TestLiveCancel(t *testing.T) {
 // Write returns site.ErrStopped.
 func TestSiteStopsBetweenPages(t *testing.T) {
 	t.Parallel()
-	dir := copySiteDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
-	l, res, err := NewLive(dir, liveOptions())
-	if err != nil || res.Invalid() || l.in == nil {
-		t.Fatalf("%v %v", err, res.Diags)
-	}
+	l, _ := liveExample(t)
 	in := *l.in
 	if len(in.Docs) < 10 {
 		t.Fatalf("only %d documents", len(in.Docs))
@@ -111,7 +107,7 @@ func TestSiteStopsBetweenPages(t *testing.T) {
 	// Asked once before the first step (assets) and once before the
 	// documents: stop at the third document.
 	in.Stop = func() bool { return asked.Add(1) > 4 }
-	_, _, err = site.Write(in)
+	_, _, err := site.Write(in)
 	if !errors.Is(err, site.ErrStopped) {
 		t.Fatalf("Write: %v, want site.ErrStopped", err)
 	}
@@ -129,11 +125,7 @@ func TestSiteStopsBetweenPages(t *testing.T) {
 // (site.Templates), used again and again, is the site's page.
 func TestTemplatesDocPage(t *testing.T) {
 	t.Parallel()
-	dir := copySiteDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
-	l, res, err := NewLive(dir, liveOptions())
-	if err != nil || res.Invalid() || l.in == nil {
-		t.Fatalf("%v %v", err, res.Diags)
-	}
+	l, res := liveExample(t)
 	tmpl, err := site.ParseTemplates(l.in.Theme, l.in.Layouts)
 	if err != nil {
 		t.Fatal(err)
@@ -215,11 +207,7 @@ func TestLiveMake(t *testing.T) {
 // without it, byte for byte, and Write then returns none.
 func TestSitePutSameFiles(t *testing.T) {
 	t.Parallel()
-	dir := copySiteDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
-	l, res, err := NewLive(dir, liveOptions())
-	if err != nil || res.Invalid() || l.in == nil {
-		t.Fatalf("%v %v", err, res.Diags)
-	}
+	l, _ := liveExample(t)
 	in := *l.in
 	want, _, err := site.Write(in)
 	if err != nil {
@@ -250,4 +238,16 @@ func TestSitePutSameFiles(t *testing.T) {
 			t.Errorf("%s differs when put", p)
 		}
 	}
+}
+
+// liveExample is a preview of a copy of the community example, with the
+// input its site's pages were written from.
+func liveExample(t *testing.T) (*Live, *Result) {
+	t.Helper()
+	dir := copySiteDir(t, filepath.Join("..", "..", "examples", "community-hospital"))
+	l, res, err := NewLive(dir, liveOptions())
+	if err != nil || res.Invalid() || l.in == nil {
+		t.Fatalf("%v %v", err, res.Diags)
+	}
+	return l, res
 }

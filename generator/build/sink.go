@@ -154,7 +154,14 @@ func (st *staging) link(from *dirRoots, src, name string, want fsutil.Stamp) err
 		return err
 	}
 	defer from.release(sd)
-	n, err := fsutil.LinkFile(sd.root, filepath.Base(sp), d.root, base, want)
+	return st.linkFrom(sd, filepath.Base(sp), d, base, name, want)
+}
+
+// linkFrom stores name (base in its folder d) as the previous output's
+// file src in the folder sd, when it is still the file recorded (want),
+// and records it as linked.
+func (st *staging) linkFrom(sd *dirRoot, src string, d *dirRoot, base, name string, want fsutil.Stamp) error {
+	n, err := fsutil.LinkFile(sd.root, src, d.root, base, want)
 	if err != nil {
 		return err
 	}
@@ -256,14 +263,7 @@ func (st *staging) sameAsPrevious(name, p string, data []byte, d *dirRoot) bool 
 	if n != len(data) || !bytes.Equal(old[:n], data) {
 		return false
 	}
-	if _, err := fsutil.LinkFile(sd.root, base, d.root, base, want); err != nil {
-		return false
-	}
-	st.mu.Lock()
-	st.sizes[name] = len(data)
-	st.linked[name] = true
-	st.mu.Unlock()
-	return true
+	return st.linkFrom(sd, base, d, base, name, want) == nil
 }
 
 func (st *staging) size(name string) (int, bool) {
