@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"guifan/generator/i18n"
 	"guifan/generator/markdown"
@@ -392,6 +393,9 @@ func FuzzPDFBody(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		if len(src) > 20000 {
 			return // a bound on time per input; long bodies are tested above
+		}
+		if !utf8.ValidString(src) {
+			return // guifan reads only UTF-8: textfile refuses other files first
 		}
 		blocks := markdown.Blocks([]byte(src))
 		_, drawn, _, err := pdf.WriteProbed(pdf.Binder{Title: "模糊", Docs: []pdf.Doc{doc("模糊", blocks)}}, opt)
