@@ -231,8 +231,8 @@ func lbHanging(piece []Atom) float64 {
 		case c == lbClose:
 			marks++
 		case c != lbExtend && !lbIsBlank(items[k].r):
-			if marks > 2 {
-				return 0
+			if marks == 0 || marks > 2 {
+				return 0 // nothing hangs: combining marks or spaces alone do not
 			}
 			return w
 		}
