@@ -15,11 +15,14 @@ import (
 // cardInput is what a view's cards are made from: its documents only, so
 // a public card names no restricted document's phone.
 func (j *job) cardInput(v *view) card.Input {
-	in := card.Input{Schemas: j.s.Schemas, Present: v.present, T: j.cat.T, Docs: v.docs, AsOf: j.asOf}
-	if h := j.s.Project.Hospital; h != nil {
-		in.Contact = h.Contact
-	}
-	return in
+	v.cardsOnce.Do(func() {
+		in := card.Input{Schemas: j.s.Schemas, Present: v.present, T: j.cat.T, Docs: v.docs, AsOf: j.asOf}
+		if h := j.s.Project.Hospital; h != nil {
+			in.Contact = h.Contact
+		}
+		v.cards = card.Prepare(in)
+	})
+	return v.cards
 }
 
 // withCard gives a typeset document of a type with cards its card, first

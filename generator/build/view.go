@@ -1,6 +1,9 @@
 package build
 
 import (
+	"sync"
+
+	"guifan/generator/card"
 	"guifan/generator/coverage"
 	"guifan/generator/i18n"
 	"guifan/generator/model"
@@ -25,6 +28,10 @@ type view struct {
 	report *report.Report
 	// present prints field values; it names only the view's documents.
 	present *present.Presenter
+	// cards is what the view's action cards are made from, made once
+	// (job.cardInput).
+	cardsOnce sync.Once
+	cards     card.Input
 }
 
 // names reports whether the view may name document id.

@@ -78,6 +78,18 @@ type Input struct {
 	// called when no service desk document gives a phone.
 	Contact string
 	AsOf    model.Date
+	// calls is whom to call, worked out once by Prepare; nil until then.
+	calls *[]Call
+}
+
+// Prepare returns in with whom to call worked out once, for making many
+// cards from the same documents: For otherwise goes through every
+// document for each card, which makes a site's cards take time quadratic
+// in its size.
+func Prepare(in Input) Input {
+	c := calls(in)
+	in.calls = &c
+	return in
 }
 
 // Has reports whether documents of d's type have a card.
@@ -153,7 +165,11 @@ func For(d *model.Document, in Input) *Card {
 	for _, r := range steps {
 		c.Fallback = append(c.Fallback, Step{Process: str(r["process"]), After: t("card.after", intOf(r["after_minutes"]))})
 	}
-	c.Calls = calls(in)
+	if in.calls != nil {
+		c.Calls = slices.Clone(*in.calls)
+	} else {
+		c.Calls = calls(in)
+	}
 	if v, ok := d.Meta["first_actions"].([]any); ok {
 		for _, x := range v {
 			if s := strings.TrimSpace(str(x)); s != "" {

@@ -3,6 +3,7 @@ package card_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -72,6 +73,29 @@ func TestDemoCards(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("%d demo plans have cards, want 4", n)
+	}
+}
+
+// A card made from a prepared input (card.Prepare, whom to call worked out
+// once for a whole site) is the card made without; and a card's calls are
+// its own, so changing one card leaves the next one alone.
+func TestPrepared(t *testing.T) {
+	t.Parallel()
+	s, in := demo(t)
+	prepared := card.Prepare(in)
+	n := 0
+	for _, d := range s.Project.Docs {
+		want, got := card.For(d, in), card.For(d, prepared)
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("%s: prepared card\n%+v\nwant\n%+v", d.ID, got, want)
+		}
+		if got != nil {
+			n++
+			got.Calls[0] = card.Call{Who: "changed"}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cards")
 	}
 }
 

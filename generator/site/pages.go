@@ -181,7 +181,7 @@ func (w *writer) document(d *model.Document) ([]byte, markdown.Rendered, error) 
 	v.Body = template.HTML(r.HTML)
 	v.TOC = r.TOC
 	v.Contents = contents(r.TOC)
-	if c := card.For(d, w.cardInput()); c != nil {
+	if c := card.For(d, w.cards); c != nil {
 		v.Card, v.Banner, v.TablesFirst = c, c.Banner, true
 		if pdf := w.in.CardPDFs[d.ID]; pdf != "" {
 			v.CardPDF = rel(p, pdf)

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 
+	"guifan/generator/card"
 	"guifan/generator/chart"
 	"guifan/generator/config"
 	"guifan/generator/diag"
@@ -147,8 +148,11 @@ type writer struct {
 	// emergency is the header's 应急 link: the list of the first type
 	// with action cards (schema.DocType.Card) that has documents.
 	emergency navItem
-	served    map[string][]int             // document id -> articles it is evidence for
-	render    map[string]markdown.Rendered // by document id: its headings only
+	served    map[string][]int // document id -> articles it is evidence for
+	// cards is what the action cards are made from (card.Prepare), made
+	// once.
+	cards  card.Input
+	render map[string]markdown.Rendered // by document id: its headings only
 	// site is what every page gets of the site (siteData), made once.
 	site *siteData
 	// chromes are the shared parts of pages rendered already (chrome),
@@ -194,6 +198,7 @@ func newWriter(in Input) (*writer, error) {
 	}
 	w.buildNav()
 	w.site = w.siteData()
+	w.cards = card.Prepare(w.cardInput())
 	return w, nil
 }
 
