@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 
 	"guifan/generator/diag"
 	"guifan/generator/i18n"
@@ -163,23 +164,34 @@ func Run(dir string, opt Options) (*Result, error) {
 	}
 	s.progress = opt.Progress
 	if opt.LimitMemory && os.Getenv("GOMEMLIMIT") == "" {
-		prev := debug.SetMemoryLimit(memoryBudget(len(s.Project.Docs)))
+		only := opt.Only
+		if only == nil {
+			only = s.Project.Hospital.Outputs
+		}
+		if only == nil {
+			only = OutputNames()
+		}
+		prev := debug.SetMemoryLimit(memoryBudget(len(s.Project.Docs), slices.Contains(only, "pdf")))
 		defer debug.SetMemoryLimit(prev)
 	}
 	return s.run(dir, out, diags, opt)
 }
 
-// memoryBudget is the soft memory limit of a build of n documents. By
-// default (GOGC=100) Go lets the heap grow to twice the data in use
-// before collecting: a 10,000-document full build, about 0.7 GB in use at
-// its peak, reached 1.6 GB. With the limit the collector works harder
-// near it instead (the build took some 10% longer, and stayed near
-// 1 GB). It is a budget, not a cap: a site whose data needs more gets
-// more, collected as usual. Measured: about 70 KB in use per document at
-// a full build's peak; the budget allows 1.5 times that, and 1 GB at
-// least, which small sites never reach.
-func memoryBudget(n int) int64 {
-	return max(1<<30, int64(n)*105<<10)
+// memoryBudget is the soft memory limit of a build of n documents, with
+// or without PDFs. By default (GOGC=100) Go lets the heap grow to twice
+// the data in use before collecting: a 10,000-document full build, about
+// 0.7 GB in use at its peak, reached 1.6 GB. With the limit the collector
+// works harder near it instead (the build took some 10% longer, and stayed
+// near 1 GB). It is a budget, not a cap: a site whose data needs more gets
+// more, collected as usual. Measured at the peak: about 70 KB in use per
+// document with PDFs (their typeset blocks), 26 KB without (the site and
+// its search index); the budget allows 1.5 and 1.75 times that, and never
+// less than 1 GB and 256 MB, which small sites do not reach.
+func memoryBudget(n int, pdfs bool) int64 {
+	if pdfs {
+		return max(1<<30, int64(n)*105<<10)
+	}
+	return max(256<<20, int64(n)*45<<10)
 }
 
 // errCanceled is what a stage returns when the run's context is done
