@@ -40,7 +40,7 @@ func formLinks(d *model.Document) []string {
 		return nil
 	}
 	var out []string
-	for _, l := range markdown.FormLinks(d.Body) {
+	for _, l := range markdown.AnalysisOf(d).FormLinks { // the loader's parse
 		out = append(out, l.Ref)
 	}
 	return out

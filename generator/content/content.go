@@ -195,7 +195,13 @@ func Parse(name, format string, raw []byte) (*model.Document, *diag.Source, diag
 	if doc.ID == "" {
 		doc.ID = defaultID(name)
 	}
-	for _, h := range markdown.Headings(doc.Body) {
+	if format == "toml" {
+		return doc, src, diags // all front matter, no body
+	}
+	// One parse gives the headings and what validate checks in the body.
+	heads, analysis := markdown.Read(doc.Body)
+	markdown.Keep(doc, analysis)
+	for _, h := range heads {
 		text, tag := model.SplitTag(h.Text) // markdown takes the tag off already; this is belt and braces
 		if h.Tag != "" {
 			tag = h.Tag

@@ -67,7 +67,10 @@ func parse(src []byte, ctx parser.Context) ast.Node {
 // Headings returns the headings of src in order. Headings inside code
 // blocks or block quotes are not headings and are not returned.
 func Headings(src []byte) []Heading {
-	doc := parse(src, nil)
+	return headings(parse(src, nil), src)
+}
+
+func headings(doc ast.Node, src []byte) []Heading {
 	lines := lineIndex(src)
 	pos := func(off int) (int, int) {
 		line := lines(off)

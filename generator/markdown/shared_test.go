@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"guifan/generator/model"
 )
 
 // sharedBodies are bodies over every kind of markup the one parser sees:
@@ -103,4 +105,60 @@ func TestSharedParserConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// readDiffers says how Read's one parse of src differs from Headings and
+// Analyze, each parsing it on its own; "" when it does not.
+func readDiffers(src []byte) string {
+	heads, a := Read(src)
+	if want := Headings(src); !reflect.DeepEqual(heads, want) {
+		return fmt.Sprintf("Read's headings of %q = %+v\nHeadings = %+v", src, heads, want)
+	}
+	if want := Analyze(src); !reflect.DeepEqual(a, want) {
+		return fmt.Sprintf("Read's analysis of %q = %+v\nAnalyze = %+v", src, a, want)
+	}
+	return ""
+}
+
+// TestReadIsHeadingsAnalyze: the loader's one parse (Read) finds the
+// headings Headings finds and the analysis Analyze finds, over the shared
+// bodies and the fuzz seeds; the bodies hold each kind of finding, so the
+// comparison is not of empty results.
+func TestReadIsHeadingsAnalyze(t *testing.T) {
+	t.Parallel()
+	var heads, links, forms, longs, deep int
+	long := "# " + strings.Repeat("题", model.MaxParagraphRunes) + "\n\n- " + strings.Repeat("长", model.MaxParagraphRunes) + " [a](doc:b)\n"
+	for i, src := range append(append(sharedBodies(t), fuzzSeeds...), long) {
+		if msg := readDiffers([]byte(src)); msg != "" {
+			t.Errorf("body %d: %s", i, msg)
+		}
+		h, a := Read([]byte(src))
+		heads += len(h)
+		links += len(a.Links)
+		forms += len(a.FormLinks)
+		longs += len(a.Limits.Long)
+		deep += len(a.Limits.Deep)
+	}
+	if heads == 0 || links == 0 || forms == 0 || longs == 0 || deep == 0 {
+		t.Fatalf("the bodies lack a kind of finding: %d headings, %d links, %d form links, %d long, %d deep", heads, links, forms, longs, deep)
+	}
+}
+
+// TestKeep: AnalysisOf gives the analysis kept in a document, and
+// Analyze's of its body when none was kept.
+func TestKeep(t *testing.T) {
+	t.Parallel()
+	body := []byte("见[备份](doc:reg-backup)与[工作单](form:work-order)。\n")
+	d := &model.Document{Body: body}
+	if got, want := *AnalysisOf(d), Analyze(body); !reflect.DeepEqual(got, want) || len(got.Links) != 1 || len(got.FormLinks) != 1 {
+		t.Fatalf("nothing kept: AnalysisOf = %+v, want %+v (one link of each kind)", got, want)
+	}
+	if d.Analysis != nil {
+		t.Fatal("AnalysisOf kept what it parsed in a document that may be shared")
+	}
+	kept := Analysis{Links: []Link{{Ref: "kept", Line: 9, Col: 9}}}
+	Keep(d, kept)
+	if got := AnalysisOf(d); !reflect.DeepEqual(*got, kept) || AnalysisOf(d) != got {
+		t.Fatalf("kept %+v, AnalysisOf = %+v", kept, *got)
+	}
 }

@@ -48,6 +48,13 @@ type Document struct {
 	Body     []byte    // Markdown body, line endings normalised to \n
 	BodyLine int       // file line on which Body starts
 	Headings []Heading // body headings, with file lines
+	// Analysis is what checking Body needs of it (its links and its parts
+	// over the limits, a *markdown.Analysis; never its syntax tree), kept
+	// by content.Parse from the parse that found Headings so that the body
+	// is parsed once for loading and checking. Set and read through
+	// markdown.Keep and markdown.AnalysisOf only; nil: not kept (a
+	// document made otherwise), and AnalysisOf parses Body.
+	Analysis any
 
 	Source *diag.Source
 	front  *tomlfile.Doc

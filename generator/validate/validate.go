@@ -112,7 +112,8 @@ type checker struct {
 	// (Field.Elem), made once rather than for every list checked.
 	elems map[*schema.Field]*schema.Field
 	// body is what the document being checked has in its body (links,
-	// form links, limits), from one parse, made when first needed.
+	// form links, limits): the loader's (markdown.AnalysisOf), else from
+	// one parse made when first needed.
 	body *markdown.Analysis
 }
 
@@ -140,12 +141,12 @@ func elems(set *schema.Set) map[*schema.Field]*schema.Field {
 	return m
 }
 
-// analysis is the body of d, parsed once for links, form links and
-// limits.
+// analysis is what d's body holds for links, form links and limits: kept
+// by the loader from the parse that found the headings, else parsed once
+// here.
 func (c *checker) analysis(d *model.Document) *markdown.Analysis {
 	if c.body == nil {
-		a := markdown.Analyze(d.Body)
-		c.body = &a
+		c.body = markdown.AnalysisOf(d)
 	}
 	return c.body
 }
