@@ -111,28 +111,38 @@ func Build(entries []Entry, syn Synonyms) *Index {
 	pool.For(len(entries), func(i int) { lens[i] = measure(&entries[i], groups, m) })
 	avg := meanLengths(lens)
 	// Weights, in chunks so that only one chunk's postings wait to be
-	// merged.
+	// merged; each chunk merged part by part (merge.go).
 	const chunk = 256
-	weighed := make([][]tokenWeight, chunk)
+	ws := make([]weighed, chunk)
+	var parts [nParts]part
 	for start := 0; start < len(entries); start += chunk {
 		n := min(chunk, len(entries)-start)
 		pool.For(n, func(k int) {
 			i := start + k
-			weighed[k] = weigh(&entries[i], groups, lens[i], avg)
+			ws[k] = byPart(weigh(&entries[i], groups, lens[i], avg))
 			lens[i].texts = [fieldSynonyms]string{} // normalised once, weighed once
 		})
-		for k := range n {
-			for _, tw := range weighed[k] {
-				ps, ok := idx.Postings[tw.token]
-				if !ok {
-					tw.token = strings.Clone(tw.token) // not the entry's whole text
-				}
-				idx.Postings[tw.token] = append(ps, Posting{Entry: start + k, W: tw.w})
+		pool.For(nParts, func(p int) {
+			for k := range n {
+				parts[p].add(start+k, ws[k].tws[ws[k].off[p]:ws[k].off[p+1]])
 			}
-			weighed[k] = nil
+		})
+		clear(ws)
+	}
+	var done [nParts]merged
+	pool.For(nParts, func(p int) { done[p] = parts[p].finish() })
+	tokens := 0
+	for _, m := range done {
+		tokens += len(m.tokens)
+	}
+	idx.Postings = make(map[string][]Posting, tokens)
+	idx.DF = make(map[string]int, tokens)
+	for _, m := range done {
+		for i, t := range m.tokens {
+			idx.Postings[t] = m.postings[i]
+			idx.DF[t] = m.df[i]
 		}
 	}
-	idx.capPostings()
 	idx.Shards = shardsFor(idx.Postings)
 	return idx
 }
@@ -298,23 +308,6 @@ func weigh(e *Entry, groups []group, l entryLen, avg [nFields]float64) []tokenWe
 		out = append(out, tokenWeight{t, max(1, int(math.Round(v*10)))})
 	}
 	return out
-}
-
-// capPostings records each token's document frequency. A token in
-// thousands of entries says little about any of them (its idf is low) but
-// would make its shard heavy: keep its strongest postings only, and its
-// true count for the idf.
-func (idx *Index) capPostings() {
-	for t, ps := range idx.Postings {
-		idx.DF[t] = len(ps)
-		if len(ps) <= maxPostings {
-			continue
-		}
-		slices.SortStableFunc(ps, func(x, y Posting) int { return cmp.Compare(y.W, x.W) })
-		ps = ps[:maxPostings]
-		slices.SortFunc(ps, func(x, y Posting) int { return cmp.Compare(x.Entry, y.Entry) })
-		idx.Postings[t] = ps
-	}
 }
 
 // shardsFor is the number of shards (a power of two) that keeps each
