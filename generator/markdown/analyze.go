@@ -21,13 +21,14 @@ type Analysis struct {
 // and its parts over the limits.
 func Analyze(src []byte) Analysis {
 	ctx := parser.NewContext()
-	return analyze(parse(src, ctx), ctx, src)
+	return analyze(parse(src, ctx), ctx, src, lineIndex(src))
 }
 
-func analyze(doc ast.Node, ctx parser.Context, src []byte) Analysis {
-	a := Analysis{Links: docLinks(doc, src), Limits: checkLimits(doc, ctx, src)}
+// analyze is Analyze of the parse doc of src, its lines indexed by lines.
+func analyze(doc ast.Node, ctx parser.Context, src []byte, lines func(int) int) Analysis {
+	a := Analysis{Links: docLinks(doc, src, lines), Limits: checkLimits(doc, ctx, src, lines)}
 	if hasFormLink(src) {
-		a.FormLinks = formLinks(doc, src)
+		a.FormLinks = formLinks(doc, src, lines)
 	}
 	return a
 }
@@ -40,7 +41,8 @@ func analyze(doc ast.Node, ctx parser.Context, src []byte) Analysis {
 func Read(src []byte) ([]Heading, Analysis) {
 	ctx := parser.NewContext()
 	doc := parse(src, ctx)
-	return headings(doc, src), analyze(doc, ctx, src)
+	lines := lineIndex(src) // one index for the three walks
+	return headings(doc, src, lines), analyze(doc, ctx, src, lines)
 }
 
 // Keep stores a, the analysis of d.Body, in d for AnalysisOf.

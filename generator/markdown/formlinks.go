@@ -31,14 +31,14 @@ func FormLinks(src []byte) []Link {
 	if !hasFormLink(src) {
 		return nil
 	}
-	return formLinks(parse(src, nil), src)
+	return formLinks(parse(src, nil), src, lineIndex(src))
 }
 
 // hasFormLink tells whether a body may link to a form at all.
 func hasFormLink(src []byte) bool { return bytes.Contains(src, []byte("form:")) }
 
-func formLinks(doc ast.Node, src []byte) []Link {
-	return walkLinks(doc, src, func(dest string, _ bool) (string, bool, bool) {
+func formLinks(doc ast.Node, src []byte, lines func(int) int) []Link {
+	return walkLinks(doc, src, lines, func(dest string, _ bool) (string, bool, bool) {
 		id, ok := FormRef(dest)
 		return id, true, ok
 	})

@@ -299,11 +299,10 @@ type Long struct {
 // Check measures a body against the limits on paragraphs and nesting.
 func Check(src []byte) Limits {
 	ctx := parser.NewContext()
-	return checkLimits(parse(src, ctx), ctx, src)
+	return checkLimits(parse(src, ctx), ctx, src, lineIndex(src))
 }
 
-func checkLimits(doc ast.Node, ctx parser.Context, src []byte) Limits {
-	lines := lineIndex(src)
+func checkLimits(doc ast.Node, ctx parser.Context, src []byte, lines func(int) int) Limits {
 	place := func(off int) Place {
 		start := bytes.LastIndexByte(src[:off], '\n') + 1
 		return Place{lines(off), runeCount(src[start:off]) + 1}

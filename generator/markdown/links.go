@@ -131,14 +131,21 @@ func blockStart(n ast.Node) int {
 	return 0
 }
 
+// lineIndex returns the 1-based line of an offset of src. The lines are
+// found when first asked (a body with no heading, link or long block never
+// needs them), so that one index serves every walk of a parse (Read); it
+// is for one goroutine.
 func lineIndex(src []byte) func(off int) int {
-	starts := []int{0}
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
+	var starts []int
 	return func(off int) int {
+		if starts == nil {
+			starts = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+			for i, b := range src {
+				if b == '\n' {
+					starts = append(starts, i+1)
+				}
+			}
+		}
 		lo, hi := 0, len(starts)-1
 		for lo < hi {
 			mid := (lo + hi + 1) / 2
@@ -163,11 +170,11 @@ type Link struct {
 // Links returns the links to other documents in a body ("doc:id" and bare
 // ids, as DocRef reads them), for checking that they resolve.
 func Links(src []byte) []Link {
-	return docLinks(parse(src, nil), src)
+	return docLinks(parse(src, nil), src, lineIndex(src))
 }
 
-func docLinks(doc ast.Node, src []byte) []Link {
-	return walkLinks(doc, src, func(dest string, auto bool) (string, bool, bool) {
+func docLinks(doc ast.Node, src []byte, lines func(int) int) []Link {
+	return walkLinks(doc, src, lines, func(dest string, auto bool) (string, bool, bool) {
 		ref, explicit, ok := DocRef(dest)
 		if auto {
 			// Only <doc:id> is a document among autolinks; a bare word
@@ -182,8 +189,7 @@ func docLinks(doc ast.Node, src []byte) []Link {
 // destination of each link, image and URL autolink (auto says which) and
 // returns the reference, whether it was written explicitly, and whether
 // the link is one to return. Positions are of the link's "[" or "<".
-func walkLinks(doc ast.Node, src []byte, read func(dest string, auto bool) (ref string, explicit, ok bool)) []Link {
-	lines := lineIndex(src)
+func walkLinks(doc ast.Node, src []byte, lines func(int) int, read func(dest string, auto bool) (ref string, explicit, ok bool)) []Link {
 	var out []Link
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -67,11 +67,10 @@ func parse(src []byte, ctx parser.Context) ast.Node {
 // Headings returns the headings of src in order. Headings inside code
 // blocks or block quotes are not headings and are not returned.
 func Headings(src []byte) []Heading {
-	return headings(parse(src, nil), src)
+	return headings(parse(src, nil), src, lineIndex(src))
 }
 
-func headings(doc ast.Node, src []byte) []Heading {
-	lines := lineIndex(src)
+func headings(doc ast.Node, src []byte, lines func(int) int) []Heading {
 	pos := func(off int) (int, int) {
 		line := lines(off)
 		start := bytes.LastIndexByte(src[:off], '\n') + 1
