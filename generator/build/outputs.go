@@ -244,9 +244,30 @@ func (j *job) site() error {
 		Texts: texts, Figures: j.figures(v), Languages: s.siteLanguages(),
 	}
 	in.Stop = s.stopped
-	in.Put = func(p string, data []byte) { j.put("site/"+p, data) } // each page stored as soon as made
+	wr := j.startWriters()
+	defer wr.wait()
+	in.Put = func(p string, data []byte) { wr.put("site/"+p, data) } // each page stored as soon as made
+	// The search index is made from the bodies' texts while the other
+	// pages are: both are mostly work on one core.
+	var (
+		idx     *search.Index
+		files   map[string][]byte
+		indexed chan struct{}
+	)
+	in.TextsDone = func() {
+		indexed = make(chan struct{})
+		go func() {
+			defer close(indexed)
+			idx, files = s.searchIndex(v, j.cat, texts)
+		}()
+	}
+	defer func() {
+		if indexed != nil {
+			<-indexed
+		}
+	}()
 	pages, sd, err := site.Write(in)
-	in.Stop, in.Put = nil, nil
+	in.Stop, in.Put, in.TextsDone = nil, nil, nil
 	if s.stopped() {
 		return errCanceled // Write may have stopped part way
 	}
@@ -261,13 +282,18 @@ func (j *job) site() error {
 	if err != nil {
 		return err
 	}
-	j.putAll("site/", pages)
+	wr.putAll("site/", pages)
 	// The search index always comes with the site.
-	idx, files := s.searchIndex(v, j.cat, texts)
+	if indexed != nil {
+		<-indexed
+	} else {
+		idx, files = s.searchIndex(v, j.cat, texts)
+	}
 	if s.stopped() {
 		return errCanceled
 	}
-	j.putAll("site/", files)
+	wr.putAll("site/", files)
+	wr.wait()
 	for _, l := range in.Languages[min(1, len(in.Languages)):] {
 		if s.stopped() {
 			return errCanceled

@@ -3,8 +3,10 @@ package build
 import (
 	"bytes"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"guifan/generator/fsutil"
@@ -57,6 +59,58 @@ func (j *job) put(name string, data []byte) {
 		}
 		j.sinkMu.Unlock()
 	}
+}
+
+// writers store files on goroutines of their own while the caller goes on
+// making the next ones. Creating a file waits on the file system (on
+// ext4, most of a site's system time is creating its files), and the
+// pages' rendering need not wait with it: with the writing done inside
+// the rendering workers, a core sat idle whenever its worker waited on
+// the disk. The queue is short, so only a few files wait in memory.
+type writers struct {
+	ch     chan writerFile
+	done   sync.WaitGroup
+	closed sync.Once
+}
+
+type writerFile struct {
+	name string
+	data []byte
+}
+
+// ioWriters is how many goroutines write a site's files: more than the
+// cores, since they mostly wait.
+const ioWriters = 4
+
+func (j *job) startWriters() *writers {
+	w := &writers{ch: make(chan writerFile, 64)}
+	for range ioWriters {
+		w.done.Go(func() {
+			for f := range w.ch {
+				j.put(f.name, f.data)
+			}
+		})
+	}
+	return w
+}
+
+// put queues a file to be stored (as job.put; the caller no longer changes
+// data).
+func (w *writers) put(name string, data []byte) { w.ch <- writerFile{name, data} }
+
+// putAll queues files (their names under prefix) and empties the map.
+func (w *writers) putAll(prefix string, files map[string][]byte) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		w.put(prefix+name, files[name])
+	}
+	clear(files)
+}
+
+// wait returns once every file queued is stored (job.failed then tells
+// whether one failed); w takes no more.
+func (w *writers) wait() {
+	w.closed.Do(func() { close(w.ch) })
+	w.done.Wait()
 }
 
 // putAll stores files (their names under prefix) on every core, and

@@ -74,6 +74,11 @@ type Input struct {
 	// document's page: once it says true, Write returns ErrStopped (a
 	// preview's rebuild that a newer save superseded).
 	Stop func() bool
+	// TextsDone, when set, is called once Texts has the text of every
+	// body (before the lists, the home page, the articles and the report
+	// are made): Texts no longer changes, and the caller may read it on
+	// another goroutine while Write goes on.
+	TextsDone func()
 	// Put, when set, is given each file (its path under site/) as soon as
 	// it is made, from any goroutine, and Write returns no files: a large
 	// site's pages are then never all in memory at once.
@@ -122,7 +127,10 @@ func Write(in Input) (map[string][]byte, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	steps := []func() error{w.assets, w.documents, w.typeLists, w.home, w.articles, w.reportPage, w.typePages, w.forms, w.downloads, w.search}
+	// The documents and the entries pages first: they are the pages whose
+	// text Texts gets, and TextsDone lets the caller index them while the
+	// other pages are made.
+	steps := []func() error{w.assets, w.documents, w.typePages, w.textsDone, w.typeLists, w.home, w.articles, w.reportPage, w.forms, w.downloads, w.search}
 	for _, step := range steps {
 		if in.Stop != nil && in.Stop() {
 			return nil, w.diags, ErrStopped
@@ -161,6 +169,14 @@ type writer struct {
 	// slowParts makes the templates write every part themselves (items,
 	// tables return ""): a test compares the two.
 	slowParts bool
+}
+
+// textsDone tells Input.TextsDone that Texts is complete.
+func (w *writer) textsDone() error {
+	if w.in.TextsDone != nil && w.in.Texts != nil {
+		w.in.TextsDone()
+	}
+	return nil
 }
 
 type navItem struct {
