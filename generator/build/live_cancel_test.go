@@ -240,6 +240,40 @@ func TestSitePutSameFiles(t *testing.T) {
 	}
 }
 
+// TextsDone comes once, when Texts has every text Write gives it: the
+// texts seen then (the search index is made from them while Write goes
+// on) are the texts at the end, and they include the FAQ's entries.
+func TestSiteTextsDone(t *testing.T) {
+	t.Parallel()
+	l, _ := liveExample(t)
+	in := *l.in
+	in.Texts = map[string]string{}
+	var seen map[string]string
+	calls := 0
+	in.TextsDone = func() {
+		calls++
+		seen = maps.Clone(in.Texts)
+	}
+	if _, _, err := site.Write(in); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Fatalf("TextsDone called %d times", calls)
+	}
+	if !maps.Equal(seen, in.Texts) || len(seen) < 20 {
+		t.Errorf("%d texts when done, %d at the end", len(seen), len(in.Texts))
+	}
+	entries := 0
+	for url := range seen {
+		if strings.Contains(url, "#") {
+			entries++
+		}
+	}
+	if entries == 0 {
+		t.Error("no entry of an entries page (FAQ) among the texts when done")
+	}
+}
+
 // liveExample is a preview of a copy of the community example, with the
 // input its site's pages were written from.
 func liveExample(t *testing.T) (*Live, *Result) {
