@@ -84,13 +84,22 @@ func (idx *Index) referenceFiles(typeLabels map[string]string) map[string][]byte
 		}
 		files[fmt.Sprintf("search/d/%04d.js", start/blockSize)] = referenceScript("block", start/blockSize, block)
 	}
-	// The longer text of an entry whose block holds only its start, for a
-	// snippet around the words found: loaded for a shown result whose
-	// start does not have them.
-	for i, e := range idx.Entries {
-		if p, ok := TextFile(i, e.Body); ok {
+	// The rest of the longer texts, a block's in one file, null for an
+	// entry with no more.
+	for start := 0; start < len(idx.Entries); start += textBlock {
+		var rest []any
+		some := false
+		for _, e := range idx.Entries[start:min(start+textBlock, len(idx.Entries))] {
 			text := []rune(strings.Join(strings.Fields(e.Body), " "))
-			files[p] = referenceScript("text", i, string(text[:min(len(text), fullChars)]))
+			if len(text) <= snippetChars {
+				rest = append(rest, nil)
+				continue
+			}
+			rest = append(rest, string(text[snippetChars:min(len(text), fullChars)]))
+			some = true
+		}
+		if some {
+			files[TextFile(start/textBlock)] = referenceScript("text", start/textBlock, rest)
 		}
 	}
 	// Titles for suggestions, only while they stay small.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"guifan/generator/internal/pool"
@@ -578,35 +579,37 @@ func unique(ts []string) []string {
 // entries only.
 const blockSize = 4
 
+// textBlock is how many entries' texts one text file holds
+// (search/t/NNNN.js): more than an entry block, as only the first results
+// whose start lacks the words load one, and fewer files are quicker to
+// write (BenchmarkIndex10k: 4,263 files at 10,000 documents with 8, 5,512
+// with 4, 11,681 with one file per text).
+const textBlock = 8
+
 // snippetChars is how much of an entry's text its block keeps for snippets.
 const snippetChars = 300
 
-// fullChars is how much of a longer entry's text its own file keeps
-// (search/t/N.js), for snippets around words found further in.
+// fullChars is how much of a longer entry's text the page may show a
+// snippet from: the start in its block, the rest in its block's text file
+// (search/t/NNNN.js, the texts of textBlock entries), for snippets around
+// words found further in.
 const fullChars = 3000
 
-// snippetShown is how many of the first results the page fetches the
-// longer text of, when their start does not have the words found.
+// snippetShown is how many of the first results the page loads the rest
+// of the text of, when their start does not have the words found.
 const snippetShown = 10
 
-// TextFile is the path of an entry's longer text, and whether it has one
-// (its text is longer than its block keeps).
-func TextFile(entry int, body string) (string, bool) {
-	if utf8.RuneCountInString(body) <= snippetChars {
-		return "", false
-	}
-	// Counted as the block counts: spaces folded.
-	if utf8.RuneCountInString(strings.Join(strings.Fields(body), " ")) <= snippetChars {
-		return "", false
-	}
-	return fmt.Sprintf("search/t/%d.js", entry), true
-}
+// TextFile is the path of the file that holds the rest of the texts of
+// the text block (entries block*textBlock to (block+1)*textBlock-1).
+func TextFile(block int) string { return fmt.Sprintf("search/t/%04d.js", block) }
 
 // Files returns the index as scripts, by path under the site: search/meta.js
 // (counts and type names, loaded up front), search/titles.js (titles for
 // suggestions, when small), search/s/NNN.js (postings),
 // search/d/NNNN.js (titles, links and the start of the text of blocks of
-// entries) and search/t/N.js (the longer text of entry N).
+// entries) and search/t/NNNN.js (the rest of the longer texts of blocks
+// of textBlock entries). A block's texts are one file, not one file each:
+// creating a file costs more than its bytes.
 func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	files := map[string][]byte{}
 	types := sortedTypes(typeLabels)
@@ -677,15 +680,35 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 			return append(b, ']')
 		})
 	}
-	// The longer text of an entry whose block holds only its start, for a
-	// snippet around the words found: loaded for a shown result whose
-	// start does not have them. (TextFile: the folded text is longer than
-	// a block keeps; it is never longer than the text.)
-	for i := range idx.Entries {
-		if utf8.RuneCountInString(folded[i]) > snippetChars {
-			text := firstRunes(folded[i], fullChars)
-			files[fmt.Sprintf("search/t/%d.js", i)] = scriptOf("text", i, func(b []byte) []byte { return appendJSONString(b, text) })
+	// The rest of the longer texts (up to fullChars with the start), a
+	// block's in one file, null for an entry with no more: loaded for a
+	// shown result whose start does not have the words found.
+	for start := 0; start < len(idx.Entries); start += textBlock {
+		end := min(start+textBlock, len(idx.Entries))
+		rest := make([]string, end-start)
+		has := make([]bool, end-start)
+		for i := start; i < end; i++ {
+			if utf8.RuneCountInString(folded[i]) > snippetChars {
+				rest[i-start], has[i-start] = restRunes(folded[i], snippetChars, fullChars), true
+			}
 		}
+		if !slices.Contains(has, true) {
+			continue
+		}
+		files[TextFile(start/textBlock)] = scriptOf("text", start/textBlock, func(b []byte) []byte {
+			b = append(b, '[')
+			for k, r := range rest {
+				if k > 0 {
+					b = append(b, ',')
+				}
+				if has[k] {
+					b = appendJSONString(b, r)
+				} else {
+					b = append(b, "null"...)
+				}
+			}
+			return append(b, ']')
+		})
 	}
 	// Titles for suggestions, only while they stay small.
 	size := 0
@@ -712,6 +735,13 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 		})
 	}
 	return files
+}
+
+// restRunes is string([]rune(s)[from:to]) (up to the end of s when
+// shorter).
+func restRunes(s string, from, to int) string {
+	r := []rune(s) // invalid bytes become U+FFFD, as the block had them
+	return string(r[min(from, len(r)):min(to, len(r))])
 }
 
 // firstRunes is string([]rune(s)[:n]) (all of s when shorter).
@@ -800,7 +830,7 @@ func (idx *Index) Meta(typeLabels map[string]string) []byte {
 		labels = append(labels, typeLabels[k])
 	}
 	meta := map[string]any{
-		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize,
+		"n": len(idx.Entries), "shards": idx.Shards, "block": blockSize, "tblock": textBlock,
 		"types": types, "labels": labels, "k1": k1, "stop": idx.Stop, "syn": idx.Synonyms,
 		"prior": idx.Prior, "rerank": Rerank, "boost": titleBoost, "repeat": repeatDoc, "full": fullChars,
 	}
@@ -823,8 +853,10 @@ func script(kind string, n int, data any) []byte {
 
 // LoadedBytes returns how many bytes the search page loads for a query:
 // the scripts loaded up front, the shards of the query's tokens, the
-// entry blocks of the first 20 results and, at most, the longer texts of
-// the first 10. files is what Files returned.
+// entry blocks of the first Rerank results and the text files of the
+// blocks of those of the first snippetShown whose start (as long as a
+// block keeps) does not have the words found. files is what Files
+// returned.
 func (idx *Index) LoadedBytes(files map[string][]byte, q string) int {
 	n := len(files["search/meta.js"]) + len(files["search/titles.js"])
 	shards := map[int]bool{}
@@ -836,17 +868,69 @@ func (idx *Index) LoadedBytes(files map[string][]byte, q string) int {
 	}
 	blocks := map[int]bool{}
 	res := idx.Query(q)
-	for i := 0; i < len(res) && i < 20; i++ {
+	for i := 0; i < len(res) && i < Rerank; i++ {
 		blocks[res[i].Entry/blockSize] = true
 	}
 	for b := range blocks {
 		n += len(files[fmt.Sprintf("search/d/%04d.js", b)])
 	}
-	// At most, the longer texts of the first results shown.
+	ts := idx.terms(q)
+	texts := map[int]bool{}
 	for i := 0; i < len(res) && i < snippetShown; i++ {
-		if p, ok := TextFile(res[i].Entry, idx.Entries[res[i].Entry].Body); ok {
-			n += len(files[p])
+		e := res[i].Entry
+		start := firstRunes(strings.Join(strings.Fields(idx.Entries[e].Body), " "), snippetChars)
+		if utf8.RuneCountInString(start) >= snippetChars && !found(start, ts) {
+			texts[e/textBlock] = true
 		}
 	}
+	for b := range texts {
+		n += len(files[TextFile(b)])
+	}
 	return n
+}
+
+// terms are what the page highlights and looks for in a snippet's text
+// (terms in search.js): the words of synonym groups the query names, the
+// query's words, each run of Chinese or of letters in them, and the
+// bigrams of Chinese runs longer than two characters.
+func (idx *Index) terms(q string) []string {
+	var out []string
+	nq := Normalize(q)
+	for _, g := range idx.Synonyms {
+		hit := false
+		for _, w := range g {
+			hit = hit || strings.Contains(nq, Normalize(w))
+		}
+		if hit {
+			for _, w := range g {
+				out = append(out, Normalize(w))
+			}
+		}
+	}
+	for _, w := range strings.FieldsFunc(nq, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+		out = append(out, w)
+		for _, r := range runs(w) {
+			if r != w {
+				out = append(out, r)
+			}
+			rs := []rune(r)
+			if len(rs) > 2 && cjk(rs[0]) {
+				for i := 0; i+1 < len(rs); i++ {
+					out = append(out, string(rs[i:i+2]))
+				}
+			}
+		}
+	}
+	return unique(out)
+}
+
+// found reports whether a text has one of the terms (found in search.js).
+func found(text string, ts []string) bool {
+	lower := Normalize(text)
+	for _, t := range ts {
+		if strings.Contains(lower, t) {
+			return true
+		}
+	}
+	return false
 }

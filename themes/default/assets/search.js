@@ -1,6 +1,7 @@
 /* guifan search: runs in the browser, from file:// as from a web server.
-   The index is a set of small scripts (search/s/NNN.js, search/d/NNNN.js)
-   that this page loads with <script> tags as a query needs them: no fetch,
+   The index is a set of small scripts (search/s/NNN.js: postings,
+   search/d/NNNN.js: entries, search/t/NNNN.js: the rest of their longer
+   texts) that this page loads with <script> tags as a query needs them: no fetch,
    no modules, no workers, which file:// pages may not use. The tokeniser and
    the ranking are the same as generator/search's in Go. */
 (function () {
@@ -12,6 +13,7 @@
   S.shard = function (n, data) { shards[n] = data; done("s" + n); };
   S.block = function (n, data) { blocks[n] = data; done("d" + n); };
   S.titles = function (t) { titles = t; };
+  // A text file holds the rest of the longer texts of meta.tblock entries.
   S.text = function (n, t) { texts[n] = t; done("t" + n); };
 
   function done(key) {
@@ -36,7 +38,7 @@
       if (waiting[key]) { waiting[key].push(resolve); return; }
       waiting[key] = [resolve];
       var el = document.createElement("script");
-      el.src = base() + (kind === "s" ? "s/" + pad(n, 3) + ".js" : kind === "d" ? "d/" + pad(n, 4) + ".js" : "t/" + n + ".js");
+      el.src = base() + (kind === "s" ? "s/" + pad(n, 3) + ".js" : (kind === "d" ? "d/" : "t/") + pad(n, 4) + ".js");
       el.onerror = function () { done(key); };
       document.head.appendChild(el);
     });
@@ -295,8 +297,18 @@
     document.getElementById("search-nojs").hidden = true;
     form.hidden = false;
 
-    function item(r, i, ts) {
-      var text = texts[r.entry] != null && !found(r.text, ts) ? texts[r.entry] : r.text;
+    // longer is the whole text of an entry (its start and the rest) once
+    // its text file is loaded, or null.
+    function longer(r) {
+      var t = texts[Math.floor(r.entry / meta.tblock)], rest = t && t[r.entry % meta.tblock];
+      return rest != null ? r.text + rest : null;
+    }
+
+    // item shows a result; shown is true for the first ten, whose snippet
+    // comes from further in when the start of the text lacks the words.
+    function item(r, i, ts, shown) {
+      var full = shown ? longer(r) : null;
+      var text = full != null && !found(r.text, ts) ? full : r.text;
       return '<li><a href="../' + escapeHTML(r.url) + '" data-rank="' + (i + 1) + '" data-doc="' + escapeHTML(r.doc) + '">' +
         '<span class="result-title">' + highlight(r.title, ts) + '</span></a> <span class="badge">' + escapeHTML(r.label) + '</span>' +
         '<p class="snippet">' + snippet(text, ts) + '</p></li>';
@@ -305,11 +317,11 @@
     // render shows the exact matches, then the near ones under their own
     // heading; the status line counts what the lists show.
     function render(q, res) {
-      var results = res ? res.results : [], ts = terms(q);
+      var results = res ? res.results : [], ts = terms(q), first = results.slice(0, 10);
       var on = results.filter(function (r) { return !off[r.type]; });
       var exact = on.filter(function (r) { return r.exact; }), near = on.filter(function (r) { return !r.exact; });
-      list.innerHTML = exact.map(function (r, i) { return item(r, i, ts); }).join("");
-      nearList.innerHTML = near.map(function (r, i) { return item(r, exact.length + i, ts); }).join("");
+      list.innerHTML = exact.map(function (r, i) { return item(r, i, ts, first.indexOf(r) >= 0); }).join("");
+      nearList.innerHTML = near.map(function (r, i) { return item(r, exact.length + i, ts, first.indexOf(r) >= 0); }).join("");
       nearHead.hidden = nearList.hidden = !near.length;
       var counts = {};
       results.forEach(function (r) { counts[r.type] = (counts[r.type] || 0) + 1; });
@@ -330,15 +342,16 @@
       status.setAttribute("data-exact", res ? String(res.exact) : "0");
     }
 
-    // moreText loads the longer text of the first shown results whose
-    // start lacks the words, then shows their snippets again.
+    // moreText loads the text files of the first shown results whose
+    // start lacks the words (the texts of their neighbours come along),
+    // then shows their snippets again.
     function moreText(q, res, my) {
       var ts = terms(q), need = [];
       res.results.slice(0, 10).forEach(function (r) {
-        if (r.text && Array.from(r.text).length >= 300 && !found(r.text, ts)) need.push(r.entry);
+        if (r.text && Array.from(r.text).length >= 300 && !found(r.text, ts)) need.push(Math.floor(r.entry / meta.tblock));
       });
       if (!need.length) return Promise.resolve();
-      return Promise.all(need.map(function (n) { return load("t", n); })).then(function () {
+      return Promise.all(unique(need).map(function (n) { return load("t", n); })).then(function () {
         if (my === seq) render(q, res);
       });
     }
