@@ -184,7 +184,7 @@ func Run(dir string, opt Options) (*Result, error) {
 // works harder near it instead (the build took some 10% longer, and stayed
 // near 1 GB). It is a budget, not a cap: a site whose data needs more gets
 // more, collected as usual. Measured at the peak: about 70 KB in use per
-// document with PDFs (their typeset blocks), 26 KB without (the site and
+// document with PDFs (their typeset blocks), 26-29 KB without (the site and
 // its search index); the budget allows 1.5 and 1.75 times that, and never
 // less than 1 GB and 256 MB, which small sites do not reach.
 func memoryBudget(n int, pdfs bool) int64 {
