@@ -1,6 +1,10 @@
 package build
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,5 +96,40 @@ func TestVolumes(t *testing.T) {
 				t.Fatalf("%s: document %d out of order", c.name, i)
 			}
 		}
+	}
+}
+
+// The program is identified by the Go build ID the linker wrote, as `go
+// tool buildid` reads it, not by hashing the whole executable; a file with
+// no build ID (not ELF, or no note) gives none, and the checksum of the
+// whole file stands in.
+func TestProgramID(t *testing.T) {
+	t.Parallel()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := programID(exe)
+	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" {
+		out, err := exec.Command("go", "tool", "buildid", exe).Output()
+		if err != nil {
+			t.Fatalf("go tool buildid: %v", err)
+		}
+		if want := strings.TrimSpace(string(out)); got != want || want == "" {
+			t.Errorf("programID = %q, go tool buildid says %q", got, want)
+		}
+		if p := program(); p != "go-build-id:"+got {
+			t.Errorf("program() = %q", p)
+		}
+	}
+	notELF := filepath.Join(t.TempDir(), "x")
+	if err := os.WriteFile(notELF, []byte("#!/bin/sh\necho hi\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if id := programID(notELF); id != "" {
+		t.Errorf("a script has build id %q", id)
+	}
+	if id := programID(filepath.Join(t.TempDir(), "missing")); id != "" {
+		t.Errorf("a missing file has build id %q", id)
 	}
 }
