@@ -69,7 +69,10 @@ type errorList int
 
 func (e errorList) Error() string { return "content has errors" }
 
-var hrefRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var (
+	hrefRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	telRE  = regexp.MustCompile(`^tel:\+?[0-9][0-9-]*[0-9]$`)
+)
 
 // TestLinksResolve walks every page and checks that every internal link
 // names a file of the site, and that nothing points outside it.
@@ -93,6 +96,13 @@ func TestLinksResolve(t *testing.T) {
 		for _, m := range hrefRE.FindAllSubmatch(data, -1) {
 			href := string(m[1])
 			if href == "" || strings.HasPrefix(href, "#") {
+				continue
+			}
+			if strings.HasPrefix(href, "tel:") {
+				// A number to dial (an action card's calls), nothing to fetch.
+				if !telRE.MatchString(href) {
+					t.Errorf("%s: phone link %q is not a plain number", p, href)
+				}
 				continue
 			}
 			target, _, _ := strings.Cut(href, "#")
@@ -260,5 +270,26 @@ func TestThemeOverrideAndEnglish(t *testing.T) {
 	}
 	if doc := string(files["site/docs/reg-security/index.html"]); !strings.Contains(doc, "Document control") {
 		t.Error("other pages should keep the default theme's layout, in English")
+	}
+}
+
+// An emergency plan's action card links each number to call (tel:), so a
+// phone dials it with a tap: the demo's service desk, 8000, on every plan.
+func TestCardNumbersDial(t *testing.T) {
+	t.Parallel()
+	out := buildDemo(t)
+	pages, err := filepath.Glob(filepath.Join(out, "site", "docs", "ep-*", "index.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no emergency plan pages: %v", err)
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		calls := regexp.MustCompile(`(?s)<div class="card-calls">.*?</div>`).Find(b)
+		if !bytes.Contains(calls, []byte(`<a class="tel" href="tel:8000">8000</a>`)) {
+			t.Errorf("%s: the card's calls do not dial 8000:\n%s", p, calls)
+		}
 	}
 }

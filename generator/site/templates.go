@@ -354,5 +354,37 @@ func (w *writer) funcs() template.FuncMap {
 		"items":       w.items,
 		"tables":      w.tables,
 		"toc":         w.toc,
+		"tel":         telURL,
 	}
+}
+
+// telURL is a phone number as a link that dials it ("tel:010-6512-8000"):
+// its digits, with the "+" of a country code and the "-" between groups,
+// without the brackets of an area code; "" (no link) when it has fewer
+// than three digits or more than fifteen, or anything else (a space, which
+// may part two numbers, an extension or a note, "8000 转 2"): such a
+// number stays plain text. A phone on a ward's wall or in a pocket dials an
+// action card's numbers with a tap.
+func telURL(number string) template.URL {
+	var b strings.Builder
+	digits := 0
+	for i, r := range strings.TrimSpace(number) {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+			b.WriteRune(r)
+		case r == '-':
+			b.WriteRune(r)
+		case r == '(' || r == ')' || r == '（' || r == '）':
+			// "(010)6512 8000": the area code's brackets are not dialled.
+		default: // a space may part two numbers: no guessing
+			return ""
+		}
+	}
+	if digits < 3 || digits > 15 {
+		return ""
+	}
+	return template.URL("tel:" + b.String())
 }
