@@ -141,16 +141,23 @@ func (s *Site) outputs(m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, o
 	return mem.files, od, nil
 }
 
-// outputsTo is outputs, storing each file in out as it is made. When it
-// returns an error or diagnostics with errors, out holds some of the files
-// and is to be dropped.
-func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only, deferred []string) (diag.List, error) {
+// outputsWanted is what a build makes: the outputs asked for (--only),
+// else hospital.toml's outputs, else every one.
+func (s *Site) outputsWanted(only []string) []string {
 	if only == nil {
 		only = s.Project.Hospital.Outputs
 	}
 	if only == nil {
 		only = OutputNames()
 	}
+	return only
+}
+
+// outputsTo is outputs, storing each file in out as it is made. When it
+// returns an error or diagnostics with errors, out holds some of the files
+// and is to be dropped.
+func (s *Site) outputsTo(out sink, m *coverage.Matrix, asOf model.Date, cat *i18n.Catalog, only, deferred []string) (diag.List, error) {
+	only = s.outputsWanted(only)
 	j := &job{s: s, m: m, asOf: asOf, cat: cat, out: out, files: map[string][]byte{},
 		docPDFs: map[string]string{}, formFiles: map[string]site.FormFiles{}}
 	j.public, j.full = s.views(m, cat)

@@ -164,14 +164,8 @@ func Run(dir string, opt Options) (*Result, error) {
 	}
 	s.progress = opt.Progress
 	if opt.LimitMemory && os.Getenv("GOMEMLIMIT") == "" {
-		only := opt.Only
-		if only == nil {
-			only = s.Project.Hospital.Outputs
-		}
-		if only == nil {
-			only = OutputNames()
-		}
-		prev := debug.SetMemoryLimit(memoryBudget(len(s.Project.Docs), slices.Contains(only, "pdf")))
+		pdfs := slices.Contains(s.outputsWanted(opt.Only), "pdf")
+		prev := debug.SetMemoryLimit(memoryBudget(len(s.Project.Docs), pdfs))
 		defer debug.SetMemoryLimit(prev)
 	}
 	return s.run(dir, out, diags, opt)
