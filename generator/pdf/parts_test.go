@@ -53,11 +53,10 @@ func TestWholeBinderParts(t *testing.T) {
 	}
 }
 
-// TestCoverTitleBalanced: a cover title one character too long for a line
-// is set as two lines of even length, not a full line and an orphan.
-func TestCoverTitleBalanced(t *testing.T) {
-	opt := options(t)
-	title := strings.Repeat("信息化管理", 3) + "汇编" // 17 characters at 30 pt: 14 fit a line
+// coverTitleLines typesets a binder with the cover title and returns the
+// lines drawn in the cover's title area.
+func coverTitleLines(t *testing.T, title string, opt pdf.Options) []string {
+	t.Helper()
 	_, drawn, _, err := pdf.WriteProbed(pdf.Binder{Title: title, Cover: true, Docs: []pdf.Doc{doc("一", nil)}}, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +67,15 @@ func TestCoverTitleBalanced(t *testing.T) {
 			lines = append(lines, d.Text)
 		}
 	}
+	return lines
+}
+
+// TestCoverTitleBalanced: a cover title one character too long for a line
+// is set as two lines of even length, not a full line and an orphan.
+func TestCoverTitleBalanced(t *testing.T) {
+	opt := options(t)
+	title := strings.Repeat("信息化管理", 3) + "汇编" // 17 characters at 30 pt: 14 fit a line
+	lines := coverTitleLines(t, title, opt)
 	if strings.Join(lines, "") != title || len(lines) != 2 {
 		t.Fatalf("cover title lines %q, want %q in two", lines, title)
 	}
@@ -82,16 +90,7 @@ func TestCoverTitleBalanced(t *testing.T) {
 func TestCoverTitleBracketWhole(t *testing.T) {
 	opt := options(t)
 	head, tail := "规章制度汇编", "（第 2 册，共 2 册）"
-	_, drawn, _, err := pdf.WriteProbed(pdf.Binder{Title: head + tail, Cover: true, Docs: []pdf.Doc{doc("一", nil)}}, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, d := range drawn {
-		if d.Page == 1 && d.Y >= 110 && d.Y < 190 {
-			lines = append(lines, d.Text)
-		}
-	}
+	lines := coverTitleLines(t, head+tail, opt)
 	if len(lines) != 2 || lines[0] != head || lines[1] != tail {
 		t.Errorf("cover title lines %q, want %q and %q", lines, head, tail)
 	}
