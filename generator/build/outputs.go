@@ -300,15 +300,15 @@ func (j *job) site() error {
 		return errCanceled
 	}
 	wr.putAll("site/", files)
-	wr.wait()
 	for _, l := range in.Languages[min(1, len(in.Languages)):] {
 		if s.stopped() {
 			return errCanceled
 		}
-		if err := j.siteIn(in, l, idx); err != nil {
+		if err := j.siteIn(in, l, idx, wr); err != nil {
 			return err
 		}
 	}
+	wr.wait()
 	return j.failed()
 }
 
@@ -319,7 +319,7 @@ func (j *job) site() error {
 // search page uses the first language's index (idx) with its own names
 // of the kinds of entries. Only a site whose hospital.toml lists more
 // than one language pays for this.
-func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error {
+func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index, wr *writers) error {
 	s := j.s
 	cat, err := i18n.Load(s.ThemeFS, l.Code)
 	if err != nil {
@@ -347,7 +347,7 @@ func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error
 		in.FormFiles[id] = f
 	}
 	in.Stop = s.stopped
-	in.Put = func(p string, data []byte) { j.put("site/"+l.Root+p, data) }
+	in.Put = func(p string, data []byte) { wr.put("site/"+l.Root+p, data) }
 	pages, _, err := site.Write(in) // its links are the first language's, reported once
 	if s.stopped() {
 		return errCanceled
@@ -355,9 +355,9 @@ func (j *job) siteIn(first site.Input, l site.Language, idx *search.Index) error
 	if err != nil {
 		return err
 	}
-	j.putAll("site/"+l.Root, pages)
-	j.put("site/"+l.Root+"search/meta.js", idx.Meta(s.searchLabels(v.docs, cat)))
-	return j.failed()
+	wr.putAll("site/"+l.Root, pages)
+	wr.put("site/"+l.Root+"search/meta.js", idx.Meta(s.searchLabels(v.docs, cat)))
+	return nil
 }
 
 func prefixed(m map[string]string, prefix string) map[string]string {

@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"guifan/generator/fsutil"
-	"guifan/generator/internal/pool"
 )
 
 // sink is where a build's output files go as they are made, keyed by their
@@ -111,22 +110,6 @@ func (w *writers) putAll(prefix string, files map[string][]byte) {
 func (w *writers) wait() {
 	w.closed.Do(func() { close(w.ch) })
 	w.done.Wait()
-}
-
-// putAll stores files (their names under prefix) on every core, and
-// empties the map: each file's bytes are dropped once stored.
-func (j *job) putAll(prefix string, files map[string][]byte) {
-	names := make([]string, 0, len(files))
-	data := make([][]byte, 0, len(files))
-	for name, d := range files {
-		names = append(names, name)
-		data = append(data, d)
-	}
-	clear(files)
-	pool.For(len(names), func(i int) {
-		j.put(prefix+names[i], data[i])
-		data[i] = nil
-	})
 }
 
 // sizeOf returns the size of a file the build stored (0 when none).
