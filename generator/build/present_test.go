@@ -65,6 +65,11 @@ func TestOnePresenter(t *testing.T) {
 		if !strings.Contains(book, money) {
 			t.Errorf("%s: the workbook lacks %q", lang, money)
 		}
+		// The checklist's title names the assessment date as readers read it.
+		title := cat.T("excel.checklist-title", s.Project.Hospital.Name, m.Framework.Title, fmt.Sprintf(date, asOf.Year, int(asOf.Month), asOf.Day))
+		if !strings.Contains(book, title) {
+			t.Errorf("%s: the workbook lacks the title %q", lang, title)
+		}
 		if strings.Contains(page, "6800000") || strings.Contains(pdfText, "6800000") || strings.Contains(book, ">6800000<") {
 			t.Errorf("%s: an output prints the raw number 6800000", lang)
 		}

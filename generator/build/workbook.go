@@ -19,6 +19,7 @@ import (
 // of megabytes while excelize makes it and they are made one after the
 // other.
 func (j *job) excel() error {
+	date := func(s string) string { return readerDate(j.cat, s) }
 	in := [2]excel.Input{{
 		Report: j.public.report, Register: j.register(j.public), Fields: j.fieldValues(j.public), T: j.cat.T,
 		Link: func(id string) (string, bool) {
@@ -27,7 +28,7 @@ func (j *job) excel() error {
 			}
 			return j.bookLink(id, "../"), true
 		},
-		Page: PagePath,
+		Page: PagePath, Date: date,
 	}, {
 		Report: j.full.report, Register: j.register(j.full), Fields: j.fieldValues(j.full), T: j.cat.T,
 		Link: func(id string) (string, bool) {
@@ -36,7 +37,7 @@ func (j *job) excel() error {
 			}
 			return "", j.full.names(id)
 		},
-		Page: PagePath,
+		Page: PagePath, Date: date,
 	}}
 	paths := [2]string{"site/" + auditBook, "restricted/" + auditBook}
 	if j.cache != nil && j.cache.out == nil {

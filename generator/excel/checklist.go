@@ -61,7 +61,11 @@ func (w *writer) checklistStyles() checklistStyle {
 // checklistHead writes the title row and the header row.
 func (w *writer) checklistHead(sh string, st checklistStyle) {
 	t, r := w.t, w.in.Report
-	w.str(sh, "A1", t("excel.checklist-title", r.Hospital, r.FrameworkTitle, r.AsOf))
+	asOf := r.AsOf
+	if w.in.Date != nil {
+		asOf = w.in.Date(asOf)
+	}
+	w.str(sh, "A1", t("excel.checklist-title", r.Hospital, r.FrameworkTitle, asOf))
 	w.setStyle(sh, "A1", "A1", st.title)
 	w.rowHeight(sh, 1, 24)
 	headers := []string{"chapter", "article", "article-title", "requirement-id", "requirement", "kind", "verdict", "evidence", "link", "gap", "audit-verdict", "audit-note", "audit-date", "auditor"}

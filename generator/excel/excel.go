@@ -94,6 +94,9 @@ type Input struct {
 	Page func(id string) string
 	// T gives the words, from the message catalog.
 	T func(key string, args ...any) string
+	// Date prints a date of the report ("2026-11-25") as its readers read
+	// it (2026年11月25日); nil prints it as it is.
+	Date func(string) string
 }
 
 func col(c int) string {
