@@ -70,7 +70,7 @@ func TestSamePagesLinked(t *testing.T) {
 		return fi.Sys().(*syscall.Stat_t).Ino
 	}
 	run()
-	same, altered, edited := "site/index.html", "site/docs/reg-duty/index.html", "site/docs/reg-backup/index.html"
+	same, altered, edited := "site/index.html", "site/docs/reg-duty.html", "site/docs/reg-backup.html"
 	before := map[string]uint64{same: ino(same), altered: ino(altered), edited: ino(edited)}
 	page, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(altered)))
 	hand := []byte(strings.Replace(string(page), "<", "{", 1))

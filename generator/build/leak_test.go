@@ -291,7 +291,7 @@ func TestLeakTestCanFail(t *testing.T) {
 	})
 	found := leaks(texts(t, files, "site/"))
 	for _, want := range []string{
-		"site/docs/" + secretID + "/index.html: " + secretBody,
+		"site/docs/" + secretID + ".html: " + secretBody,
 		"site/pdf/docs/" + secretID + ".pdf: " + secretBody,
 		"site/excel/audit-checklist.xlsx: " + secretTitle,
 		"site/search/",

@@ -53,9 +53,9 @@ func TestPlanAmountsPresented(t *testing.T) {
 		if err != nil || od.Errors() > 0 {
 			t.Fatal(err, od)
 		}
-		five := string(files["site/docs/plan-2024-2028/index.html"])
+		five := string(files["site/docs/plan-2024-2028.html"])
 		track := section(t, five, `class="plan-track"`)
-		annual := string(files["site/docs/plan-2026/index.html"])
+		annual := string(files["site/docs/plan-2026.html"])
 		budget := section(t, annual, `class="data-table plan-budget"`)
 		art17 := string(files["site/articles/17/index.html"])
 		for _, w := range want[lang] {

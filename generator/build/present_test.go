@@ -51,7 +51,7 @@ func TestOnePresenter(t *testing.T) {
 		eff := d.Control.Effective
 		date := map[string]string{"zh-CN": "%d年%d月%d日", "en": "%d-%02d-%02d"}[lang]
 		wantDate := fmt.Sprintf(date, eff.Year, int(eff.Month), eff.Day)
-		page := string(files["site/docs/plan-2026/index.html"])
+		page := string(files["site/docs/plan-2026.html"])
 		pdfText := pdfText(t, files["site/pdf/docs/plan-2026.pdf"])
 		book := xlsxText(t, "workbook", files["site/excel/audit-checklist.xlsx"])
 		for _, want := range []string{money, wantDate} {

@@ -2,9 +2,11 @@ package build
 
 import (
 	"bytes"
+	"hash/fnv"
 	"io"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -65,11 +67,18 @@ func (j *job) put(name string, data []byte) {
 // ext4, most of a site's system time is creating its files), and the
 // pages' rendering need not wait with it: with the writing done inside
 // the rendering workers, a core sat idle whenever its worker waited on
-// the disk. The queue is short, so only a few files wait in memory.
+// the disk. The queues are short, so only a few files wait in memory.
+//
+// Each folder's files go to one writer (folderWriter): creating files in
+// one folder is one at a time in the kernel (the folder's lock), and
+// several writers in the same folder only spin waiting for each other
+// (measured at 10,000 documents: 1.5 to 3 s more system time with four
+// writers sharing docs/ than with one). Writers in different folders do
+// go on side by side. It also keeps the order of one name stored twice.
 type writers struct {
-	ch     chan writerFile
-	done   sync.WaitGroup
-	closed sync.Once
+	chs  []chan writerFile
+	done sync.WaitGroup
+	once sync.Once
 }
 
 type writerFile struct {
@@ -82,10 +91,12 @@ type writerFile struct {
 const ioWriters = 4
 
 func (j *job) startWriters() *writers {
-	w := &writers{ch: make(chan writerFile, 64)}
-	for range ioWriters {
+	w := &writers{chs: make([]chan writerFile, ioWriters)}
+	for i := range w.chs {
+		ch := make(chan writerFile, 16)
+		w.chs[i] = ch
 		w.done.Go(func() {
-			for f := range w.ch {
+			for f := range ch {
 				j.put(f.name, f.data)
 			}
 		})
@@ -93,9 +104,18 @@ func (j *job) startWriters() *writers {
 	return w
 }
 
+// folderWriter is the writer of the files of name's folder, of n.
+func folderWriter(name string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(path.Dir(name)))
+	return int(h.Sum32() % uint32(n))
+}
+
 // put queues a file to be stored (as job.put; the caller no longer changes
 // data).
-func (w *writers) put(name string, data []byte) { w.ch <- writerFile{name, data} }
+func (w *writers) put(name string, data []byte) {
+	w.chs[folderWriter(name, len(w.chs))] <- writerFile{name, data}
+}
 
 // putAll queues files (their names under prefix) and empties the map.
 func (w *writers) putAll(prefix string, files map[string][]byte) {
@@ -108,7 +128,11 @@ func (w *writers) putAll(prefix string, files map[string][]byte) {
 // wait returns once every file queued is stored (job.failed then tells
 // whether one failed); w takes no more.
 func (w *writers) wait() {
-	w.closed.Do(func() { close(w.ch) })
+	w.once.Do(func() {
+		for _, ch := range w.chs {
+			close(ch)
+		}
+	})
 	w.done.Wait()
 }
 

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"guifan/generator/model"
 )
@@ -174,4 +176,49 @@ func TestStagingManyFolders(t *testing.T) {
 			t.Fatalf("folder %d: %q %v", i, data, err)
 		}
 	}
+}
+
+// The writers store every file queued, each folder's on one writer, so a
+// name queued twice keeps the last data queued whatever the writers'
+// timing, and every folder's files reach the sink.
+func TestWritersKeepOrder(t *testing.T) {
+	t.Parallel()
+	mem := newMemSink()
+	j := &job{out: jitterSink{mem}}
+	w := j.startWriters()
+	for d := range 20 {
+		for f := range 5 {
+			for round := range 50 {
+				w.put(fmt.Sprintf("site/d%d/f%d.html", d, f), fmt.Appendf(nil, "%d", round))
+			}
+		}
+	}
+	w.wait()
+	if err := j.failed(); err != nil {
+		t.Fatal(err)
+	}
+	if len(mem.files) != 100 {
+		t.Fatalf("%d files stored, want 100", len(mem.files))
+	}
+	for name, data := range mem.files {
+		if string(data) != "49" {
+			t.Errorf("%s holds round %s, want the last (49)", name, data)
+		}
+	}
+	used := map[int]bool{}
+	for d := range 20 {
+		used[folderWriter(fmt.Sprintf("site/d%d/x.html", d), ioWriters)] = true
+	}
+	if len(used) < 2 {
+		t.Errorf("20 folders all went to one writer")
+	}
+}
+
+// jitterSink stores after a pause of 0 to 20 µs, so writers finish out of
+// the order their files were queued in.
+type jitterSink struct{ *memSink }
+
+func (s jitterSink) put(name string, data []byte) error {
+	time.Sleep(time.Duration(rand.IntN(20)) * time.Microsecond)
+	return s.memSink.put(name, data)
 }

@@ -110,7 +110,7 @@ func TestLinksToInternalDocument(t *testing.T) {
 		t.Error("no warning for the FAQ's link")
 	}
 
-	if _, ok := files["site/docs/"+internal+"/index.html"]; ok {
+	if _, ok := files["site/docs/"+internal+".html"]; ok {
 		t.Fatal("the internal document has a page")
 	}
 	idRE := regexp.MustCompile(`(?i)reg(-|&#45;|%2d)backup`)
@@ -122,8 +122,8 @@ func TestLinksToInternalDocument(t *testing.T) {
 			t.Errorf("%s names the internal document: …%s…", name, data[max(0, loc[0]-80):min(len(data), loc[1]+20)])
 		}
 	}
-	page := string(files["site/docs/reg-security/index.html"])
-	for _, w := range []string{"见甲、乙、丙、丁、戊、己，以及", `href="../../docs/reg-duty/index.html"`} {
+	page := string(files["site/docs/reg-security.html"])
+	for _, w := range []string{"见甲、乙、丙、丁、戊、己，以及", `href="../docs/reg-duty.html"`} {
 		if !strings.Contains(page, w) {
 			t.Errorf("the public page lacks %s", w)
 		}
@@ -131,7 +131,7 @@ func TestLinksToInternalDocument(t *testing.T) {
 	if faqPage := string(files["site/faq/index.html"]); !strings.Contains(faqPage, "见备份的规定。") {
 		t.Error("the FAQ answer lost its words")
 	}
-	record := string(files["site/docs/inspection-2025-09/index.html"])
+	record := string(files["site/docs/inspection-2025-09.html"])
 	if !strings.Contains(record, "一份内部文件") || strings.Contains(record, title) {
 		t.Error("the public record should show 一份内部文件 for the internal regulation, not its title")
 	}

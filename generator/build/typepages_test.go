@@ -83,7 +83,7 @@ approved_on = 2026-01-04
 		t.Error("the menu has no link to the lessons page")
 	}
 	home := string(files["site/index.html"])
-	if !strings.Contains(home, "<h3>故障复盘（先读这里）</h3>") || !strings.Contains(home, `href="docs/lessons-outage/index.html"`) {
+	if !strings.Contains(home, "<h3>故障复盘（先读这里）</h3>") || !strings.Contains(home, `href="docs/lessons-outage.html"`) {
 		t.Error("the home page does not list the lessons")
 	}
 	if faq := string(files["site/faq/index.html"]); !strings.Contains(faq, `<p id="own-faq">常见问题</p>`) {

@@ -28,12 +28,12 @@ func bigInput(href bool) Input {
 		}
 		r.Articles = append(r.Articles, art)
 	}
-	in := Input{Report: r, T: words, Page: func(id string) string { return "docs/" + id + "/index.html" },
+	in := Input{Report: r, T: words, Page: func(id string) string { return "docs/" + id + ".html" },
 		Link: func(id string) (string, bool) {
 			if !href {
 				return "", true
 			}
-			return "http://intranet.example/guifan/docs/" + id + "/index.html", true
+			return "http://intranet.example/guifan/docs/" + id + ".html", true
 		}}
 	in.Register.Columns = []Column{{Label: "id", Width: 20}, {Label: "title", Width: 30}}
 	for i := 0; i < 1000; i++ {

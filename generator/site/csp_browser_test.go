@@ -61,7 +61,7 @@ const (
 // works and the policy is what stops it.
 func TestCSPBlocksPlantedCode(t *testing.T) {
 	out := buildDemo(t)
-	src, err := os.ReadFile(filepath.Join(out, "site", "docs", "reg-security", "index.html"))
+	src, err := os.ReadFile(filepath.Join(out, "site", "docs", "reg-security.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,8 +84,8 @@ func TestCSPBlocksPlantedCode(t *testing.T) {
 		}
 	}
 	write("assets/style.css", string(css))
-	write("docs/planted/index.html", page)
-	write("docs/control/index.html", strings.Replace(page, site.CSPMeta, "", 1))
+	write("docs/planted.html", page)
+	write("docs/control.html", strings.Replace(page, site.CSPMeta, "", 1))
 
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
@@ -93,7 +93,7 @@ func TestCSPBlocksPlantedCode(t *testing.T) {
 	defer cancel()
 	watchCSP(t, ctx)
 	for _, base := range []string{"file://" + filepath.ToSlash(dir), srv.URL} {
-		do(t, ctx, chromedp.Navigate(base+"/docs/planted/index.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		do(t, ctx, chromedp.Navigate(base+"/docs/planted.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		time.Sleep(200 * time.Millisecond) // let an image's load event fire, were it allowed
 		if got := eval[[]string](t, ctx, `window.pwned || []`); len(got) != 0 {
 			t.Errorf("%s: planted code ran: %v", base, got)
@@ -117,7 +117,7 @@ func TestCSPBlocksPlantedCode(t *testing.T) {
 		}
 		shoot(t, ctx, "csp-planted-"+strings.SplitN(base, ":", 2)[0])
 
-		do(t, ctx, chromedp.Navigate(base+"/docs/control/index.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+		do(t, ctx, chromedp.Navigate(base+"/docs/control.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		time.Sleep(200 * time.Millisecond)
 		if got := strings.Join(eval[[]string](t, ctx, `window.pwned || []`), ","); got != "head,body,handler" {
 			t.Errorf("%s: without the policy the planted code should run; ran: %q", base, got)
@@ -136,7 +136,7 @@ func TestCSPSiteWorks(t *testing.T) {
 	watchCSP(t, ctx)
 	root := "file://" + filepath.ToSlash(filepath.Join(out, "site")) + "/"
 	for _, p := range []string{
-		"index.html", "docs/reg-security/index.html", "docs/plan-2026/index.html", "types/regulation/index.html",
+		"index.html", "docs/reg-security.html", "docs/plan-2026.html", "types/regulation/index.html",
 		"articles/index.html", "articles/21/index.html", "report/index.html", "faq/index.html",
 		"glossary/index.html", "forms/index.html", "forms/work-order/index.html", "forms/operation-log/index.html",
 		"downloads/index.html", "search/index.html",
@@ -157,7 +157,7 @@ func TestCSPSiteWorks(t *testing.T) {
 	}
 	// The search box in every page's header submits to the search page
 	// (form-action 'self' must allow it from file:// too).
-	do(t, ctx, chromedp.Navigate(root+"docs/reg-security/index.html"), chromedp.WaitVisible(chromedp.CSS("#site-q")),
+	do(t, ctx, chromedp.Navigate(root+"docs/reg-security.html"), chromedp.WaitVisible(chromedp.CSS("#site-q")),
 		chromedp.SendKeys(chromedp.CSS("#site-q"), "备份"), chromedp.Submit(chromedp.CSS("#site-q")),
 		chromedp.WaitVisible(chromedp.CSS("#search-form")))
 	if u := eval[string](t, ctx, `location.href`); !strings.Contains(u, "search/index.html?q=") {

@@ -84,7 +84,7 @@ func TestCSPOwnLayout(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
 	os.WriteFile(filepath.Join(dir, "layouts", "base.html"), []byte(own), 0o644)
 	files, _ := siteOutputs(t, dir)
-	for _, p := range []string{"site/index.html", "site/docs/reg-security/index.html", "site/search/index.html"} {
+	for _, p := range []string{"site/index.html", "site/docs/reg-security.html", "site/search/index.html"} {
 		page := string(files[p])
 		if !headRE.MatchString(page) {
 			t.Errorf("%s: the policy is not first in <head>:\n%.400s", p, page)

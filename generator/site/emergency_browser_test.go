@@ -107,14 +107,14 @@ func TestEmergencyPlansInBrowser(t *testing.T) {
 	site := draftDemo(t)
 	ctx, cancel := browser(t)
 	defer cancel()
-	plans, err := filepath.Glob(filepath.Join(site, "docs", "ep-*", "index.html"))
+	plans, err := filepath.Glob(filepath.Join(site, "docs", "ep-*.html"))
 	if err != nil || len(plans) < 4 {
 		t.Fatalf("plan pages: %v %v", plans, err)
 	}
 	for _, width := range []int64{1366, 390} {
 		do(t, ctx, chromedp.EmulateViewport(width, 800))
 		for _, p := range plans {
-			id := filepath.Base(filepath.Dir(p))
+			id := strings.TrimSuffix(filepath.Base(p), ".html")
 			do(t, ctx, chromedp.Navigate("file://"+filepath.ToSlash(p)), chromedp.WaitVisible(chromedp.CSS("main h1")))
 			raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](planLayoutJS))
 			if err != nil {
@@ -172,7 +172,7 @@ func TestContentsNumbering(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 	do(t, ctx, chromedp.EmulateViewport(1366, 900))
-	pages := []string{"docs/ep-network-outage/index.html", "docs/reg-emergency/index.html", "docs/org-structure/index.html", "docs/service-desk/index.html"}
+	pages := []string{"docs/ep-network-outage.html", "docs/reg-emergency.html", "docs/org-structure.html", "docs/service-desk.html"}
 	for _, page := range pages {
 		p := filepath.Join(out, "site", filepath.FromSlash(page))
 		if _, err := os.Stat(p); err != nil {

@@ -29,7 +29,7 @@ func TestLanguageToggleInBrowser(t *testing.T) {
 		}
 		return s
 	}
-	for _, p := range []string{"index.html", "docs/reg-backup/index.html", "faq/index.html", "search/index.html", "articles/17/index.html", "forms/index.html"} {
+	for _, p := range []string{"index.html", "docs/reg-backup.html", "faq/index.html", "search/index.html", "articles/17/index.html", "forms/index.html"} {
 		do(t, ctx, chromedp.Navigate(site+p), chromedp.WaitVisible(chromedp.CSS("main h1")))
 		got := click("en")
 		if got.URL != site+"en/"+p || got.Lang != "en" {

@@ -92,17 +92,17 @@ func TestEnglishPunctuation(t *testing.T) {
 		}
 		return string(b)
 	}
-	en, zh := read("en/docs/ep-network-outage/index.html"), read("docs/ep-network-outage/index.html")
+	en, zh := read("en/docs/ep-network-outage.html"), read("docs/ep-network-outage.html")
 	if !strings.Contains(en, `<strong>Scenario: </strong>`) || !strings.Contains(zh, `<strong>适用场景：</strong>`) {
 		t.Error("the action card's scenario label is not punctuated for its language")
 	}
-	doc := read("en/docs/reg-backup/index.html")
+	doc := read("en/docs/reg-backup.html")
 	if !regexp.MustCompile(`Art\. \d+</a>, <a`).MatchString(doc) || regexp.MustCompile(`Art\. \d+</a>、`).MatchString(doc) {
 		t.Error("the English page's list of articles is not separated by commas")
 	}
 	// The interface's words: no Chinese punctuation in the header, menu
 	// and footer of an English page.
-	for _, p := range []string{"en/index.html", "en/search/index.html", "en/faq/index.html", "en/docs/reg-backup/index.html"} {
+	for _, p := range []string{"en/index.html", "en/search/index.html", "en/faq/index.html", "en/docs/reg-backup.html"} {
 		page := read(p)
 		for _, part := range []string{between(page, "<header", "</header>"), between(page, `<nav class="mainnav"`, `</nav>`), between(page, `<footer`, `</footer>`)} {
 			if i := strings.IndexAny(part, "，。：；、（）《》"); i >= 0 {

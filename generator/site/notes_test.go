@@ -20,11 +20,11 @@ func TestArticleNotesAndFormLinks(t *testing.T) {
 	if !strings.Contains(page, `<p class="note">另有 1 项要求待审核员确认。</p>`) {
 		t.Errorf("article 40 of the community centre does not say a manual check is pending")
 	}
-	reg, err := os.ReadFile(filepath.Join(buildDemo(t), "site", "docs", "reg-change", "index.html"))
+	reg, err := os.ReadFile(filepath.Join(buildDemo(t), "site", "docs", "reg-change.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(reg), `<a href="../../forms/change-request/index.html">《信息系统变更申请表》</a>`) {
+	if !strings.Contains(string(reg), `<a href="../forms/change-request/index.html">《信息系统变更申请表》</a>`) {
 		t.Errorf("the change regulation's form link does not go to the form's page")
 	}
 }

@@ -116,8 +116,12 @@ type FormFiles struct {
 // FormPath is where a blank form's printable page is.
 func FormPath(id string) string { return "forms/" + id + "/index.html" }
 
-// PagePath is where a document's page is, relative to the site root.
-func PagePath(id string) string { return "docs/" + id + "/index.html" }
+// PagePath is where a document's page is, relative to the site root: one
+// file per document in one folder, docs/<id>.html, not a folder of its own
+// per document. A site is copied to and opened from shared drives, where
+// making a folder costs as much as a file, and at 10,000 documents the
+// folders were 9,000 of some 24,000 things the build made.
+func PagePath(id string) string { return "docs/" + id + ".html" }
 
 // Write renders every page and copies the theme's assets. It returns the
 // files by path under site/ and any problems found (links that do not

@@ -192,10 +192,10 @@ func TestOnlyPublicDocuments(t *testing.T) {
 			continue
 		}
 		restricted++
-		if _, err := os.Stat(filepath.Join(out, "docs", d.ID)); err == nil {
+		if _, err := os.Stat(filepath.Join(out, "docs", d.ID+".html")); err == nil {
 			t.Errorf("restricted %s has a page", d.ID)
 		}
-		if bytes.Contains(all, []byte("docs/"+d.ID+"/")) {
+		if bytes.Contains(all, []byte("docs/"+d.ID+".html")) {
 			t.Errorf("restricted %s is linked from the site", d.ID)
 		}
 		// Its own words must not be on the site. (Its title may be: a
@@ -268,7 +268,7 @@ func TestThemeOverrideAndEnglish(t *testing.T) {
 	if !strings.Contains(home, `lang="en"`) || !strings.Contains(home, ">FAQ<") {
 		t.Error("the interface is not English")
 	}
-	if doc := string(files["site/docs/reg-security/index.html"]); !strings.Contains(doc, "Document control") {
+	if doc := string(files["site/docs/reg-security.html"]); !strings.Contains(doc, "Document control") {
 		t.Error("other pages should keep the default theme's layout, in English")
 	}
 }
@@ -278,7 +278,7 @@ func TestThemeOverrideAndEnglish(t *testing.T) {
 func TestCardNumbersDial(t *testing.T) {
 	t.Parallel()
 	out := buildDemo(t)
-	pages, err := filepath.Glob(filepath.Join(out, "site", "docs", "ep-*", "index.html"))
+	pages, err := filepath.Glob(filepath.Join(out, "site", "docs", "ep-*.html"))
 	if err != nil || len(pages) == 0 {
 		t.Fatalf("no emergency plan pages: %v", err)
 	}

@@ -171,7 +171,7 @@ func TestServeLive(t *testing.T) {
 	}
 	p := startPreview(t, dir)
 	cat := zhCatalog(t)
-	const page = "/docs/faq-common/index.html"
+	const page = "/docs/faq-common.html"
 	if code, body := p.get(t, page); code != 200 || !strings.Contains(body, `<script src="/__guifan/live.js" defer></script>`) {
 		t.Fatalf("%s: %d, live script served: %v", page, code, strings.Contains(body, "/__guifan/live.js"))
 	}
@@ -218,7 +218,7 @@ func TestServeLive(t *testing.T) {
 	reloaded("edit", served(page, "预览测试改动甲"))
 	// The reload names the files that changed, so that open pages whose
 	// own file did not change stay as they are.
-	if last := reloads[len(reloads)-1]; !strings.Contains(last, `"paths":[`) || !strings.Contains(last, `"docs/faq-common/index.html"`) {
+	if last := reloads[len(reloads)-1]; !strings.Contains(last, `"paths":[`) || !strings.Contains(last, `"docs/faq-common.html"`) {
 		t.Errorf("the reload after an edit does not name the page: %s", last)
 	}
 
@@ -232,7 +232,7 @@ func TestServeLive(t *testing.T) {
 	}
 	added := filepath.Join(dir, "content", "faq", "faq-preview.md")
 	write(added, newDoc("faq-preview", "预览新增问答"))
-	reloaded("add", served("/docs/faq-preview/index.html", "预览新增问答"))
+	reloaded("add", served("/docs/faq-preview.html", "预览新增问答"))
 
 	// A renamed document: a new id, the old page gone.
 	renamed := filepath.Join(dir, "content", "faq", "faq-renamed.md")
@@ -241,7 +241,7 @@ func TestServeLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	both := func() bool {
-		return served("/docs/faq-renamed/index.html", "预览改名问答")() && gone("/docs/faq-preview/index.html")()
+		return served("/docs/faq-renamed.html", "预览改名问答")() && gone("/docs/faq-preview.html")()
 	}
 	reloaded("rename", both)
 
@@ -249,7 +249,7 @@ func TestServeLive(t *testing.T) {
 	if err := os.Remove(renamed); err != nil {
 		t.Fatal(err)
 	}
-	reloaded("delete", gone("/docs/faq-renamed/index.html"))
+	reloaded("delete", gone("/docs/faq-renamed.html"))
 
 	// A broken edit: the problems come, the last good page stays.
 	broken := strings.Replace(edited, `status = "in_force"`, `status = "in_farce"`, 1)
@@ -396,7 +396,7 @@ func BenchmarkServeSaveToReload(b *testing.B) {
 			if ev.name != "reload" {
 				continue
 			}
-			if _, body := p.get(b, "/docs/"+id+"/index.html"); strings.Contains(body, mark) {
+			if _, body := p.get(b, "/docs/"+id+".html"); strings.Contains(body, mark) {
 				break
 			}
 		}

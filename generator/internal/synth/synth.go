@@ -47,7 +47,7 @@ func Entries(n int, seed uint64) []search.Entry {
 			}
 		}
 		out = append(out, search.Entry{
-			Doc: fmt.Sprintf("doc-%05d", i), URL: fmt.Sprintf("docs/doc-%05d/index.html", i),
+			Doc: fmt.Sprintf("doc-%05d", i), URL: fmt.Sprintf("docs/doc-%05d.html", i),
 			Title: title, Type: types[r.IntN(len(types))], Headings: heads,
 			Keywords: []string{fmt.Sprintf("BJSF-%04d", i), sys}, Body: body.String(),
 		})
