@@ -78,6 +78,9 @@ func (s *Site) view(m *coverage.Matrix, cat *i18n.Catalog, restricted bool) *vie
 			return d.Title(), true
 		}
 		return "", false
+	}, Doc: func(id string) (*model.Document, bool) {
+		d := v.byID[id]
+		return d, d != nil
 	}}
 	return v
 }

@@ -30,6 +30,9 @@ type Presenter struct {
 	// Title returns the title of a document this copy may name; ok is
 	// false for any other document (nil: none may be named).
 	Title func(id string) (title string, ok bool)
+	// Doc returns a document this copy may name (nil: none), for the
+	// columns whose values name rows of its tables (schema.RowsOf).
+	Doc func(id string) (*model.Document, bool)
 }
 
 // Item is one labelled value. Ref is the id of the document a reference
@@ -283,6 +286,50 @@ func (p *Presenter) Fields(d *model.Document) []Item {
 	return out
 }
 
+// rowNames maps the keys of the rows a column's values name (ro, of the
+// document d) to the rows' names, when this copy may name the document
+// holding them; nil otherwise, and the values then print as written.
+func (p *Presenter) rowNames(d *model.Document, ro *schema.RowsOf) map[string]string {
+	if ro == nil || p.Doc == nil {
+		return nil
+	}
+	id, _ := d.Meta[ro.Ref].(string)
+	other, ok := p.Doc(id)
+	if !ok || other == nil {
+		return nil
+	}
+	m := map[string]string{}
+	for _, row := range other.Rows(ro.Table) {
+		key, _ := row[ro.Key].(string)
+		name, _ := row[ro.Name].(string)
+		if key != "" && strings.TrimSpace(name) != "" {
+			m[key] = name
+		}
+	}
+	return m
+}
+
+// named replaces the keys in v (a string or a list of them) that m names
+// by their names; any other value is left as written.
+func named(v any, m map[string]string) any {
+	if len(m) == 0 {
+		return v
+	}
+	switch x := v.(type) {
+	case string:
+		if n, ok := m[x]; ok {
+			return n
+		}
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = named(e, m)
+		}
+		return out
+	}
+	return v
+}
+
 // Tables prints a document's own table fields that have rows, in its
 // type's order.
 func (p *Presenter) Tables(d *model.Document) []Table {
@@ -297,16 +344,18 @@ func (p *Presenter) Tables(d *model.Document) []Table {
 			continue
 		}
 		tb := Table{Name: f.Name, Title: f.Label.In(p.lang())}
-		for _, c := range f.Columns {
+		names := make([]map[string]string, len(f.Columns))
+		for i, c := range f.Columns {
 			tb.Columns = append(tb.Columns, c.Label.In(p.lang()))
 			tb.Hints = append(tb.Hints, c.Hint.In(p.lang()))
+			names[i] = p.rowNames(d, c.RowsOf)
 		}
 		for _, row := range rows {
 			cells := make([]string, 0, len(f.Columns))
-			for _, c := range f.Columns {
+			for i, c := range f.Columns {
 				cell := ""
 				if x, ok := row[c.Name]; ok {
-					cell = p.Value(c, x)
+					cell = p.Value(c, named(x, names[i]))
 				}
 				cells = append(cells, cell)
 			}

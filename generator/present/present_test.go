@@ -2,6 +2,7 @@ package present
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -213,5 +214,46 @@ func TestTables(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("money cell not printed as 680 万元: %q", tables[0].Rows[0])
+	}
+}
+
+// A column whose values name rows of another document's table (an annual
+// plan's projects naming the five-year plan's tasks) prints the rows'
+// names when this copy may name that document; an id the table lacks, and
+// every id when the document may not be named, print as written.
+func TestRowsNamedByTheirNames(t *testing.T) {
+	t.Parallel()
+	p := presenter(t, "zh-CN")
+	five := &model.Document{ID: "plan-2026-2030", Type: "five-year-plan", Meta: map[string]any{
+		"tasks": []map[string]any{{"id": "network", "name": "网络环境建设"}, {"id": "security", "name": "信息安全"}},
+	}}
+	annual := &model.Document{ID: "plan-2026", Type: "annual-plan", Meta: map[string]any{
+		"five_year_plan": "plan-2026-2030",
+		"projects": []map[string]any{
+			{"name": "机房改造", "tasks": []any{"network", "security"}},
+			{"name": "新项目", "tasks": []any{"nowhere"}},
+		},
+	}}
+	cells := func(p *Presenter) []string {
+		for _, tb := range p.Tables(annual) {
+			if tb.Name != "projects" {
+				continue
+			}
+			col := slices.Index(tb.Columns, "服务的规划任务")
+			if col < 0 {
+				t.Fatalf("no tasks column in %q", tb.Columns)
+			}
+			return []string{tb.Rows[0][col], tb.Rows[1][col]}
+		}
+		t.Fatal("no projects table")
+		return nil
+	}
+	p.Doc = func(id string) (*model.Document, bool) { return five, id == five.ID }
+	if got, want := cells(p), []string{"网络环境建设、信息安全", "nowhere"}; !slices.Equal(got, want) {
+		t.Errorf("tasks printed %q, want %q", got, want)
+	}
+	p.Doc = func(string) (*model.Document, bool) { return nil, false }
+	if got, want := cells(p), []string{"network、security", "nowhere"}; !slices.Equal(got, want) {
+		t.Errorf("with the plan not to be named, tasks printed %q, want %q", got, want)
 	}
 }

@@ -47,6 +47,7 @@ func (s *Set) checkType(d *diag.List, t *DocType) {
 		}
 	}
 	s.checkFields(d, f, "fields", t.Fields)
+	s.checkRowsOf(d, f, t)
 	for i, fld := range t.Fields {
 		if s.Document != nil && s.Document.Field(fld.Name) != nil {
 			d.Add(s.pos(f, idx("fields", i)+".name"), "schema.shadow", fld.Name)
@@ -160,6 +161,41 @@ func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {
 		for j, rt := range fld.RefTypes {
 			if _, ok := s.Types[rt]; !ok {
 				d.Add(s.pos(file, idx(path+".ref", j)), "schema.unknown-type", rt)
+			}
+		}
+	}
+}
+
+// checkRowsOf verifies the columns whose values name rows of another
+// document's table (Field.RowsOf): ref is a reference field of t naming
+// types that each have the table, with the key and name columns.
+func (s *Set) checkRowsOf(d *diag.List, file string, t *DocType) {
+	for i, fld := range t.Fields {
+		for j, c := range fld.Columns {
+			ro := c.RowsOf
+			if ro == nil {
+				continue
+			}
+			path := idx(idx("fields", i)+".columns", j) + ".rows_of"
+			ref := findField(t.Fields, ro.Ref)
+			if ref == nil || ref.Type != "ref" || len(ref.RefTypes) == 0 {
+				d.Add(s.pos(file, path+".ref"), "schema.bad-ref", "rows_of.ref", ro.Ref)
+				continue
+			}
+			for _, rt := range ref.RefTypes {
+				other := s.Types[rt]
+				if other == nil {
+					continue // reported with the ref field
+				}
+				table := findField(other.Fields, ro.Table)
+				switch {
+				case table == nil || table.Type != "table":
+					d.Add(s.pos(file, path+".table"), "schema.bad-ref", "rows_of.table", ro.Table)
+				case findField(table.Columns, ro.Key) == nil:
+					d.Add(s.pos(file, path+".key"), "schema.bad-ref", "rows_of.key", ro.Key)
+				case findField(table.Columns, ro.Name) == nil:
+					d.Add(s.pos(file, path+".name"), "schema.bad-ref", "rows_of.name", ro.Name)
+				}
 			}
 		}
 	}

@@ -2,7 +2,9 @@ package schema_test
 
 import (
 	"fmt"
+	"io/fs"
 	"regexp"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -61,6 +63,60 @@ func TestTypeDirStaysInContent(t *testing.T) {
 		}
 		if found != bad {
 			t.Errorf("dir %q: schema.dir reported %v, want %v (%v)", dir, found, bad, diags)
+		}
+	}
+}
+
+// A column naming rows of another document's table (rows_of) is checked
+// against the schemas: its ref field, the table and both columns must
+// exist, each reported where it is written.
+func TestRowsOfChecked(t *testing.T) {
+	t.Parallel()
+	if c := load(t).Types["annual-plan"].Field("projects"); c == nil || c.Columns[5].RowsOf == nil {
+		t.Fatal("the annual plan's tasks column does not name the five-year plan's tasks")
+	}
+	annual, err := schemas.FS.ReadFile("types/annual-plan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := `rows_of = { ref = "five_year_plan", table = "tasks", key = "id", name = "name" }`
+	if !strings.Contains(string(annual), good) {
+		t.Fatal("annual-plan.toml no longer has the rows_of this test breaks")
+	}
+	line := strings.Count(string(annual[:strings.Index(string(annual), good)]), "\n") + 1
+	for _, c := range []struct{ bad, arg string }{
+		{`rows_of = { ref = "year", table = "tasks", key = "id", name = "name" }`, "rows_of.ref"},
+		{`rows_of = { ref = "five_year_plan", table = "taskz", key = "id", name = "name" }`, "rows_of.table"},
+		{`rows_of = { ref = "five_year_plan", table = "tasks", key = "code", name = "name" }`, "rows_of.key"},
+		{`rows_of = { ref = "five_year_plan", table = "tasks", key = "id", name = "title" }`, "rows_of.name"},
+	} {
+		fsys := fstest.MapFS{}
+		err := fs.WalkDir(schemas.FS, ".", func(p string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			data, err := schemas.FS.ReadFile(p)
+			if p == "types/annual-plan.toml" {
+				data = []byte(strings.Replace(string(data), good, c.bad, 1))
+			}
+			fsys[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, diags := schema.Load(fsys)
+		found := false
+		for _, d := range diags {
+			if d.Code == "schema.bad-ref" && len(d.Args) > 0 && d.Args[0] == c.arg {
+				found = true
+				if !strings.HasSuffix(d.Pos.File, "types/annual-plan.toml") || d.Pos.Line != line {
+					t.Errorf("%s reported at %s:%d", c.arg, d.Pos.File, d.Pos.Line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no schema.bad-ref for %s; got %v", c.bad, c.arg, diags)
 		}
 	}
 }

@@ -111,6 +111,21 @@ type Field struct {
 	// follow the enum's order and their dates should not go back (check
 	// warns). guifan new writes one row per value of the enum.
 	Sequence []string `toml:"sequence"`
+	// RowsOf (list and string columns of a table): each value names a
+	// row of a table in another document, which outputs print by that
+	// row's name (an annual plan's projects name the five-year plan's
+	// tasks they serve by id; readers see the tasks' names).
+	RowsOf *RowsOf `toml:"rows_of"`
+}
+
+// RowsOf says where the rows a column's values name are: the table Table
+// of the document named by the field Ref of the same document, matched by
+// its column Key and printed by its column Name.
+type RowsOf struct {
+	Ref   string `toml:"ref"`
+	Table string `toml:"table"`
+	Key   string `toml:"key"`
+	Name  string `toml:"name"`
 }
 
 // FieldTypes lists the value types a field may have, with what each accepts.
