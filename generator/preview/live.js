@@ -52,7 +52,7 @@
     document.body.appendChild(overlay);
   }
 
-  // here is the file of this page, as the site names it: "docs/x/index.html".
+  // here is the file of this page, as the site names it: "docs/x.html".
   function here() {
     var p = location.pathname;
     try {
