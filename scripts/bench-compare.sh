@@ -227,7 +227,7 @@ start_server() { # start_server URL CMD...: runs CMD in the background until URL
 	done
 }
 stop_server() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=""; }
-gurl() { echo "http://127.0.0.1:18371/docs/$(basename "$1" .md)/index.html"; }
+gurl() { echo "http://127.0.0.1:18371/docs/$(basename "$1" .md).html"; }
 hurl() { local rel="${1#"$work/site/content/"}"; echo "http://127.0.0.1:18372/${rel%.md}/"; }
 
 echo

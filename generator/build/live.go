@@ -52,7 +52,7 @@ type Live struct {
 // Quick is what an Update knows before checking and rebuilding the whole
 // site: the pages of the documents just saved, or their problems.
 type Quick struct {
-	// Files are the saved public documents' pages ("site/docs/x/index.html"),
+	// Files are the saved public documents' pages ("site/docs/x.html"),
 	// written with the rest of the site as the last good build left it
 	// (lists, report, downloads): the full result follows. Nil when
 	// Problems has errors.

@@ -88,7 +88,7 @@ type Input struct {
 	// not named.
 	Link func(id string) (href string, visible bool)
 	// Page returns where a document's page is on the site
-	// (docs/<id>/index.html), shown beside its link so that a copy of
+	// (docs/<id>.html), shown beside its link so that a copy of
 	// the workbook away from the site still says where to find it; nil
 	// or "" shows none.
 	Page func(id string) string

@@ -152,6 +152,11 @@ func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {
 		if fld.Of != "" && fld.Type != "list" {
 			d.Add(s.pos(file, path+".of"), "schema.bad-param", "of", fld.Type)
 		}
+		// rows_of: on table columns of strings only (Presenter.Tables reads
+		// it there; checkRowsOf checks what it names).
+		if fld.RowsOf != nil && (!strings.HasSuffix(prefix, ".columns") || !stringValued(fld)) {
+			d.Add(s.pos(file, path+".rows_of"), "schema.bad-param", "rows_of", fld.Type)
+		}
 		if fld.Type == "table" {
 			if len(fld.Columns) == 0 {
 				d.Add(p, "schema.missing", "columns")
@@ -167,8 +172,9 @@ func (s *Set) checkFields(d *diag.List, file, prefix string, fields []*Field) {
 }
 
 // checkRowsOf verifies the columns whose values name rows of another
-// document's table (Field.RowsOf): ref is a reference field of t naming
-// types that each have the table, with the key and name columns.
+// document's table (Field.RowsOf): ref is a reference field of t (by its
+// own name) naming types that each have the table, with the key and name
+// as string columns (what Presenter.rowNames reads).
 func (s *Set) checkRowsOf(d *diag.List, file string, t *DocType) {
 	for i, fld := range t.Fields {
 		for j, c := range fld.Columns {
@@ -177,7 +183,12 @@ func (s *Set) checkRowsOf(d *diag.List, file string, t *DocType) {
 				continue
 			}
 			path := idx(idx("fields", i)+".columns", j) + ".rows_of"
-			ref := findField(t.Fields, ro.Ref)
+			var ref *Field
+			for _, f := range t.Fields {
+				if f.Name == ro.Ref {
+					ref = f
+				}
+			}
 			if ref == nil || ref.Type != "ref" || len(ref.RefTypes) == 0 {
 				d.Add(s.pos(file, path+".ref"), "schema.bad-ref", "rows_of.ref", ro.Ref)
 				continue
@@ -191,14 +202,29 @@ func (s *Set) checkRowsOf(d *diag.List, file string, t *DocType) {
 				switch {
 				case table == nil || table.Type != "table":
 					d.Add(s.pos(file, path+".table"), "schema.bad-ref", "rows_of.table", ro.Table)
-				case findField(table.Columns, ro.Key) == nil:
+				case !stringColumn(table, ro.Key):
 					d.Add(s.pos(file, path+".key"), "schema.bad-ref", "rows_of.key", ro.Key)
-				case findField(table.Columns, ro.Name) == nil:
+				case !stringColumn(table, ro.Name):
 					d.Add(s.pos(file, path+".name"), "schema.bad-ref", "rows_of.name", ro.Name)
 				}
 			}
 		}
 	}
+}
+
+// stringValued reports whether f's values are strings or lists of them.
+func stringValued(f *Field) bool {
+	return f.Type == "string" || f.Type == "list" && (f.Of == "" || f.Of == "string")
+}
+
+// stringColumn reports whether table has a string column name.
+func stringColumn(table *Field, name string) bool {
+	for _, c := range table.Columns {
+		if c.Name == name {
+			return c.Type == "string"
+		}
+	}
+	return false
 }
 
 func (s *Set) checkFramework(d *diag.List, fw *Framework) {

@@ -84,11 +84,20 @@ func TestRowsOfChecked(t *testing.T) {
 		t.Fatal("annual-plan.toml no longer has the rows_of this test breaks")
 	}
 	line := strings.Count(string(annual[:strings.Index(string(annual), good)]), "\n") + 1
-	for _, c := range []struct{ bad, arg string }{
-		{`rows_of = { ref = "year", table = "tasks", key = "id", name = "name" }`, "rows_of.ref"},
-		{`rows_of = { ref = "five_year_plan", table = "taskz", key = "id", name = "name" }`, "rows_of.table"},
-		{`rows_of = { ref = "five_year_plan", table = "tasks", key = "code", name = "name" }`, "rows_of.key"},
-		{`rows_of = { ref = "five_year_plan", table = "tasks", key = "id", name = "title" }`, "rows_of.name"},
+	// Each case rewrites annual-plan.toml's good rows_of (and, with from,
+	// another line) and names the problem it must report: the code and
+	// its first argument.
+	for _, c := range []struct{ bad, from, to, code, arg string }{
+		{bad: `rows_of = { ref = "year", table = "tasks", key = "id", name = "name" }`, code: "schema.bad-ref", arg: "rows_of.ref"},
+		{bad: `rows_of = { ref = "projects.name", table = "tasks", key = "id", name = "name" }`, code: "schema.bad-ref", arg: "rows_of.ref"},
+		{bad: `rows_of = { ref = "five_year_plan", table = "taskz", key = "id", name = "name" }`, code: "schema.bad-ref", arg: "rows_of.table"},
+		{bad: `rows_of = { ref = "five_year_plan", table = "tasks", key = "code", name = "name" }`, code: "schema.bad-ref", arg: "rows_of.key"},
+		{bad: `rows_of = { ref = "five_year_plan", table = "tasks", key = "id", name = "title" }`, code: "schema.bad-ref", arg: "rows_of.name"},
+		// The revisions table's date column is a date, not a string.
+		{bad: `rows_of = { ref = "five_year_plan", table = "revisions", key = "date", name = "approved_by" }`, code: "schema.bad-ref", arg: "rows_of.key"},
+		// Only string and list columns; never a top-level field.
+		{bad: "", from: `{ name = "budget", type = "money", min = 0,`, to: `{ name = "budget", type = "money", ` + good + `, min = 0,`, code: "schema.bad-param", arg: "rows_of"},
+		{bad: "", from: `name = "medical_revenue"`, to: "name = \"medical_revenue\"\n" + good, code: "schema.bad-param", arg: "rows_of"},
 	} {
 		fsys := fstest.MapFS{}
 		err := fs.WalkDir(schemas.FS, ".", func(p string, e fs.DirEntry, err error) error {
@@ -97,7 +106,13 @@ func TestRowsOfChecked(t *testing.T) {
 			}
 			data, err := schemas.FS.ReadFile(p)
 			if p == "types/annual-plan.toml" {
-				data = []byte(strings.Replace(string(data), good, c.bad, 1))
+				text := string(data)
+				if c.bad != "" {
+					text = strings.Replace(text, good, c.bad, 1)
+				} else if !strings.Contains(text, c.from) {
+					t.Fatalf("annual-plan.toml has no %s", c.from)
+				}
+				data = []byte(strings.Replace(text, c.from, c.to, 1))
 			}
 			fsys[p] = &fstest.MapFile{Data: data}
 			return err
@@ -108,15 +123,15 @@ func TestRowsOfChecked(t *testing.T) {
 		_, diags := schema.Load(fsys)
 		found := false
 		for _, d := range diags {
-			if d.Code == "schema.bad-ref" && len(d.Args) > 0 && d.Args[0] == c.arg {
+			if d.Code == c.code && len(d.Args) > 0 && d.Args[0] == c.arg {
 				found = true
-				if !strings.HasSuffix(d.Pos.File, "types/annual-plan.toml") || d.Pos.Line != line {
+				if !strings.HasSuffix(d.Pos.File, "types/annual-plan.toml") || c.bad != "" && d.Pos.Line != line || d.Pos.Line == 0 {
 					t.Errorf("%s reported at %s:%d", c.arg, d.Pos.File, d.Pos.Line)
 				}
 			}
 		}
 		if !found {
-			t.Errorf("%s: no schema.bad-ref for %s; got %v", c.bad, c.arg, diags)
+			t.Errorf("%s%s: no %s for %s; got %v", c.bad, c.to, c.code, c.arg, diags)
 		}
 	}
 }

@@ -27,9 +27,9 @@ func TestFastPartsSameAsTemplates(t *testing.T) {
 		f := kv{Label: s, Value: s, Hint: odd[(i+1)%len(odd)]}
 		switch i % 3 {
 		case 1:
-			f.Href = "../../docs/" + "%E6%95%B0-a_b.c~/index.html#x"
+			f.Href = "../docs/" + "%E6%95%B0-a_b.c~.html#x"
 		case 2:
-			f.Href = "../../docs/a&b+c/index.html?q='1'"
+			f.Href = "../docs/a&b+c.html?q='1'"
 		}
 		if i == 4 {
 			f.Href = "../x%4"
@@ -50,7 +50,7 @@ func TestFastPartsSameAsTemplates(t *testing.T) {
 	render := func(v docView, slow bool) string {
 		w.slowParts = slow
 		var b bytes.Buffer
-		pg := page{Site: &siteData{}, Path: "docs/x/index.html", Title: "T", Data: v, layout: "doc"}
+		pg := page{Site: &siteData{}, Path: "docs/x.html", Title: "T", Data: v, layout: "doc"}
 		if err := w.tmpl["doc"].ExecuteTemplate(&b, "main", pg); err != nil {
 			t.Fatal(err)
 		}
