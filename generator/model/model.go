@@ -5,6 +5,7 @@
 package model
 
 import (
+	"bytes"
 	"strings"
 
 	"guifan/generator/config"
@@ -109,12 +110,33 @@ func (d *Document) BodyWithoutTitle() []byte {
 		return d.Body
 	}
 	line := d.Headings[0].Line - d.BodyLine // 0-based line within the body
-	lines := strings.SplitAfter(string(d.Body), "\n")
-	if line < 0 || line >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[line]), "#") {
+	if line < 0 {
 		return d.Body
 	}
-	lines[line] = "\n"
-	return []byte(strings.Join(lines, ""))
+	// The title's line: from the start of line number line to just after
+	// its newline (or the end); replaced by a bare newline, in one copy.
+	start := 0
+	for range line {
+		i := bytes.IndexByte(d.Body[start:], '\n')
+		if i < 0 {
+			return d.Body
+		}
+		start += i + 1
+	}
+	if start == len(d.Body) && line > 0 {
+		return d.Body // the body ends with the line before
+	}
+	end := len(d.Body)
+	if i := bytes.IndexByte(d.Body[start:], '\n'); i >= 0 {
+		end = start + i + 1
+	}
+	if !bytes.HasPrefix(bytes.TrimSpace(d.Body[start:end]), []byte("#")) {
+		return d.Body
+	}
+	out := make([]byte, 0, len(d.Body)-(end-start)+1)
+	out = append(out, d.Body[:start]...)
+	out = append(out, '\n')
+	return append(out, d.Body[end:]...)
 }
 
 // SetFront records the front matter's key positions; line is the file line
