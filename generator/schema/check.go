@@ -183,13 +183,8 @@ func (s *Set) checkRowsOf(d *diag.List, file string, t *DocType) {
 				continue
 			}
 			path := idx(idx("fields", i)+".columns", j) + ".rows_of"
-			var ref *Field
-			for _, f := range t.Fields {
-				if f.Name == ro.Ref {
-					ref = f
-				}
-			}
-			if ref == nil || ref.Type != "ref" || len(ref.RefTypes) == 0 {
+			ref := findField(t.Fields, ro.Ref) // its own name: a dotted one reaches a column
+			if ref == nil || ref.Name != ro.Ref || ref.Type != "ref" || len(ref.RefTypes) == 0 {
 				d.Add(s.pos(file, path+".ref"), "schema.bad-ref", "rows_of.ref", ro.Ref)
 				continue
 			}
@@ -219,12 +214,8 @@ func stringValued(f *Field) bool {
 
 // stringColumn reports whether table has a string column name.
 func stringColumn(table *Field, name string) bool {
-	for _, c := range table.Columns {
-		if c.Name == name {
-			return c.Type == "string"
-		}
-	}
-	return false
+	c := findField(table.Columns, name)
+	return c != nil && c.Name == name && c.Type == "string"
 }
 
 func (s *Set) checkFramework(d *diag.List, fw *Framework) {
