@@ -256,16 +256,24 @@ func (j *job) site() error {
 	in.Put = func(p string, data []byte) { wr.put("site/"+p, data) } // each page stored as soon as made
 	// The search index is made from the bodies' texts while the other
 	// pages are: both are mostly work on one core.
+	// Its files are queued as they are made, beside the pages (putAll
+	// waits until they are queued, not written).
 	var (
 		idx     *search.Index
-		files   map[string][]byte
 		indexed chan struct{}
 	)
+	index := func() {
+		var queued sync.WaitGroup
+		idx = s.searchIndex(v, j.cat, texts, func(files map[string][]byte) {
+			queued.Go(func() { wr.putAll("site/", files) })
+		})
+		queued.Wait()
+	}
 	in.TextsDone = func() {
 		indexed = make(chan struct{})
 		go func() {
 			defer close(indexed)
-			idx, files = s.searchIndex(v, j.cat, texts)
+			index()
 		}()
 	}
 	defer func() {
@@ -294,12 +302,11 @@ func (j *job) site() error {
 	if indexed != nil {
 		<-indexed
 	} else {
-		idx, files = s.searchIndex(v, j.cat, texts)
+		index()
 	}
 	if s.stopped() {
 		return errCanceled
 	}
-	wr.putAll("site/", files)
 	for _, l := range in.Languages[min(1, len(in.Languages)):] {
 		if s.stopped() {
 			return errCanceled

@@ -17,16 +17,25 @@ import (
 	"guifan/generator/site"
 )
 
-// searchIndex returns the files of the site's search index, made from
-// the public view.
+// searchIndex makes the site's search index from the public view and
+// hands its files to put, in two goes: the entries' files
+// (search.EntryFiles) as soon as the entries are known, then the
+// postings' (search.Index.PostingFiles) once they are made, so that the
+// first are written while the postings are made. put may keep the maps.
 // texts are the bodies' plain texts the site rendered (site.Input.Texts);
 // a body missing from it is rendered here.
-func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string) (*search.Index, map[string][]byte) {
-	idx, labels := s.buildIndex(v.docs, v.report, v.present, texts)
+func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string, put func(map[string][]byte)) *search.Index {
+	entries, labels := s.indexEntries(v.docs, v.report, v.present, texts)
 	if s.stopped() {
-		return idx, nil // the run is canceled: its caller drops it
+		return s.indexOf(nil) // the run is canceled: its caller drops it
 	}
-	return idx, idx.Files(labels)
+	put(search.EntryFiles(entries, labels))
+	idx := s.indexOf(entries)
+	if s.stopped() {
+		return idx
+	}
+	put(idx.PostingFiles(labels))
+	return idx
 }
 
 // searchLabels are the names of the kinds of search entries in the
@@ -45,18 +54,19 @@ func (s *Site) searchLabels(docs []*model.Document, cat *i18n.Catalog) map[strin
 // gets it; tests and benchmarks query it in Go.
 func (s *Site) SearchIndex(m *coverage.Matrix, cat *i18n.Catalog) *search.Index {
 	v := s.view(m, cat, false)
-	idx, _ := s.buildIndex(v.docs, v.report, v.present, nil)
-	return idx
+	entries, _ := s.indexEntries(v.docs, v.report, v.present, nil)
+	return s.indexOf(entries)
 }
 
-// buildIndex indexes what the site shows: every public document, every
-// FAQ question on its own (so a question lands on its answer), the blank
-// forms and the articles of the framework.
+// indexEntries are the search entries of what the site shows, with the
+// names of their kinds: every public document, every FAQ question on its
+// own (so a question lands on its answer), the blank forms and the
+// articles of the framework.
 //
 // A document's fields are indexed as the view's presenter prints them
 // (pr, whose catalog is the index's language): a reference to a document
 // the view may not name reads as an internal document, never by its id.
-func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, pr *present.Presenter, texts map[string]string) (*search.Index, map[string]string) {
+func (s *Site) indexEntries(docs []*model.Document, rep *report.Report, pr *present.Presenter, texts map[string]string) ([]search.Entry, map[string]string) {
 	cat := pr.Catalog
 	text := func(url string, body []byte) string {
 		if t, ok := texts[url]; ok {
@@ -118,12 +128,15 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, pr *presen
 		entries = append(entries, search.Entry{Doc: fmt.Sprint(a.Number), URL: fmt.Sprintf("articles/%d/index.html", a.Number),
 			Title: cat.T("site.article-title", a.Number, a.Title), Type: "article", Headings: reqs, Body: a.Summary})
 	}
+	return entries, labels
+}
+
+// indexOf builds the index of entries with the theme's synonyms and stop
+// words.
+func (s *Site) indexOf(entries []search.Entry) *search.Index {
 	var syn search.Synonyms
 	if b, err := fs.ReadFile(s.ThemeFS, "search/synonyms.txt"); err == nil {
 		syn = search.ParseSynonyms(string(b))
-	}
-	if s.stopped() {
-		entries = nil // the run is canceled: its caller drops the index
 	}
 	idx := search.Build(entries, syn)
 	if b, err := fs.ReadFile(s.ThemeFS, "search/stopwords.txt"); err == nil {
@@ -132,7 +145,7 @@ func (s *Site) buildIndex(docs []*model.Document, rep *report.Report, pr *presen
 	// The framework's articles say what to do in general; a hospital's
 	// own document with the same words is what its staff look for.
 	idx.Prior = map[string]float64{"article": articlePrior}
-	return idx, labels
+	return idx
 }
 
 // articlePrior multiplies the score of a framework article among the first

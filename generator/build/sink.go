@@ -119,10 +119,29 @@ func (w *writers) put(name string, data []byte) {
 }
 
 // putAll queues files (their names under prefix) and empties the map.
+// Each writer's files are queued by a goroutine of their own, in the
+// order of their names: queued one after another, the files of the
+// writers that come later waited for those of the first (the search
+// index's three folders, 5,500 files at 10,000 documents, were written
+// one folder after the other on one core while the other sat idle).
 func (w *writers) putAll(prefix string, files map[string][]byte) {
+	byWriter := make([][]string, len(w.chs))
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		w.put(prefix+name, files[name])
+		k := folderWriter(prefix+name, len(w.chs))
+		byWriter[k] = append(byWriter[k], name)
 	}
+	var queued sync.WaitGroup
+	for k, names := range byWriter {
+		if len(names) == 0 {
+			continue
+		}
+		queued.Go(func() {
+			for _, name := range names {
+				w.chs[k] <- writerFile{prefix + name, files[name]}
+			}
+		})
+	}
+	queued.Wait()
 	clear(files)
 }
 

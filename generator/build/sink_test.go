@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -221,4 +222,65 @@ type jitterSink struct{ *memSink }
 func (s jitterSink) put(name string, data []byte) error {
 	time.Sleep(time.Duration(rand.IntN(20)) * time.Microsecond)
 	return s.memSink.put(name, data)
+}
+
+// putAll queues each writer's files side by side: a writer held up by the
+// first folder's files does not keep the other folders' files from their
+// writers (queued one after another, the second folder waited for the
+// whole first one, and the search index's folders were written one at a
+// time on one core).
+func TestPutAllSideBySide(t *testing.T) {
+	t.Parallel()
+	first, second := "site/a", ""
+	for i := range 100 {
+		if d := fmt.Sprintf("site/b%d", i); folderWriter(d+"/x", ioWriters) != folderWriter(first+"/x", ioWriters) {
+			second = d
+			break
+		}
+	}
+	mem := newMemSink()
+	gate := &gateSink{memSink: mem, wait: first + "/", open: second + "/", opened: make(chan struct{})}
+	j := &job{out: gate}
+	w := j.startWriters()
+	files := map[string][]byte{}
+	for i := range 100 { // more than a writer's queue holds
+		files[fmt.Sprintf("a/%03d.js", i)] = []byte("a")
+	}
+	files[strings.TrimPrefix(second, "site/")+"/0.js"] = []byte("b")
+	done := make(chan struct{})
+	go func() {
+		w.putAll("site/", files)
+		w.wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the first folder's files held up the second's: its file never reached its writer")
+	}
+	if err := j.failed(); err != nil {
+		t.Fatal(err)
+	}
+	if len(mem.files) != 101 {
+		t.Fatalf("%d files stored, want 101", len(mem.files))
+	}
+}
+
+// gateSink holds the files under wait until a file under open is stored.
+type gateSink struct {
+	*memSink
+	wait, open string
+	once       sync.Once
+	opened     chan struct{}
+}
+
+func (s *gateSink) put(name string, data []byte) error {
+	if strings.HasPrefix(name, s.wait) {
+		<-s.opened
+	}
+	err := s.memSink.put(name, data)
+	if strings.HasPrefix(name, s.open) {
+		s.once.Do(func() { close(s.opened) })
+	}
+	return err
 }

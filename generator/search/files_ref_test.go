@@ -28,8 +28,22 @@ func TestFilesSameAsReference(t *testing.T) {
 	labels := map[string]string{"regulation": "规章制度", "form": "表单\"", "other": "x"}
 	checked := 0
 	for _, es := range [][]Entry{entries, nil, entries[:1]} {
+		// The entries' files are made before Build (the site writes them
+		// while the postings are made) and share no name with the
+		// postings' files, which are written beside them.
+		early := EntryFiles(es, labels)
 		idx := Build(es, Synonyms{{"数据备份", "备份"}})
-		got, want := idx.Files(labels), idx.referenceFiles(labels)
+		got, want := map[string][]byte{}, idx.referenceFiles(labels)
+		for p, b := range idx.PostingFiles(labels) {
+			if _, ok := early[p]; ok {
+				t.Errorf("%d entries: %s is both an entry file and a posting file", len(es), p)
+			}
+			got[p] = b
+		}
+		maps.Copy(got, early)
+		if all := idx.Files(labels); !maps.EqualFunc(all, got, bytes.Equal) {
+			t.Errorf("%d entries: Files differs from EntryFiles and PostingFiles together", len(es))
+		}
 		if !slices.Equal(slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want))) {
 			t.Fatalf("%d entries: files %v, want %v", len(es), slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 		}

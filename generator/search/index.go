@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -609,10 +610,18 @@ func TextFile(block int) string { return fmt.Sprintf("search/t/%04d.js", block) 
 // search/d/NNNN.js (titles, links and the start of the text of blocks of
 // entries) and search/t/NNNN.js (the rest of the longer texts of blocks
 // of textBlock entries). A block's texts are one file, not one file each:
-// creating a file costs more than its bytes.
+// creating a file costs more than its bytes. They are EntryFiles and
+// PostingFiles together.
 func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
+	files := EntryFiles(idx.Entries, typeLabels)
+	maps.Copy(files, idx.PostingFiles(typeLabels))
+	return files
+}
+
+// PostingFiles are the index's files made from its postings:
+// search/meta.js and search/s/NNN.js.
+func (idx *Index) PostingFiles(typeLabels map[string]string) map[string][]byte {
 	files := map[string][]byte{}
-	types := sortedTypes(typeLabels)
 	files["search/meta.js"] = idx.Meta(typeLabels)
 
 	// Postings: [entries with the token, entry gap, weight, entry gap,
@@ -646,22 +655,33 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 			return append(b, '}')
 		})
 	}
+	return files
+}
+
+// EntryFiles are the files of an index of entries that need the entries
+// alone, not their postings: search/d/NNNN.js, search/t/NNNN.js and
+// search/titles.js. They are the same for the entries Build is given, so
+// they can be written while Build makes the postings (entries are only
+// read).
+func EntryFiles(entries []Entry, typeLabels map[string]string) map[string][]byte {
+	files := map[string][]byte{}
+	types := sortedTypes(typeLabels)
 	// Entry blocks: [title, url, type, start of the text, document] each;
 	// an entry's text with its spaces folded.
 	typeIndex := map[string]int{}
 	for i, k := range types {
 		typeIndex[k] = i
 	}
-	folded := make([]string, len(idx.Entries))
-	for i, e := range idx.Entries {
+	folded := make([]string, len(entries))
+	for i, e := range entries {
 		folded[i] = strings.Join(strings.Fields(e.Body), " ")
 	}
-	for start := 0; start < len(idx.Entries); start += blockSize {
-		end := min(start+blockSize, len(idx.Entries))
+	for start := 0; start < len(entries); start += blockSize {
+		end := min(start+blockSize, len(entries))
 		files[fmt.Sprintf("search/d/%04d.js", start/blockSize)] = scriptOf("block", start/blockSize, func(b []byte) []byte {
 			b = append(b, '[')
 			for i := start; i < end; i++ {
-				e := &idx.Entries[i]
+				e := &entries[i]
 				if i > start {
 					b = append(b, ',')
 				}
@@ -683,8 +703,8 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	// The rest of the longer texts (up to fullChars with the start), a
 	// block's in one file, null for an entry with no more: loaded for a
 	// shown result whose start does not have the words found.
-	for start := 0; start < len(idx.Entries); start += textBlock {
-		end := min(start+textBlock, len(idx.Entries))
+	for start := 0; start < len(entries); start += textBlock {
+		end := min(start+textBlock, len(entries))
 		rest := make([]string, end-start)
 		has := make([]bool, end-start)
 		for i := start; i < end; i++ {
@@ -712,16 +732,16 @@ func (idx *Index) Files(typeLabels map[string]string) map[string][]byte {
 	}
 	// Titles for suggestions, only while they stay small.
 	size := 0
-	for _, e := range idx.Entries {
+	for _, e := range entries {
 		size += len(e.Title) + 8
 	}
 	if size < 64*1024 {
 		files["search/titles.js"] = scriptOf("titles", -1, func(b []byte) []byte {
-			if len(idx.Entries) == 0 {
+			if len(entries) == 0 {
 				return append(b, "null"...)
 			}
 			b = append(b, '[')
-			for i, e := range idx.Entries {
+			for i, e := range entries {
 				if i > 0 {
 					b = append(b, ',')
 				}
