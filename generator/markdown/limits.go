@@ -33,6 +33,15 @@ import (
 // quadratic in the length of a block (64 KB of "[a](" took 7 s, so a 4 MB
 // paragraph would take hours). Such a block is an error for guifan check
 // anyway (Check reports it), so no output ever shows it.
+//
+// A shorter block can still cost time quadratic in its length: goldmark
+// reads each link's destination ("](" then up to a space or the closing
+// parenthesis) from scratch, and a line of "[a](" repeated makes every
+// one of them read the rest of the line (a MB of such paragraphs took
+// 10 s to render). A block whose destinations would take more than
+// linkScanFactor times its length to read (dense) is kept as plain text
+// too and reported by Check: the test is goldmark's reading simulated,
+// given up as soon as it passes that budget, so it is linear itself.
 
 // depthCap wraps goldmark's list, blockquote or footnote parser and refuses
 // to open one more level beyond model.MaxNesting. opens tells whether the
@@ -114,7 +123,7 @@ func blockParsers() []util.PrioritizedValue {
 }
 
 // lengthCap wraps an inline parser and does nothing in a block longer than
-// model.MaxParagraphRunes.
+// model.MaxParagraphRunes or dense with link markup (tooLong).
 type lengthCap struct {
 	parser.InlineParser
 }
@@ -142,14 +151,92 @@ func (p lengthCap) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 }
 
 // tooLong reports whether the block n is longer than
-// model.MaxParagraphRunes, measured once per block.
+// model.MaxParagraphRunes or dense with link markup, measured once per
+// block.
 func tooLong(n ast.Node, src []byte, pc parser.Context) bool {
 	if b, ok := pc.Get(longKey).(blockLength); ok && b.node == n {
 		return b.long
 	}
-	long := sourceRunes(n, src) > model.MaxParagraphRunes
+	long := sourceRunes(n, src) > model.MaxParagraphRunes || dense(n, src)
 	pc.Set(longKey, blockLength{n, long})
 	return long
+}
+
+// linkScanFactor bounds the bytes goldmark may read for a block's link
+// destinations, as a multiple of the block's bytes (and linkScanSlack
+// more): a block of ordinary links reads each destination once, up to its
+// ")", so all of them read less than the block; only destinations left
+// open on their line are read to its end, and some 64 of those on one
+// line pass it. The most an accepted block costs is then about 0.13 s per
+// MB (goldmark reads some 4 ns a byte).
+const (
+	linkScanFactor = 32
+	linkScanSlack  = 4096
+)
+
+// dense reports whether reading the link destinations of the block n
+// would take goldmark more than its budget (linkScanFactor).
+func dense(n ast.Node, src []byte) bool {
+	lines := n.Lines()
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start
+	}
+	budget := linkScanFactor*size + linkScanSlack
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		line := src[seg.Start:seg.Stop]
+		for p := 0; ; {
+			k := bytes.Index(line[p:], []byte("]("))
+			if k < 0 {
+				break
+			}
+			p += k + 2
+			if budget -= destinationScan(line, p); budget < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// destinationScan is how many bytes goldmark's link parser reads (at
+// least one) for the destination of an inline link whose "(" ends before
+// line[s]: spaces, then up to the ">" of a destination in "<>", or up to
+// a space or the ")" that closes the link, or to the end of the line
+// (parseLinkDestination in goldmark's parser/link.go).
+func destinationScan(line []byte, s int) int {
+	i := s
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	escaped := func(i int) bool { return line[i] == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]) }
+	if i < len(line) && line[i] == '<' {
+		for i++; i < len(line) && line[i] != '>'; i++ {
+			if escaped(i) {
+				i++
+			}
+		}
+		return i - s + 1
+	}
+	opened := 0
+	for ; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case escaped(i):
+			i++
+		case c == '(':
+			opened++
+		case c == ')':
+			if opened--; opened < 0 {
+				return i - s + 1
+			}
+		case util.IsSpace(c):
+			return i - s + 1
+		}
+	}
+	return i - s + 1
 }
 
 // sourceRunes counts the characters of a block's source lines.
@@ -267,6 +354,9 @@ type Limits struct {
 	// Long are paragraphs, list items, table cells and headings longer
 	// than model.MaxParagraphRunes.
 	Long []Long
+	// Dense are those, not long, whose link markup would take time
+	// quadratic in their length to read (dense): shown as plain text.
+	Dense []Long
 	// Deep are the markers ("- ", "> ", "[^1]:") of lists, quotes and
 	// footnotes that would nest deeper than model.MaxNesting, one per line;
 	// their text is shown as plain text of the enclosing block instead.
@@ -328,6 +418,8 @@ func checkLimits(doc ast.Node, ctx parser.Context, src []byte, lines func(int) i
 		}
 		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
 			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
+		} else if dense(n, src) {
+			out.Dense = append(out.Dense, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
 		}
 		return ast.WalkSkipChildren, nil
 	})

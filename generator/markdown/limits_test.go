@@ -103,12 +103,65 @@ func TestLongBlocks(t *testing.T) {
 	}
 }
 
+// TestDenseLinks: a block shorter than the limit whose unclosed link
+// markup ("](" with no ")" on its line) would make goldmark read the rest
+// of the line again for each one is reported like a long one and kept as
+// plain text; ordinary links, however many, and the same markup broken
+// over lines are parsed as usual.
+func TestDenseLinks(t *testing.T) {
+	for _, unit := range []string{"[a](", "![a](", "[a](<", "[链接]("} {
+		// Well under MaxParagraphRunes, and 128 unclosed links on one line.
+		hostile := strings.Repeat(unit, 128)
+		if utf8.RuneCountInString(hostile) > model.MaxParagraphRunes/10 {
+			t.Fatalf("%q: the case is not short", unit)
+		}
+		n := utf8.RuneCountInString(hostile)
+		src := "# 标题\n\n短段落。\n\n" + hostile + "\n\n- " + hostile + "\n\n| a |\n|---|\n| " + hostile + " |\n\n## " + hostile + "\n"
+		c := Check([]byte(src))
+		want := []Long{{Place{5, 1}, "paragraph", n}, {Place{7, 3}, "item", n}, {Place{11, 3}, "cell", n}, {Place{13, 4}, "heading", n}}
+		if fmt.Sprint(c.Dense) != fmt.Sprint(want) || len(c.Long) != 0 {
+			t.Errorf("%q: dense blocks %+v (long %+v), want %+v", unit, c.Dense, c.Long, want)
+		}
+		doc := newParser().Parser().Parse(text.NewReader([]byte(hostile + "\n")))
+		for c := doc.FirstChild().FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Kind() != ast.KindText {
+				t.Errorf("%q: a dense paragraph was parsed for inlines: it holds a %s", unit, c.Kind())
+			}
+		}
+		if got := Render([]byte(hostile), nil).Text; got != strings.TrimSpace(hostile) {
+			t.Errorf("%q: the dense paragraph's text changed: %.80q", unit, got)
+		}
+		// One unclosed link a line: each read stops at the line's end.
+		lines := strings.Repeat(unit+"\n", 128)
+		if c := Check([]byte(lines)); len(c.Dense) != 0 {
+			t.Errorf("%q on lines of their own reported dense: %+v", unit, c.Dense)
+		}
+	}
+	// 600 ordinary links on one line are read once each; a dozen left
+	// open among them (each read to the end of the line) stay within the
+	// budget.
+	var b strings.Builder
+	for i := range 600 {
+		fmt.Fprintf(&b, "见[第%d号](doc:reg-%d)、", i, i)
+		if i%50 == 0 {
+			b.WriteString("[未闭合](")
+		}
+	}
+	ordinary := b.String()
+	if c := Check([]byte(ordinary)); len(c.Dense)+len(c.Long) != 0 {
+		t.Fatalf("a paragraph of ordinary links reported: dense %+v, long %+v", c.Dense, c.Long)
+	}
+	if got := strings.Count(string(Render([]byte(ordinary), nil).HTML), "<a "); got != 600 {
+		t.Errorf("%d of 600 ordinary links rendered", got)
+	}
+}
+
 // BenchmarkPathological parses bodies of 64 KB and 1 MB shaped to hit the
 // parser's worst cases; ns/byte should stay roughly flat:
 //
 //	go test ./generator/markdown -run XXX -bench Pathological
 func BenchmarkPathological(b *testing.B) {
-	for _, unit := range []string{"> ", "- ", "[^a]: ", "[", "[a](", "_a", "~~a", "a\n", "[a]: b\n"} {
+	for _, unit := range []string{"> ", "- ", "[^a]: ", "[", "[a](", "![a](", "[a](<", "_a", "~~a", "a\n", "[a]: b\n"} {
 		for _, n := range []int{64 << 10, 1 << 20} {
 			src := []byte(strings.Repeat(unit, n/len(unit)))
 			b.Run(fmt.Sprintf("%q/%d", unit, n), func(b *testing.B) {
@@ -118,5 +171,25 @@ func BenchmarkPathological(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/byte")
 			})
 		}
+	}
+}
+
+// BenchmarkDenseParagraphs renders 1 MB of paragraphs under the length
+// limit made of unclosed links ("[a](", "![a](", "[a](<"), each of which
+// goldmark would read to the end of its line: ns/byte should stay near
+// BenchmarkPathological's (about 3,700 ns/byte before dense blocks were
+// kept as plain text).
+//
+//	go test ./generator/markdown -run XXX -bench DenseParagraphs
+func BenchmarkDenseParagraphs(b *testing.B) {
+	for _, unit := range []string{"[a](", "![a](", "[a](<"} {
+		para := strings.Repeat(unit, 16000/len(unit))
+		src := []byte(strings.Repeat(para+"\n\n", (1<<20)/(len(para)+2)))
+		b.Run(fmt.Sprintf("%q", unit), func(b *testing.B) {
+			for range b.N {
+				Render(src, nil)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(src)), "ns/byte")
+		})
 	}
 }

@@ -17,6 +17,9 @@ import (
 //     model.MaxParagraphRunes is an error (body.too-long): the site and the
 //     PDF would show it as an unbroken wall of text, and its links and
 //     emphasis are not even parsed (markdown.Check);
+//   - a shorter one whose unclosed link markup ("](" with no ")" on its
+//     line) would take time quadratic in its length to read is an error
+//     too (body.links-dense): it is kept as plain text (markdown.Check);
 //   - lists and quotes nested deeper than model.MaxNesting are a warning
 //     (body.too-deep, once per document): the deeper markers show as text.
 func (c *checker) limits(d *model.Document) {
@@ -34,6 +37,10 @@ func (c *checker) limits(d *model.Document) {
 	for _, l := range found.Long {
 		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
 		c.diags.Add(pos, "body.too-long", kinds[l.Kind], l.Runes, model.MaxParagraphRunes)
+	}
+	for _, l := range found.Dense {
+		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
+		c.diags.Add(pos, "body.links-dense", kinds[l.Kind], l.Runes)
 	}
 	if len(found.Deep) > 0 { // once, at the first line, with the number of lines
 		first := found.Deep[0]
