@@ -255,7 +255,8 @@ func (j *job) site() error {
 	defer wr.wait()
 	in.Put = func(p string, data []byte) { wr.put("site/"+p, data) } // each page stored as soon as made
 	// The search index is made from the bodies' texts while the other
-	// pages are: both are mostly work on one core.
+	// pages are: the lists, home, articles and report pages are mostly
+	// work on one core, and the index's own parts on both fill the other.
 	// Its files are queued as they are made, beside the pages (putAll
 	// waits until they are queued, not written).
 	var (

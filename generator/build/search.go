@@ -30,6 +30,9 @@ func (s *Site) searchIndex(v *view, cat *i18n.Catalog, texts map[string]string, 
 		return s.indexOf(nil) // the run is canceled: its caller drops it
 	}
 	put(search.EntryFiles(entries, labels))
+	if s.stopped() {
+		return s.indexOf(nil)
+	}
 	idx := s.indexOf(entries)
 	if s.stopped() {
 		return idx
