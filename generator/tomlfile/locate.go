@@ -29,11 +29,26 @@ type scanner struct {
 	locs   map[string]Loc
 	arrays map[string]int // array-of-tables path -> index of its last element
 	prefix string         // current table path
+	// The last column counted (col): the scanner moves forward, so the
+	// next one on the same line counts on from there.
+	colOff, colN int
 }
+
+// maxLocPath bounds the key paths located: a deeper or longer one (a
+// key of megabytes) is not recorded, and Loc falls back to its nearest
+// recorded ancestor. Paths are built from their parents' (a list's
+// elements from the list's), so without the bound a long key over many
+// elements would take time and memory of the square of the file.
+const maxLocPath = 4096
 
 func (s *scanner) col(off int) int {
 	start := s.lines[s.lineAt(off)-1]
-	return utf8.RuneCountInString(s.src[start:off]) + 1
+	if s.colOff < start || s.colOff > off {
+		s.colOff, s.colN = start, 0
+	}
+	s.colN += utf8.RuneCountInString(s.src[s.colOff:off])
+	s.colOff = off
+	return s.colN + 1
 }
 
 // lineAt returns the 1-based line of a byte offset.
@@ -88,6 +103,9 @@ func (s *scanner) header() {
 	// Resolve through arrays of tables already seen: [[a]] then [a.b] means a[last].b.
 	path := ""
 	for n, k := range keys {
+		if len(path) > maxLocPath {
+			break
+		}
 		path = join(path, k)
 		last := n == len(keys)-1
 		if idx, ok := s.arrays[path]; ok && !(last && double) {
@@ -100,12 +118,10 @@ func (s *scanner) header() {
 			idx = v + 1
 		}
 		s.arrays[path] = idx
-		// A new element forgets arrays nested in the previous element.
-		for k := range s.arrays {
-			if strings.HasPrefix(k, path+"[") {
-				delete(s.arrays, k)
-			}
-		}
+		// Arrays nested in the previous element stay recorded under its
+		// index (a[0].b), which no later header resolves to: forgetting
+		// them went through every array at every header, time of the
+		// square of the headers.
 		path += "[" + strconv.Itoa(idx) + "]"
 	}
 	l, c := s.lineAt(start), s.col(start)
@@ -180,8 +196,11 @@ func (s *scanner) keyValue(prefix string) {
 	path := prefix
 	kl, kc := s.lineAt(kstart), s.col(kstart)
 	for n, k := range keys {
+		if len(path) > maxLocPath {
+			break // not recorded, nor is what is below it
+		}
 		path = join(path, k)
-		if n < len(keys)-1 {
+		if n < len(keys)-1 && len(path) <= maxLocPath {
 			if _, ok := s.locs[path]; !ok {
 				s.locs[path] = Loc{Line: kl, Col: kc, ValLine: kl, ValCol: kc}
 			}
@@ -192,8 +211,10 @@ func (s *scanner) keyValue(prefix string) {
 		s.i++
 	}
 	s.skipSpaceAndComments(false)
-	vl, vc := s.lineAt(s.i), s.col(s.i)
-	s.locs[path] = Loc{Line: kl, Col: kc, ValLine: vl, ValCol: vc}
+	if len(path) <= maxLocPath {
+		vl, vc := s.lineAt(s.i), s.col(s.i)
+		s.locs[path] = Loc{Line: kl, Col: kc, ValLine: vl, ValCol: vc}
+	}
 	s.value(path)
 }
 
@@ -218,9 +239,12 @@ func (s *scanner) value(path string) {
 				return
 			}
 			before := s.i
-			elem := path + "[" + strconv.Itoa(n) + "]"
-			l, c := s.lineAt(s.i), s.col(s.i)
-			s.locs[elem] = Loc{Line: l, Col: c, ValLine: l, ValCol: c}
+			elem := path
+			if len(path) <= maxLocPath {
+				elem = path + "[" + strconv.Itoa(n) + "]"
+				l, c := s.lineAt(s.i), s.col(s.i)
+				s.locs[elem] = Loc{Line: l, Col: c, ValLine: l, ValCol: c}
+			}
 			s.value(elem)
 			s.skipSpaceAndComments(true)
 			if s.i < len(s.src) && s.src[s.i] == ',' {

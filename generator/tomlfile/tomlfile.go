@@ -67,6 +67,9 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e
 // Parse decodes src (UTF-8, no byte-order mark) into a generic map and
 // locates its keys. Dates written bare (2026-03-01) decode to time.Time.
 func Parse(src []byte) (*Doc, error) {
+	if off, limit := shape(src); off >= 0 {
+		return nil, beyondLimits(src, off, limit)
+	}
 	data := map[string]any{}
 	text := string(src)
 	if _, err := toml.Decode(text, &data); err != nil {
@@ -191,6 +194,10 @@ type Problem struct {
 // positions. It is for guifan's own data files (schemas, catalogs, hospital
 // settings), whose shape is fixed by Go types.
 func DecodeStrict(src []byte, v any) []Problem {
+	if off, limit := shape(src); off >= 0 {
+		se := beyondLimits(src, off, limit)
+		return []Problem{{Line: se.Line, Col: se.Col, Kind: ProblemSyntax, Message: se.Msg}}
+	}
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		var se *SyntaxError
