@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -67,6 +68,59 @@ func (p depthCap) Open(parent ast.Node, reader text.Reader, pc parser.Context) (
 		return nil, parser.NoChildren
 	}
 	return p.BlockParser.Open(parent, reader, pc)
+}
+
+// footnoteCap wraps goldmark's footnote definition parser and opens at
+// most model.MaxFootnotes definitions in a body: goldmark looks each
+// reference up among all the definitions and sorts them one by one, time
+// of the square of their number (43,000 footnotes in a MB took 12 s).
+// Further definitions stay in the text as written (not read as link
+// reference definitions either, lengthCapTransformer), and Check reports
+// where they are.
+type footnoteCap struct {
+	parser.BlockParser
+}
+
+var footnotesKey = parser.NewContextKey()
+
+// refusedFootnote reports whether the paragraph n starts with a footnote
+// definition footnoteCap refused: "[^1]: text" would otherwise be read as
+// the definition of a link labelled "^1" and its text hidden.
+func refusedFootnote(n ast.Node, pc parser.Context) bool {
+	fn, _ := pc.Get(footnotesKey).(*footnoteCount)
+	if fn == nil || len(fn.refused) == 0 || n.Lines().Len() == 0 {
+		return false
+	}
+	first := n.Lines().At(0)
+	i := sort.SearchInts(fn.refused, first.Start) // offsets in the order met
+	return i < len(fn.refused) && fn.refused[i] < first.Stop
+}
+
+// footnoteCount is what footnoteCap found in a body: definitions opened,
+// and the offsets of those refused.
+type footnoteCount struct {
+	opened  int
+	refused []int
+}
+
+func (p footnoteCap) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	n, _ := pc.Get(footnotesKey).(*footnoteCount)
+	if n == nil {
+		n = &footnoteCount{}
+		pc.Set(footnotesKey, n)
+	}
+	if n.opened >= model.MaxFootnotes {
+		line, seg := reader.PeekLine()
+		if rest := bytes.TrimLeft(line, " \t"); footnoteMarker(rest) {
+			n.refused = append(n.refused, seg.Start+len(line)-len(rest))
+		}
+		return nil, parser.NoChildren
+	}
+	node, st := p.BlockParser.Open(parent, reader, pc)
+	if node != nil {
+		n.opened++
+	}
+	return node, st
 }
 
 // listMarker reports a list item's marker: "-", "+" or "*", or up to nine
@@ -303,7 +357,7 @@ type lengthCapTransformer struct {
 }
 
 func (t lengthCapTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
-	if sourceRunes(node, reader.Source()) > model.MaxParagraphRunes {
+	if sourceRunes(node, reader.Source()) > model.MaxParagraphRunes || refusedFootnote(node, pc) {
 		return
 	}
 	t.ParagraphTransformer.Transform(node, reader, pc)
@@ -340,7 +394,7 @@ type footnotes struct{}
 
 func (footnotes) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
-		parser.WithBlockParsers(util.Prioritized(depthCap{extension.NewFootnoteBlockParser(), footnoteMarker}, 999)),
+		parser.WithBlockParsers(util.Prioritized(depthCap{footnoteCap{extension.NewFootnoteBlockParser()}, footnoteMarker}, 999)),
 		parser.WithInlineParsers(capInline([]util.PrioritizedValue{util.Prioritized(extension.NewFootnoteParser(), 101)})...),
 		parser.WithASTTransformers(util.Prioritized(extension.NewFootnoteASTTransformer(), 999)),
 	)
@@ -361,6 +415,9 @@ type Limits struct {
 	// footnotes that would nest deeper than model.MaxNesting, one per line;
 	// their text is shown as plain text of the enclosing block instead.
 	Deep []Place
+	// Footnotes are the footnote definitions after the first
+	// model.MaxFootnotes, shown as text.
+	Footnotes []Place
 }
 
 // Place is a position in a body: 1-based line, and column in characters.
@@ -423,6 +480,11 @@ func checkLimits(doc ast.Node, ctx parser.Context, src []byte, lines func(int) i
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	if fn, _ := ctx.Get(footnotesKey).(*footnoteCount); fn != nil {
+		for _, off := range fn.refused {
+			out.Footnotes = append(out.Footnotes, place(min(max(off, 0), len(src))))
+		}
+	}
 	deep, _ := ctx.Get(deepKey).([]int)
 	for _, off := range deep {
 		p := place(min(max(off, 0), len(src)))

@@ -156,6 +156,40 @@ func TestDenseLinks(t *testing.T) {
 	}
 }
 
+// TestFootnotesCapped: a body opens at most model.MaxFootnotes footnote
+// definitions; the further ones are reported, one place each, and stay
+// as text, nothing lost.
+func TestFootnotesCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# 标题\n\n")
+	extra := 3
+	for i := range model.MaxFootnotes + extra {
+		fmt.Fprintf(&b, "第%d条[^n%d]。\n\n[^n%d]: 注释%d\n\n", i, i, i, i)
+	}
+	src := []byte(b.String())
+	c := Check(src)
+	if len(c.Footnotes) != extra {
+		t.Fatalf("%d footnotes reported, want %d: %+v", len(c.Footnotes), extra, c.Footnotes)
+	}
+	// Definition i is on line 3 + 4*i + 2.
+	if first := c.Footnotes[0]; first.Line != 3+4*model.MaxFootnotes+2 || first.Col != 1 {
+		t.Errorf("first refused footnote at %+v, want line %d", first, 3+4*model.MaxFootnotes+2)
+	}
+	r := Render(src, nil)
+	html := string(r.HTML)
+	if got := strings.Count(html, `<li id="fn:`); got != model.MaxFootnotes {
+		t.Errorf("%d footnotes rendered, want %d", got, model.MaxFootnotes)
+	}
+	last := model.MaxFootnotes + extra - 1
+	if want := fmt.Sprintf("[^n%d]: 注释%d", last, last); !strings.Contains(r.Text, want) {
+		t.Errorf("the last footnote's text %q is not in the page's text", want)
+	}
+	// Up to the limit nothing is reported.
+	if c := Check([]byte("文[^a]\n\n[^a]: 注\n")); len(c.Footnotes) != 0 {
+		t.Errorf("one footnote reported: %+v", c.Footnotes)
+	}
+}
+
 // BenchmarkPathological parses bodies of 64 KB and 1 MB shaped to hit the
 // parser's worst cases; ns/byte should stay roughly flat:
 //

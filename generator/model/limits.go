@@ -20,6 +20,9 @@ const (
 	// MaxNesting bounds how deeply lists and quotes may nest in a body;
 	// deeper text is reported, never dropped silently.
 	MaxNesting = 12
+	// MaxFootnotes bounds the footnote definitions of one body; further
+	// ones stay text and are reported.
+	MaxFootnotes = 500
 	// MaxWorkbookBytes bounds an audit workbook file; MaxWorkbookUnzipped
 	// bounds what its parts inflate to.
 	MaxWorkbookBytes    = 32 << 20

@@ -20,6 +20,8 @@ import (
 //   - a shorter one whose unclosed link markup ("](" with no ")" on its
 //     line) would take time quadratic in its length to read is an error
 //     too (body.links-dense): it is kept as plain text (markdown.Check);
+//   - footnote definitions after the first model.MaxFootnotes are a
+//     warning (body.too-many-footnotes, once per document): they show as text;
 //   - lists and quotes nested deeper than model.MaxNesting are a warning
 //     (body.too-deep, once per document): the deeper markers show as text.
 func (c *checker) limits(d *model.Document) {
@@ -41,6 +43,11 @@ func (c *checker) limits(d *model.Document) {
 	for _, l := range found.Dense {
 		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
 		c.diags.Add(pos, "body.links-dense", kinds[l.Kind], l.Runes)
+	}
+	if len(found.Footnotes) > 0 { // once, at the first, with their number
+		first := found.Footnotes[0]
+		pos := diag.Pos{File: d.Path, Line: first.Line + d.BodyLine - 1, Col: first.Col}
+		c.diags.Warn(pos, "body.too-many-footnotes", model.MaxFootnotes, len(found.Footnotes))
 	}
 	if len(found.Deep) > 0 { // once, at the first line, with the number of lines
 		first := found.Deep[0]
