@@ -39,10 +39,12 @@ import (
 // reads each link's destination ("](" then up to a space or the closing
 // parenthesis) from scratch, and a line of "[a](" repeated makes every
 // one of them read the rest of the line (a MB of such paragraphs took
-// 10 s to render). A block whose destinations would take more than
-// linkScanFactor times its length to read (dense) is kept as plain text
-// too and reported by Check: the test is goldmark's reading simulated,
-// given up as soon as it passes that budget, so it is linear itself.
+// 10 s to render); each "]" goes back over the text since its "[", and
+// brackets nested a thousand deep do that a thousand times. A block
+// whose link markup would take more than linkScanFactor times its length
+// to read (dense) is kept as plain text too and reported by Check: the
+// test is goldmark's reading simulated in one pass, given up as soon as
+// it passes that budget.
 
 // depthCap wraps goldmark's list, blockquote or footnote parser and refuses
 // to open one more level beyond model.MaxNesting. opens tells whether the
@@ -83,7 +85,7 @@ type footnoteCap struct {
 
 var footnotesKey = parser.NewContextKey()
 
-// refusedFootnote reports whether the paragraph n starts with a footnote
+// refusedFootnote reports whether a line of the paragraph n is a footnote
 // definition footnoteCap refused: "[^1]: text" would otherwise be read as
 // the definition of a link labelled "^1" and its text hidden.
 func refusedFootnote(n ast.Node, pc parser.Context) bool {
@@ -91,9 +93,15 @@ func refusedFootnote(n ast.Node, pc parser.Context) bool {
 	if fn == nil || len(fn.refused) == 0 || n.Lines().Len() == 0 {
 		return false
 	}
-	first := n.Lines().At(0)
-	i := sort.SearchInts(fn.refused, first.Start) // offsets in the order met
-	return i < len(fn.refused) && fn.refused[i] < first.Stop
+	lines := n.Lines() // a refused one may also continue a paragraph
+	for k := 0; k < lines.Len(); k++ {
+		seg := lines.At(k)
+		i := sort.SearchInts(fn.refused, seg.Start) // offsets in the order met
+		if i < len(fn.refused) && fn.refused[i] < seg.Stop {
+			return true
+		}
+	}
+	return false
 }
 
 // footnoteCount is what footnoteCap found in a body: definitions opened,
@@ -144,7 +152,11 @@ func listMarker(rest []byte) bool {
 func quoteMarker(rest []byte) bool { return len(rest) > 0 && rest[0] == '>' }
 
 func footnoteMarker(rest []byte) bool {
-	return bytes.HasPrefix(rest, []byte("[^")) && bytes.Contains(rest, []byte("]:"))
+	if !bytes.HasPrefix(rest, []byte("[^")) {
+		return false
+	}
+	end := bytes.IndexByte(rest, ']')
+	return end > 2 && end+1 < len(rest) && rest[end+1] == ':' && !bytes.ContainsAny(rest[2:end], " \t")
 }
 
 // nesting counts the lists, quotes and footnotes n is in (n included).
@@ -217,37 +229,56 @@ func tooLong(n ast.Node, src []byte, pc parser.Context) bool {
 }
 
 // linkScanFactor bounds the bytes goldmark may read for a block's link
-// destinations, as a multiple of the block's bytes (and linkScanSlack
-// more): a block of ordinary links reads each destination once, up to its
-// ")", so all of them read less than the block; only destinations left
-// open on their line are read to its end, and some 64 of those on one
-// line pass it. The most an accepted block costs is then about 0.13 s per
-// MB (goldmark reads some 4 ns a byte).
+// markup, as a multiple of the block's bytes (and linkScanSlack more).
+// Two readings are counted. Each "](" makes goldmark read the link's
+// destination, up to its ")": ordinary links read less than the block
+// all together, but destinations left open on their line are read to its
+// end, and some 64 of those on one line pass the budget. Each "]" that
+// closes a "[" makes goldmark go back over the text since that "[" (for
+// links inside it, and the label's words): "[" nested a thousand deep
+// around a paragraph read it a thousand times (7 s a MB). Code spans and
+// escaped brackets are no markup and are not counted. The most an
+// accepted block costs is then some 0.2 s per MB (goldmark reads some
+// 4 ns a byte).
 const (
 	linkScanFactor = 32
-	linkScanSlack  = 4096
+	linkScanSlack  = 512
 )
 
-// dense reports whether reading the link destinations of the block n
-// would take goldmark more than its budget (linkScanFactor).
+// dense reports whether reading the link markup of the block n would
+// take goldmark more than its budget (linkScanFactor).
 func dense(n ast.Node, src []byte) bool {
 	lines := n.Lines()
-	size := 0
+	var text []byte // the block's lines, each ending in a newline
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		size += seg.Stop - seg.Start
+		text = append(text, src[seg.Start:seg.Stop]...)
+		if len(text) > 0 && text[len(text)-1] != '\n' {
+			text = append(text, '\n')
+		}
 	}
-	budget := linkScanFactor*size + linkScanSlack
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		line := src[seg.Start:seg.Stop]
-		for p := 0; ; {
-			k := bytes.Index(line[p:], []byte("]("))
-			if k < 0 {
-				break
+	budget := linkScanFactor*len(text) + linkScanSlack
+	spans := codeSpans(text)
+	var open []int // offsets of the "[" not closed yet
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\\':
+			i++ // an escaped character is text
+		case '`':
+			if end, ok := spans[i]; ok {
+				i = end - 1 // a code span's text is not markup
 			}
-			p += k + 2
-			if budget -= destinationScan(line, p); budget < 0 {
+		case '[':
+			open = append(open, i)
+		case ']':
+			if k := len(open); k > 0 {
+				budget -= i - open[k-1]
+				open = open[:k-1]
+			}
+			if i+1 < len(text) && text[i+1] == '(' {
+				budget -= destinationScan(text, i+2)
+			}
+			if budget < 0 {
 				return true
 			}
 		}
@@ -255,11 +286,64 @@ func dense(n ast.Node, src []byte) bool {
 	return false
 }
 
+// codeSpans finds the code spans of text as CommonMark does: a run of
+// backticks not escaped opens one, and the next run of the same length
+// closes it (a run with no such closer is text). It returns, for the
+// offset of each opening run, the offset just after its closing run. The
+// runs of each length are taken in order, so the time is linear.
+func codeSpans(text []byte) map[int]int {
+	type run struct{ at, n int }
+	var runs []run
+	byLen := map[int][]int{} // indexes into runs, in order
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\\' && i+1 < len(text) && text[i+1] != '`' {
+			i++
+			continue
+		}
+		if text[i] == '\\' {
+			i++ // an escaped backtick: the run starts after it
+			if i+1 >= len(text) || text[i+1] != '`' {
+				continue
+			}
+			i++
+		}
+		if text[i] != '`' {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == '`' {
+			j++
+		}
+		byLen[j-i] = append(byLen[j-i], len(runs))
+		runs = append(runs, run{i, j - i})
+		i = j - 1
+	}
+	spans := map[int]int{}
+	next := map[int]int{} // per length, the next run not yet passed
+	for k := 0; k < len(runs); {
+		r := runs[k]
+		same := byLen[r.n]
+		m := next[r.n]
+		for m < len(same) && same[m] <= k {
+			m++
+		}
+		next[r.n] = m
+		if m == len(same) {
+			k++ // no closer: text
+			continue
+		}
+		closer := runs[same[m]]
+		spans[r.at] = closer.at + closer.n
+		k = same[m] + 1
+	}
+	return spans
+}
+
 // destinationScan is how many bytes goldmark's link parser reads (at
 // least one) for the destination of an inline link whose "(" ends before
 // line[s]: spaces, then up to the ">" of a destination in "<>", or up to
-// a space or the ")" that closes the link, or to the end of the line
-// (parseLinkDestination in goldmark's parser/link.go).
+// a space or the ")" that closes the link, and never past the end of the
+// line (parseLinkDestination in goldmark's parser/link.go).
 func destinationScan(line []byte, s int) int {
 	i := s
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -267,7 +351,7 @@ func destinationScan(line []byte, s int) int {
 	}
 	escaped := func(i int) bool { return line[i] == '\\' && i+1 < len(line) && util.IsPunct(line[i+1]) }
 	if i < len(line) && line[i] == '<' {
-		for i++; i < len(line) && line[i] != '>'; i++ {
+		for i++; i < len(line) && line[i] != '>' && line[i] != '\n'; i++ {
 			if escaped(i) {
 				i++
 			}

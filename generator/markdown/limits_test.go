@@ -137,6 +137,25 @@ func TestDenseLinks(t *testing.T) {
 			t.Errorf("%q on lines of their own reported dense: %+v", unit, c.Dense)
 		}
 	}
+	// Brackets nested a thousand deep around a paragraph: goldmark reads
+	// the text again at each "]". Escaped backticks open no code span, so
+	// the links between them still count.
+	for name, hostile := range map[string]string{
+		"nested":  strings.Repeat("[", 990) + strings.Repeat("*a", 4000) + strings.Repeat("]", 990),
+		"escaped": strings.Repeat("\\`[a](\\`", 200),
+	} {
+		if c := Check([]byte(hostile)); len(c.Dense) != 1 {
+			t.Errorf("%s: not reported dense: %+v", name, c)
+		}
+	}
+	// Link syntax inside code spans is text, however much of it.
+	teaching := strings.Repeat("使用`[文字](链接`语法，", 300) + strings.Repeat("``a`](`b`` ", 300)
+	if c := Check([]byte(teaching)); len(c.Dense) != 0 {
+		t.Errorf("code spans of link syntax reported dense: %+v", c.Dense)
+	}
+	if got := strings.Count(string(Render([]byte(teaching), nil).HTML), "<code>"); got != 600 {
+		t.Errorf("%d of 600 code spans rendered", got)
+	}
 	// 600 ordinary links on one line are read once each; a dozen left
 	// open among them (each read to the end of the line) stay within the
 	// budget.
@@ -183,6 +202,17 @@ func TestFootnotesCapped(t *testing.T) {
 	last := model.MaxFootnotes + extra - 1
 	if want := fmt.Sprintf("[^n%d]: 注释%d", last, last); !strings.Contains(r.Text, want) {
 		t.Errorf("the last footnote's text %q is not in the page's text", want)
+	}
+	// A refused definition that continues a paragraph is not read as a
+	// link reference definition either, and a line that merely starts
+	// like a footnote is not one.
+	tail := "\n[a]: /u\n[^x]: 丢不了\n\n见[^x]。\n\n[^1]和[^2]: 不是脚注\n"
+	r = Render(append(src[:len(src):len(src)], tail...), nil)
+	if !strings.Contains(r.Text, "丢不了") || strings.Contains(string(r.HTML), `href="丢不了"`) {
+		t.Errorf("a refused footnote in a paragraph became a link reference definition: %q", r.Text[len(r.Text)-200:])
+	}
+	if c := Check(append(src[:len(src):len(src)], tail...)); len(c.Footnotes) != extra+1 {
+		t.Errorf("%d refused footnotes reported, want %d (the line that is no footnote left out)", len(c.Footnotes), extra+1)
 	}
 	// Up to the limit nothing is reported.
 	if c := Check([]byte("文[^a]\n\n[^a]: 注\n")); len(c.Footnotes) != 0 {

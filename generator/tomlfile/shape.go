@@ -94,7 +94,11 @@ func shape(src []byte) (int, string) {
 						}
 					}
 				}
-				if header = i - hs; header > MaxKeyBytes {
+				brackets := 1
+				if hs+1 < len(src) && src[hs+1] == '[' {
+					brackets = 2
+				}
+				if header = i - hs - brackets; header > MaxKeyBytes {
 					return hs, "toml.key-too-long"
 				}
 				for i < len(src) && src[i] != '\n' && src[i] != '#' {

@@ -17,9 +17,10 @@ import (
 //     model.MaxParagraphRunes is an error (body.too-long): the site and the
 //     PDF would show it as an unbroken wall of text, and its links and
 //     emphasis are not even parsed (markdown.Check);
-//   - a shorter one whose unclosed link markup ("](" with no ")" on its
-//     line) would take time quadratic in its length to read is an error
-//     too (body.links-dense): it is kept as plain text (markdown.Check);
+//   - a shorter one whose link markup would take time quadratic in its
+//     length to read (brackets nested deep, "](" with no ")" on its line)
+//     is an error too (body.links-dense): it is kept as plain text
+//     (markdown.Check);
 //   - footnote definitions after the first model.MaxFootnotes are a
 //     warning (body.too-many-footnotes, once per document): they show as text;
 //   - lists and quotes nested deeper than model.MaxNesting are a warning
