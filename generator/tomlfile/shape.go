@@ -34,7 +34,7 @@ func shape(src []byte) (int, string) {
 	// and where it starts; last is the key whose value is being read.
 	key, parts, cur, start, last, afterEq := true, 1, 0, 0, 0, false
 	newKey := func(i int) { key, parts, cur, start = true, 1, 0, i }
-	push := func(kind byte, i int) bool {
+	push := func(kind byte) bool {
 		k := 0
 		if afterEq {
 			k = last
@@ -108,13 +108,13 @@ func shape(src []byte) (int, string) {
 				continue
 			}
 			afterEq = wasAfterEq
-			if !push('[', i) {
+			if !push('[') {
 				return i, "toml.too-deep"
 			}
 			afterEq = false
 		case '{':
 			afterEq = wasAfterEq
-			if !push('{', i) {
+			if !push('{') {
 				return i, "toml.too-deep"
 			}
 			afterEq = false
