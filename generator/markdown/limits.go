@@ -223,10 +223,18 @@ func tooLong(n ast.Node, src []byte, pc parser.Context) bool {
 	if b, ok := pc.Get(longKey).(blockLength); ok && b.node == n {
 		return b.long
 	}
-	long := sourceRunes(n, src) > model.MaxParagraphRunes || dense(n, src)
+	long := sourceRunes(n, src) > model.MaxParagraphRunes
+	if !long && dense(n, src) {
+		long = true
+		found, _ := pc.Get(denseKey).([]ast.Node) // for checkLimits
+		pc.Set(denseKey, append(found, n))
+	}
 	pc.Set(longKey, blockLength{n, long})
 	return long
 }
+
+// denseKey holds the dense blocks the parse kept as plain text.
+var denseKey = parser.NewContextKey()
 
 // linkScanFactor bounds the bytes goldmark may read for a block's link
 // markup, as a multiple of the block's bytes (and linkScanSlack more).
@@ -249,6 +257,14 @@ const (
 // take goldmark more than its budget (linkScanFactor).
 func dense(n ast.Node, src []byte) bool {
 	lines := n.Lines()
+	closes := false // a "]" is what costs: most blocks have none
+	for i := 0; i < lines.Len() && !closes; i++ {
+		seg := lines.At(i)
+		closes = bytes.IndexByte(src[seg.Start:seg.Stop], ']') >= 0
+	}
+	if !closes {
+		return false
+	}
 	var text []byte // the block's lines, each ending in a newline
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -292,6 +308,9 @@ func dense(n ast.Node, src []byte) bool {
 // offset of each opening run, the offset just after its closing run. The
 // runs of each length are taken in order, so the time is linear.
 func codeSpans(text []byte) map[int]int {
+	if bytes.IndexByte(text, '`') < 0 {
+		return nil
+	}
 	type run struct{ at, n int }
 	var runs []run
 	byLen := map[int][]int{} // indexes into runs, in order
@@ -539,6 +558,11 @@ func checkLimits(doc ast.Node, ctx parser.Context, src []byte, lines func(int) i
 		return Place{lines(off), runeCount(src[start:off]) + 1}
 	}
 	var out Limits
+	dense := map[ast.Node]bool{} // kept as plain text by the parse (tooLong)
+	found, _ := ctx.Get(denseKey).([]ast.Node)
+	for _, n := range found {
+		dense[n] = true
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Type() != ast.TypeBlock {
 			return ast.WalkContinue, nil
@@ -559,7 +583,7 @@ func checkLimits(doc ast.Node, ctx parser.Context, src []byte, lines func(int) i
 		}
 		if runes := sourceRunes(n, src); runes > model.MaxParagraphRunes {
 			out.Long = append(out.Long, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
-		} else if dense(n, src) {
+		} else if dense[n] {
 			out.Dense = append(out.Dense, Long{Place: place(blockStart(n)), Kind: kind, Runes: runes})
 		}
 		return ast.WalkSkipChildren, nil
