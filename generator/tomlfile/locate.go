@@ -287,23 +287,31 @@ func (s *scanner) value(path string) {
 }
 
 // stringValue reads a basic, literal or multi-line string and returns its
-// contents (escapes are left as written; keys rarely contain them).
+// contents (escapes are left as written; keys rarely contain them). An
+// unclosed string ends at its line's end (a multi-line one at the end of
+// src). shape skips strings with it too.
 func (s *scanner) stringValue() string {
 	q := s.src[s.i]
-	if strings.HasPrefix(s.src[s.i:], string([]byte{q, q, q})) {
+	if qqq := string([]byte{q, q, q}); strings.HasPrefix(s.src[s.i:], qqq) {
 		s.i += 3
-		end := strings.Index(s.src[s.i:], string([]byte{q, q, q}))
-		if end < 0 {
-			s.i = len(s.src)
-			return ""
+		start := s.i
+		for ; s.i < len(s.src); s.i++ {
+			if q == '"' && s.src[s.i] == '\\' {
+				s.i++ // an escaped character, \""" included
+				continue
+			}
+			if strings.HasPrefix(s.src[s.i:], qqq) {
+				body := s.src[start:s.i]
+				s.i += 3
+				// A multi-line string may end with up to two more quotes.
+				for n := 0; n < 2 && s.i < len(s.src) && s.src[s.i] == q; n++ {
+					s.i++
+				}
+				return body
+			}
 		}
-		body := s.src[s.i : s.i+end]
-		s.i += end + 3
-		// A multi-line string may end with up to two more quotes.
-		for n := 0; n < 2 && s.i < len(s.src) && s.src[s.i] == q; n++ {
-			s.i++
-		}
-		return body
+		s.i = len(s.src)
+		return ""
 	}
 	s.i++
 	start := s.i

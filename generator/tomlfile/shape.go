@@ -20,9 +20,17 @@ const MaxKeyBytes = 1024
 // than MaxKeyBytes, in one pass that follows only what nests: strings
 // (whose brackets and dots are text), comments, table headers, keys and
 // the brackets of values. It returns the byte offset where a limit is
-// passed and the catalog key of its message, or -1. Anything else wrong is
+// passed and the message saying which, or -1. Anything else wrong is
 // left to the library, which reports it with its position.
-func shape(src []byte) (int, string) {
+func shape(src string) (int, diag.Msg) {
+	tooDeep := diag.Msg{Key: "toml.too-deep", Args: []any{MaxDepth}}
+	tooLong := diag.Msg{Key: "toml.key-too-long", Args: []any{MaxKeyBytes}}
+	// skip returns the offset just after the string that starts at i.
+	skip := func(i int) int {
+		sc := scanner{src: src, i: i}
+		sc.stringValue()
+		return min(sc.i, len(src))
+	}
 	type level struct {
 		kind byte // '[' or '{'
 		key  int  // bytes of the key whose value it opens (0 inside an array)
@@ -57,7 +65,7 @@ func shape(src []byte) (int, string) {
 			}
 			i-- // the newline is read next
 		case '"', '\'':
-			end := skipString(src, i)
+			end := skip(i)
 			if key {
 				cur += end - i
 			}
@@ -70,14 +78,14 @@ func shape(src []byte) (int, string) {
 			if key {
 				key, last, afterEq = false, cur, true
 				if header+outer+cur > MaxKeyBytes {
-					return start, "toml.key-too-long"
+					return start, tooLong
 				}
 			}
 		case '.':
 			if key {
 				cur++
 				if parts++; parts > MaxDepth {
-					return i, "toml.too-deep"
+					return i, tooDeep
 				}
 			}
 		case '[':
@@ -87,10 +95,10 @@ func shape(src []byte) (int, string) {
 				for i++; i < len(src) && src[i] != ']' && src[i] != '\n'; i++ {
 					switch src[i] {
 					case '"', '\'':
-						i = skipString(src, i) - 1
+						i = skip(i) - 1
 					case '.':
 						if n++; n > MaxDepth {
-							return i, "toml.too-deep"
+							return i, tooDeep
 						}
 					}
 				}
@@ -99,7 +107,7 @@ func shape(src []byte) (int, string) {
 					brackets = 2
 				}
 				if header = i - hs - brackets; header > MaxKeyBytes {
-					return hs, "toml.key-too-long"
+					return hs, tooLong
 				}
 				for i < len(src) && src[i] != '\n' && src[i] != '#' {
 					i++
@@ -109,13 +117,13 @@ func shape(src []byte) (int, string) {
 			}
 			afterEq = wasAfterEq
 			if !push('[') {
-				return i, "toml.too-deep"
+				return i, tooDeep
 			}
 			afterEq = false
 		case '{':
 			afterEq = wasAfterEq
 			if !push('{') {
-				return i, "toml.too-deep"
+				return i, tooDeep
 			}
 			afterEq = false
 			newKey(i + 1)
@@ -136,52 +144,12 @@ func shape(src []byte) (int, string) {
 			}
 		}
 	}
-	return -1, ""
-}
-
-// skipString returns the offset just after the string (basic, literal or
-// multi-line) that starts at src[i], or the end of its line (of src for a
-// multi-line one) when it is not closed.
-func skipString(src []byte, i int) int {
-	q := src[i]
-	if i+2 < len(src) && src[i+1] == q && src[i+2] == q {
-		for j := i + 3; j+2 < len(src); j++ {
-			if q == '"' && src[j] == '\\' {
-				j++
-				continue
-			}
-			if src[j] == q && src[j+1] == q && src[j+2] == q {
-				j += 3
-				for j < len(src) && src[j] == q { // up to two more quotes end it
-					j++
-				}
-				return j
-			}
-		}
-		return len(src)
-	}
-	for j := i + 1; j < len(src); j++ {
-		switch src[j] {
-		case '\\':
-			if q == '"' {
-				j++
-			}
-		case q:
-			return j + 1
-		case '\n':
-			return j
-		}
-	}
-	return len(src)
+	return -1, diag.Msg{}
 }
 
 // beyondLimits is the syntax error of a file that passes a limit of
-// shape (its catalog key) at byte offset off.
-func beyondLimits(src []byte, off int, key string) *SyntaxError {
+// shape (msg) at byte offset off.
+func beyondLimits(src []byte, off int, msg diag.Msg) *SyntaxError {
 	line, col := lineCol(src, off)
-	limit := MaxDepth
-	if key == "toml.key-too-long" {
-		limit = MaxKeyBytes
-	}
-	return &SyntaxError{Line: line, Col: col, Message: key, Msg: diag.Msg{Key: key, Args: []any{limit}}}
+	return &SyntaxError{Line: line, Col: col, Message: msg.Key, Msg: msg}
 }

@@ -90,9 +90,9 @@ func TestShapeAcceptsOwnFiles(t *testing.T) {
 				return nil
 			}
 			checked++
-			if off, key := shape(b); off >= 0 {
+			if off, msg := shape(string(b)); off >= 0 {
 				line, col := lineCol(b, off)
-				t.Errorf("%s:%d:%d: %s", p, line, col, key)
+				t.Errorf("%s:%d:%d: %s", p, line, col, msg.Key)
 			}
 			return nil
 		})

@@ -67,11 +67,11 @@ func (e *SyntaxError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e
 // Parse decodes src (UTF-8, no byte-order mark) into a generic map and
 // locates its keys. Dates written bare (2026-03-01) decode to time.Time.
 func Parse(src []byte) (*Doc, error) {
-	if off, limit := shape(src); off >= 0 {
-		return nil, beyondLimits(src, off, limit)
+	text := string(src)
+	if off, msg := shape(text); off >= 0 {
+		return nil, beyondLimits(src, off, msg)
 	}
 	data := map[string]any{}
-	text := string(src)
 	if _, err := toml.Decode(text, &data); err != nil {
 		return nil, syntaxError(src, err)
 	}
@@ -194,11 +194,12 @@ type Problem struct {
 // positions. It is for guifan's own data files (schemas, catalogs, hospital
 // settings), whose shape is fixed by Go types.
 func DecodeStrict(src []byte, v any) []Problem {
-	if off, limit := shape(src); off >= 0 {
-		se := beyondLimits(src, off, limit)
+	text := string(src)
+	if off, msg := shape(text); off >= 0 {
+		se := beyondLimits(src, off, msg)
 		return []Problem{{Line: se.Line, Col: se.Col, Kind: ProblemSyntax, Message: se.Msg}}
 	}
-	md, err := toml.Decode(string(src), v)
+	md, err := toml.Decode(text, v)
 	if err != nil {
 		var se *SyntaxError
 		if errors.As(syntaxError(src, err), &se) {
@@ -208,7 +209,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 			}
 		}
 		// A type mismatch: the library names the key in its message.
-		locs := locate(string(src))
+		locs := locate(text)
 		key := typeErrorKey(err.Error())
 		l := locs[key]
 		if l.Line == 0 {
@@ -218,7 +219,7 @@ func DecodeStrict(src []byte, v any) []Problem {
 	}
 	var probs []Problem
 	if und := md.Undecoded(); len(und) > 0 {
-		locs := locate(string(src))
+		locs := locate(text)
 		for _, k := range und {
 			path := keyPath(k, locs)
 			l, ok := locs[path]
