@@ -21,7 +21,7 @@ func (c *checker) formLinks(d *model.Document) {
 		if known {
 			continue
 		}
-		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
+		pos := bodyPos(d, l.Line, l.Col)
 		c.diags.Add(pos, "link.unknown-form", model.ShowID(l.Ref), diag.DidYouMean(diag.Suggest(l.Ref, c.in.Forms)))
 	}
 }

@@ -38,21 +38,23 @@ func (c *checker) limits(d *model.Document) {
 		markdown.LongCell: "body.kind.cell", markdown.LongHeading: "body.kind.heading",
 	}
 	for _, l := range found.Long {
-		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
-		c.diags.Add(pos, "body.too-long", kinds[l.Kind], l.Runes, model.MaxParagraphRunes)
+		c.diags.Add(bodyPos(d, l.Line, l.Col), "body.too-long", kinds[l.Kind], l.Runes, model.MaxParagraphRunes)
 	}
 	for _, l := range found.Dense {
-		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
-		c.diags.Add(pos, "body.links-dense", kinds[l.Kind], l.Runes)
+		c.diags.Add(bodyPos(d, l.Line, l.Col), "body.links-dense", kinds[l.Kind], l.Runes)
 	}
 	if len(found.Footnotes) > 0 { // once, at the first, with their number
 		first := found.Footnotes[0]
-		pos := diag.Pos{File: d.Path, Line: first.Line + d.BodyLine - 1, Col: first.Col}
-		c.diags.Warn(pos, "body.too-many-footnotes", model.MaxFootnotes, len(found.Footnotes))
+		c.diags.Warn(bodyPos(d, first.Line, first.Col), "body.too-many-footnotes", model.MaxFootnotes, len(found.Footnotes))
 	}
 	if len(found.Deep) > 0 { // once, at the first line, with the number of lines
 		first := found.Deep[0]
-		pos := diag.Pos{File: d.Path, Line: first.Line + d.BodyLine - 1, Col: first.Col}
-		c.diags.Warn(pos, "body.too-deep", model.MaxNesting, len(found.Deep))
+		c.diags.Warn(bodyPos(d, first.Line, first.Col), "body.too-deep", model.MaxNesting, len(found.Deep))
 	}
+}
+
+// bodyPos is the position in d's file of line and col of its body (as
+// the body's analysis counts them, from 1).
+func bodyPos(d *model.Document, line, col int) diag.Pos {
+	return diag.Pos{File: d.Path, Line: line + d.BodyLine - 1, Col: col}
 }

@@ -27,7 +27,7 @@ func (c *checker) links(d *model.Document) {
 	var known []string
 	for _, l := range c.analysis(d).Links {
 		id, _, _ := strings.Cut(l.Ref, "#")
-		pos := diag.Pos{File: d.Path, Line: l.Line + d.BodyLine - 1, Col: l.Col}
+		pos := bodyPos(d, l.Line, l.Col)
 		target := c.lookup(id)
 		if target == nil {
 			if known == nil {
